@@ -1,0 +1,5 @@
+//! Stage 3 of the pipeline: linguistic annotation of tokens.
+
+pub mod tagger;
+
+pub use tagger::{LexiconTagger, Tagger};

@@ -1,0 +1,126 @@
+//! The cue lexicon: which words mark attributions, and how reliably.
+//!
+//! Learned from PolNeAR train by [`train::build`] (`sayso train cues`): for every word, how
+//! often it lies inside a gold cue span and how often it occurs at all. A word's cue rate is the
+//! first divided by the second: "said" is a cue nearly always, "added" often, "a" almost never.
+//! `cue-phrases.tsv` beside it lists every gold cue phrase with its count, for reading.
+
+pub mod train;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+use thiserror::Error;
+
+const BUNDLED: &str = include_str!("cue-words.tsv");
+
+#[derive(Debug, Error)]
+pub enum CueLexiconError {
+    #[error("cue lexicon line {line}: {problem}")]
+    Malformed { line: usize, problem: String },
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CueStats {
+    /// Times the word lies inside a gold cue span.
+    pub in_cue: u32,
+    /// Times the word occurs in the training texts.
+    pub occurrences: u32,
+}
+
+impl CueStats {
+    pub fn rate(&self) -> f32 {
+        if self.occurrences == 0 {
+            0.0
+        } else {
+            self.in_cue as f32 / self.occurrences as f32
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct CueLexicon {
+    words: HashMap<String, CueStats>,
+}
+
+impl CueLexicon {
+    /// The lexicon bundled with the library, parsed once per process.
+    pub fn bundled() -> &'static CueLexicon {
+        static LEXICON: OnceLock<CueLexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| {
+            CueLexicon::parse(BUNDLED).expect("the bundled cue lexicon is checked by a unit test")
+        })
+    }
+
+    /// Parses `word<TAB>in_cue<TAB>occurrences` lines (`#` lines are comments).
+    pub fn parse(tsv: &str) -> Result<Self, CueLexiconError> {
+        let mut words = HashMap::new();
+        for (i, line) in tsv.lines().enumerate() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let bad = |problem: &str| CueLexiconError::Malformed {
+                line: i + 1,
+                problem: problem.into(),
+            };
+            if cols.len() != 3 {
+                return Err(bad("expected word, in_cue and occurrences"));
+            }
+            let in_cue = cols[1].parse().map_err(|_| bad("in_cue is not a number"))?;
+            let occurrences = cols[2]
+                .parse()
+                .map_err(|_| bad("occurrences is not a number"))?;
+            words.insert(
+                cols[0].to_string(),
+                CueStats {
+                    in_cue,
+                    occurrences,
+                },
+            );
+        }
+        Ok(CueLexicon { words })
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Statistics of a word (any case; curly apostrophes count as straight ones).
+    pub fn stats(&self, word: &str) -> CueStats {
+        let key = normalize(word);
+        self.words.get(&key).copied().unwrap_or_default()
+    }
+}
+
+/// The lexicon's key for a word.
+pub fn normalize(word: &str) -> String {
+    word.to_lowercase().replace('’', "'")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_lexicon_knows_common_cues() {
+        let lex = CueLexicon::bundled();
+        assert!(lex.stats("said").rate() > 0.8, "{:?}", lex.stats("said"));
+        assert!(lex.stats("Told").rate() > 0.5);
+        assert!(lex.stats("according").rate() > 0.8);
+        assert!(lex.stats("the").rate() < 0.05);
+        assert_eq!(lex.stats("zzzz"), CueStats::default());
+    }
+
+    #[test]
+    fn malformed_line_is_an_error() {
+        let err = CueLexicon::parse("said\t9\t10\nbad\tx\t1\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "cue lexicon line 2: in_cue is not a number"
+        );
+    }
+}

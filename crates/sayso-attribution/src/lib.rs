@@ -1,0 +1,22 @@
+//! Stage 5 of the pipeline: attributions.
+//!
+//! - [`quotes`] pairs quotation marks into quotations (nested, multi-paragraph, unbalanced) and
+//!   tells speech from scare quotes and titles;
+//! - [`cues`] is the cue lexicon learned from PolNeAR ("said", "told", "according to", ...);
+//! - [`direct`] attributes each quotation to its cue and source mention, continuing earlier
+//!   speakers where a quotation has no cue of its own.
+
+pub mod cues;
+pub mod direct;
+pub mod quotes;
+
+pub use cues::CueLexicon;
+pub use direct::DirectQuoteAttributor;
+pub use quotes::{QuoteFinder, QuotePairer};
+
+use sayso_document::Document;
+
+/// Adds attributions to a tokenized, sentence-split and tagged document.
+pub trait Attributor {
+    fn attribute(&self, doc: &mut Document);
+}

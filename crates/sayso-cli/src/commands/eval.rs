@@ -1,0 +1,229 @@
+//! `sayso eval` and `sayso eval-sentences`.
+
+use anyhow::{bail, Context, Result};
+use clap::Args;
+use sayso::readers::{conllu::read_conllu, gold::read_gold};
+use sayso::{Document, Pipeline};
+use sayso_eval::article::{score, Predicted};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Args)]
+pub struct EvalArgs {
+    /// Gold annotations: a BRAT folder (PolNeAR's split folder or .txt + .ann files) or
+    /// annotated JSONL (PolNeAR's jsonl/dev.jsonl).
+    #[arg(long)]
+    gold: PathBuf,
+    /// Predictions JSONL to score; without it, sayso extracts from the gold texts itself.
+    #[arg(long)]
+    pred: Option<PathBuf>,
+    /// Write the predictions sayso made to this file (JSONL), e.g. for the reference scorer.
+    #[arg(long)]
+    write_pred: Option<PathBuf>,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Content Jaccard needed for a match.
+    #[arg(long, default_value_t = 0.5)]
+    threshold: f64,
+    /// Quality gate: a JSON file {"article_f1": X, "tolerance": T}; exit 1 when the
+    /// attribution F1 falls more than T below X.
+    #[arg(long)]
+    gate: Option<PathBuf>,
+}
+
+pub fn run(args: EvalArgs) -> Result<ExitCode> {
+    if !args.gold.exists() {
+        bail!(
+            "{} is missing (the gold data lives in ../shared/data/polnear next to a checkout)",
+            args.gold.display()
+        );
+    }
+    let mut gold = Vec::new();
+    for r in read_gold(&args.gold) {
+        gold.push(r.context("reading gold")?);
+    }
+    let predictions = match &args.pred {
+        Some(p) => read_predictions(p, &gold)?,
+        None => extract(&gold, args.write_pred.as_deref())?,
+    };
+    let scores = score(&gold, &predictions, args.threshold);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&scores)?);
+    } else {
+        print!("{scores}");
+    }
+    if let Some(gate) = &args.gate {
+        let spec: Value = serde_json::from_str(
+            &std::fs::read_to_string(gate)
+                .with_context(|| format!("reading {}", gate.display()))?,
+        )
+        .with_context(|| format!("{} is not JSON", gate.display()))?;
+        let recorded = spec["article_f1"]
+            .as_f64()
+            .context("gate file: no number \"article_f1\"")?;
+        let tolerance = spec["tolerance"].as_f64().unwrap_or(1.0);
+        let f1 = scores.attribution.f1;
+        if f1 + tolerance < recorded {
+            eprintln!("quality gate FAILED: article-level attribution F1 {f1:.2} is more than {tolerance} below the recorded {recorded:.2}");
+            return Ok(ExitCode::from(1));
+        }
+        eprintln!("quality gate passed: article-level attribution F1 {f1:.2} (recorded {recorded:.2}, tolerance {tolerance})");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs the pipeline on the gold texts (gold attributions are not shown to it).
+fn extract(
+    gold: &[Document],
+    write_pred: Option<&Path>,
+) -> Result<HashMap<String, Vec<Predicted>>> {
+    use rayon::prelude::*;
+    let pipeline = Pipeline::new();
+    let docs: Vec<Document> = gold
+        .par_iter()
+        .map(|g| {
+            let mut d = Document::new(g.id.clone(), g.text()).expect("gold documents are valid");
+            pipeline.process(&mut d);
+            d
+        })
+        .collect();
+    if let Some(p) = write_pred {
+        let mut out = std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
+        );
+        for d in &docs {
+            sayso_output::jsonl::write_record(&mut out, d, false)?;
+        }
+        out.flush()?;
+    }
+    Ok(docs
+        .into_iter()
+        .map(|d| {
+            (
+                d.id,
+                d.attributions
+                    .into_iter()
+                    .map(|attribution| Predicted {
+                        attribution,
+                        kind_given: true,
+                    })
+                    .collect(),
+            )
+        })
+        .collect())
+}
+
+/// Reads predictions JSONL; ids are matched to gold ids (a path or `.txt` suffix is stripped).
+fn read_predictions(path: &Path, gold: &[Document]) -> Result<HashMap<String, Vec<Predicted>>> {
+    let lengths: HashMap<&str, u32> = gold.iter().map(|d| (d.id.as_str(), d.char_len())).collect();
+    let data =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut out = HashMap::new();
+    for (i, line) in data.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let Ok(v) = serde_json::from_str::<Value>(line) else {
+            eprintln!(
+                "warning: {}, line {}: not JSON, ignored",
+                path.display(),
+                i + 1
+            );
+            continue;
+        };
+        let Some(mut id) = v.get("id").and_then(Value::as_str).map(str::to_string) else {
+            continue;
+        };
+        if !lengths.contains_key(id.as_str()) {
+            let base = id
+                .rsplit('/')
+                .next()
+                .unwrap_or(&id)
+                .trim_end_matches(".txt")
+                .to_string();
+            id = base;
+        }
+        let Some(&n) = lengths.get(id.as_str()) else {
+            continue;
+        };
+        let attrs = sayso::readers::gold::attributions_from_json(v.get("attributions"), n);
+        let given: Vec<bool> = v
+            .get("attributions")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter(|x| x.is_object())
+                    .map(|x| {
+                        matches!(
+                            x.get("kind").and_then(Value::as_str),
+                            Some("direct" | "mixed" | "indirect")
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let preds = attrs
+            .into_iter()
+            .zip(given)
+            .map(|(attribution, kind_given)| Predicted {
+                attribution,
+                kind_given,
+            })
+            .collect();
+        out.insert(id, preds);
+    }
+    Ok(out)
+}
+
+#[derive(Args)]
+pub struct EvalSentencesArgs {
+    /// CoNLL-U files (e.g. ../shared/data/ud/en_ewt/en_ewt-ud-test.conllu).
+    files: Vec<PathBuf>,
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run_sentences(args: EvalSentencesArgs) -> Result<ExitCode> {
+    if args.files.is_empty() {
+        bail!("name one or more CoNLL-U files");
+    }
+    let pipeline = Pipeline::new();
+    let mut rows = Vec::new();
+    for f in &args.files {
+        if !f.exists() {
+            bail!(
+                "{} is missing (UD treebanks live in ../shared/data/ud next to a checkout)",
+                f.display()
+            );
+        }
+        let sentences = read_conllu(f)?;
+        let s = sayso_eval::sentences::evaluate(&sentences, |d| pipeline.segment(d));
+        rows.push((f.display().to_string(), s));
+    }
+    if args.json {
+        let v: Vec<Value> = rows
+            .iter()
+            .map(|(f, s)| serde_json::json!({"file": f, "scores": s}))
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&v)?);
+    } else {
+        println!(
+            "{:<50} {:>6} {:>7} {:>7} {:>7}",
+            "treebank", "docs", "P", "R", "F1"
+        );
+        for (f, s) in rows {
+            let name = Path::new(&f)
+                .file_name()
+                .map_or(f.clone(), |n| n.to_string_lossy().into_owned());
+            println!(
+                "{:<50} {:>6} {:>7.2} {:>7.2} {:>7.2}",
+                name, s.documents, s.precision, s.recall, s.f1
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

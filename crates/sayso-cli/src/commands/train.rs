@@ -1,0 +1,77 @@
+//! `sayso train`: rebuilds the bundled models and lexicons from `../shared`.
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, ValueEnum};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Args)]
+pub struct TrainArgs {
+    /// What to rebuild.
+    what: Model,
+    /// The shared data folder.
+    #[arg(long, default_value = "../shared/data")]
+    data: PathBuf,
+    /// The folder to write it to (default: its place in the source tree, so that the next build
+    /// bundles it).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Model {
+    /// Part-of-speech lexicon from the UD EWT and GUM training treebanks.
+    Lexicon,
+    /// Cue lexicon (cue-words.tsv and cue-phrases.tsv) from PolNeAR train.
+    Cues,
+}
+
+pub fn run(args: TrainArgs) -> Result<ExitCode> {
+    if !args.data.is_dir() {
+        bail!("{} is missing: training reads the shared data (../shared/data in a checkout next to it)", args.data.display());
+    }
+    let start = std::time::Instant::now();
+    let files: Vec<(String, &str)> = match args.what {
+        Model::Lexicon => {
+            let ewt = read_treebank(&args.data.join("ud/en_ewt/en_ewt-ud-train.conllu"))?;
+            let gum = read_treebank(&args.data.join("ud/en_gum/en_gum-ud-train.conllu"))?;
+            vec![(
+                sayso_annotate::tagger::train::build_lexicon(&[ewt, gum], 2),
+                "upos-lexicon.tsv",
+            )]
+        }
+        Model::Cues => {
+            let docs = read_gold_strict(&args.data.join("polnear/train"))?;
+            let tables = sayso_attribution::cues::train::build(&docs);
+            vec![
+                (tables.words, "cue-words.tsv"),
+                (tables.phrases, "cue-phrases.tsv"),
+            ]
+        }
+    };
+    let default_dir = match args.what {
+        Model::Lexicon => "crates/sayso-annotate/src/tagger",
+        Model::Cues => "crates/sayso-attribution/src/cues",
+    };
+    let dir = args.output.unwrap_or_else(|| PathBuf::from(default_dir));
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    for (content, name) in files {
+        let out = dir.join(name);
+        std::fs::write(&out, content).with_context(|| format!("writing {}", out.display()))?;
+        eprintln!("wrote {}", out.display());
+    }
+    eprintln!("took {:.1} s", start.elapsed().as_secs_f64());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Gold documents, failing on the first unreadable one (training data must be whole).
+fn read_gold_strict(path: &Path) -> Result<Vec<sayso_document::Document>> {
+    sayso_readers::gold::read_gold(path)
+        .into_iter()
+        .map(|r| r.map_err(anyhow::Error::from))
+        .collect()
+}
+
+fn read_treebank(path: &Path) -> Result<Vec<sayso_readers::conllu::Sentence>> {
+    Ok(sayso_readers::conllu::read_conllu(path)?)
+}

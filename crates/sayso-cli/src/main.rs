@@ -1,0 +1,46 @@
+//! `sayso`: a thin command line over the sayso libraries.
+
+mod commands;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "sayso",
+    version,
+    about = "Who said what, to whom, and when: attribution extraction for news text"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Find attributions in documents (files, folders, JSONL, or - for stdin).
+    Extract(commands::extract::ExtractArgs),
+    /// Score attributions against gold annotations (PolNeAR article-level protocol).
+    Eval(commands::eval::EvalArgs),
+    /// Score the sentence splitter on UD treebanks (CoNLL-U files).
+    EvalSentences(commands::eval::EvalSentencesArgs),
+    /// Rebuild a bundled model or lexicon from ../shared data.
+    Train(commands::train::TrainArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => commands::extract::run(args),
+        Command::Eval(args) => commands::eval::run(args),
+        Command::EvalSentences(args) => commands::eval::run_sentences(args),
+        Command::Train(args) => commands::train::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("sayso: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! Evaluation: how well sayso does, measured the way the reference scorer
+//! (`../shared/eval/score.py`) measures it.
+//!
+//! - [`article`]: PolNeAR article-level protocol (one-to-one greedy matching by content
+//!   token-Jaccard), ported from the reference scorer and checked against it;
+//! - [`sentences`]: sentence-boundary precision, recall and F1 on UD treebanks.
+
+pub mod article;
+pub mod sentences;

@@ -1,0 +1,152 @@
+//! The JSONL record of a document:
+//!
+//! ```json
+//! {"id": "...", "date": "2022-09-07",
+//!  "attributions": [{"kind": "direct", "content": [{"start": 0, "end": 9, "text": "..."}],
+//!                    "cue": [...], "source": [...], "speaker": null, "confidence": 0.9}]}
+//! ```
+//!
+//! Offsets are code points into the document text. Fields are only ever added.
+
+use crate::output_attributions;
+use sayso_document::{Document, Span};
+use serde::Serialize;
+use std::io::Write;
+
+#[derive(Serialize)]
+struct Record<'a> {
+    id: &'a str,
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outlet: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    attributions: Vec<AttributionRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct AttributionRecord<'a> {
+    kind: &'static str,
+    content: Vec<SpanRecord<'a>>,
+    cue: Vec<SpanRecord<'a>>,
+    source: Vec<SpanRecord<'a>>,
+    speaker: Option<&'a str>,
+    confidence: f32,
+    /// Index into `content` where spans continuing the quotation without a cue of their own start.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    continuation_from: Option<usize>,
+    /// With split continuations: the index of the attribution this one continues.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    continues: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct SpanRecord<'a> {
+    start: u32,
+    end: u32,
+    text: &'a str,
+}
+
+fn spans<'a>(doc: &'a Document, spans: &[Span]) -> Vec<SpanRecord<'a>> {
+    spans
+        .iter()
+        .map(|s| SpanRecord {
+            start: s.start,
+            end: s.end,
+            text: doc.slice(*s),
+        })
+        .collect()
+}
+
+/// Writes one line for `doc`.
+pub fn write_record(
+    out: &mut impl Write,
+    doc: &Document,
+    split_continuations: bool,
+) -> std::io::Result<()> {
+    let attributions = output_attributions(doc, split_continuations)
+        .into_iter()
+        .map(|o| {
+            let a = o.attribution;
+            let continuation = o.is_continuation();
+            AttributionRecord {
+                kind: a.kind.as_str(),
+                content: spans(doc, o.content()),
+                cue: if continuation {
+                    Vec::new()
+                } else {
+                    spans(doc, &a.cue)
+                },
+                source: if continuation {
+                    Vec::new()
+                } else {
+                    spans(doc, &a.source)
+                },
+                speaker: a.speaker.as_deref(),
+                confidence: (a.confidence * 100.0).round() / 100.0,
+                continuation_from: a.continuation_from.filter(|_| !split_continuations),
+                continues: o.continues,
+            }
+        })
+        .collect();
+    let record = Record {
+        id: &doc.id,
+        date: doc.date.as_deref(),
+        url: doc.meta.url.as_deref(),
+        outlet: doc.meta.outlet.as_deref(),
+        title: doc.meta.title.as_deref(),
+        attributions,
+    };
+    serde_json::to_writer(&mut *out, &record)?;
+    out.write_all(b"\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sayso_document::{Attribution, AttributionKind};
+
+    fn doc() -> Document {
+        let mut d = Document::new("d1", "“Hi,” Ann said. “Bye.”")
+            .unwrap()
+            .with_date(Some("2020-01-02".into()))
+            .unwrap();
+        d.attributions.push(Attribution {
+            kind: AttributionKind::Direct,
+            content: vec![Span::new(0, 5), Span::new(16, 22)],
+            cue: vec![Span::new(10, 14)],
+            source: vec![Span::new(6, 9)],
+            speaker: None,
+            confidence: 0.9,
+            continuation_from: Some(1),
+        });
+        d
+    }
+
+    #[test]
+    fn exact_shape() {
+        let mut buf = Vec::new();
+        write_record(&mut buf, &doc(), false).unwrap();
+        assert_eq!(
+            String::from_utf8(buf).unwrap(),
+            "{\"id\":\"d1\",\"date\":\"2020-01-02\",\"attributions\":[{\"kind\":\"direct\",\
+             \"content\":[{\"start\":0,\"end\":5,\"text\":\"“Hi,”\"},{\"start\":16,\"end\":22,\"text\":\"“Bye.”\"}],\
+             \"cue\":[{\"start\":10,\"end\":14,\"text\":\"said\"}],\"source\":[{\"start\":6,\"end\":9,\"text\":\"Ann\"}],\
+             \"speaker\":null,\"confidence\":0.9,\"continuation_from\":1}]}\n"
+        );
+    }
+
+    #[test]
+    fn split_continuations() {
+        let mut buf = Vec::new();
+        write_record(&mut buf, &doc(), true).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&buf).unwrap();
+        let a = v["attributions"].as_array().unwrap();
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[1]["content"][0]["text"], "“Bye.”");
+        assert_eq!(a[1]["cue"].as_array().unwrap().len(), 0);
+        assert_eq!(a[1]["continues"], 0);
+    }
+}

@@ -1,0 +1,18 @@
+//! Stage 2 of the pipeline: tokens and sentences.
+//!
+//! [`tokens`] cuts the text into tokens that follow Universal Dependencies conventions (clitics
+//! and hyphens split, abbreviations kept whole); [`sentences`] groups them into sentences,
+//! treating every paragraph break as a sentence break.
+
+pub mod abbreviations;
+pub mod sentences;
+pub mod tokens;
+
+pub use sentences::{RuleSentenceSplitter, SentenceSplitter};
+pub use tokens::{NewsTokenizer, Tokenizer};
+
+/// Tokenizes and splits a document with the default components.
+pub fn segment(doc: &mut sayso_document::Document) {
+    NewsTokenizer.tokenize(doc);
+    RuleSentenceSplitter.split(doc);
+}
