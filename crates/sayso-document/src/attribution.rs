@@ -14,9 +14,11 @@ pub enum QuoteStyle {
 pub enum QuoteRole {
     /// Long enough, or shaped like speech, to be somebody's words.
     Speech,
-    /// A short quoted phrase: a scare quote, a title, a term. It becomes speech only when a cue
+    /// A short quoted phrase: a scare quote or a term. It becomes speech only when a cue
     /// attributes it.
     Phrase,
+    /// A title in title case ("Face the Nation", "The Axe Files"): never speech.
+    Title,
 }
 
 /// One quotation: a pair of marks in one paragraph (a quotation running over several paragraphs

@@ -24,8 +24,11 @@ const MAX_LEFT_SCAN: usize = 40;
 /// How far right of a quotation a cue is looked for, in tokens (appositives make it long).
 const MAX_RIGHT_SCAN: usize = 36;
 
+/// Longest tail of a reported clause after its quotation, in tokens.
+const MAX_CLAUSE_TAIL: usize = 60;
+
 /// Cue rate above which a cue may attribute a short quoted phrase.
-const SURE_CUE_RATE: f32 = 0.5;
+const SURE_CUE_RATE: f32 = 0.4;
 
 /// Verbs whose first noun phrase is the addressee, not the content ("told Axelrod ...").
 const ADDRESSEE_CUES: &[&str] = &[
@@ -99,8 +102,9 @@ impl Attributor for DirectQuoteAttributor {
 enum Content {
     /// The quotation itself (with any pieces it continues into).
     Quote,
-    /// From this token to the end of the quotation's clause.
-    Mixed { start: usize },
+    /// From token `start` to token `end` (exclusive), or when `end` is `None`, to the end of
+    /// the quotation's clause.
+    Mixed { start: usize, end: Option<usize> },
 }
 
 #[derive(Clone, Debug)]
@@ -195,13 +199,38 @@ impl<'d> Finder<'d> {
         let last = *chain.last().unwrap();
         let q = doc.quotes[first];
         let lo = self.left_floor(first);
+        let pieces: Vec<Span> = chain.iter().map(|&i| doc.quotes[i].span).collect();
+        // `"...," X said, [more words,] "..."`: the second half of an interrupted quotation
+        // shares the first half's attribution.
+        let open = self.token_ranges[first].start;
+        let interrupted = first > 0
+            && self.token_ranges[first - 1].end == lo
+            && lo < open
+            && self.p.text(open - 1) == ",";
+        if interrupted {
+            if let Some(prev) = self
+                .made
+                .iter_mut()
+                .rev()
+                .find(|p| p.cue_token.is_some_and(|c| (lo..open).contains(&c)))
+            {
+                prev.attribution.content.extend(pieces);
+                return;
+            }
+        }
         let left = self.match_left(first, lo);
         let right = self.match_right(last);
         let speech = q.role == QuoteRole::Speech || chain.len() > 1;
+        if q.role == QuoteRole::Title && chain.len() == 1 {
+            return;
+        }
         // A short phrase (scare quote, title) is speech only right next to a sure cue.
-        let open = self.token_ranges[first].start;
-        let left =
-            left.filter(|m| speech || m.cue.end + 2 >= open && self.is_sure_cue(m.cue.start));
+        let left = left.filter(|m| {
+            speech
+                || self.is_sure_cue(m.cue.start)
+                    && (matches!(m.content, Content::Mixed { .. })
+                        || self.cue_next_to(m.cue.end, open))
+        });
         let right = right.filter(|m| speech || self.is_sure_cue(m.cue.start));
         let strong_left = left
             .as_ref()
@@ -214,7 +243,6 @@ impl<'d> Finder<'d> {
                 .match_coordinated(first, lo)
                 .or_else(|| self.match_previous_sentence(first)),
         };
-        let pieces: Vec<Span> = chain.iter().map(|&i| doc.quotes[i].span).collect();
         match chosen {
             Some(m) => {
                 // The second half of an interrupted quotation shares the first half's cue.
@@ -251,6 +279,20 @@ impl<'d> Finder<'d> {
             }
         }
         floor.min(open)
+    }
+
+    /// Whether only an object pronoun, an article or "as"/"to" stands between a cue and a quoted
+    /// phrase ("called it “a disaster”", "likened them to “...”").
+    fn cue_next_to(&self, cue_end: usize, open: usize) -> bool {
+        open >= cue_end
+            && open - cue_end <= 2
+            && (cue_end..open).all(|k| {
+                matches!(self.p.tag(k), Upos::Pron | Upos::Det)
+                    || matches!(
+                        self.p.text(k).to_lowercase().as_str(),
+                        "as" | "to" | ":" | ","
+                    )
+            })
     }
 
     /// A cue word common enough to attribute a short quoted phrase.
@@ -339,6 +381,9 @@ impl<'d> Finder<'d> {
             return None;
         }
         let close = self.token_ranges[qi].end - 1;
+        if let Some(m) = self.dash_signature(close + 1) {
+            return Some(m);
+        }
         let mut i = close + 1;
         if i < self.doc.tokens.len() && matches!(self.p.text(i), "," | "—" | "–" | "--") {
             i += 1;
@@ -360,16 +405,76 @@ impl<'d> Finder<'d> {
             return None;
         }
         let confidence = if ended_sentence { 0.7 } else { 0.9 };
-        // Cue first: `"...," said X`.
-        if self.is_cue(i) {
-            let cue = self.cue_range(i, end);
-            let source = self.p.source_after(cue.end, end);
+        if let Some((cue, source)) = self.cue_and_source(i, end) {
+            let content = match self.clause_start_before(qi) {
+                Some(start) => Content::Mixed {
+                    start,
+                    end: Some(close + 1),
+                },
+                None => Content::Quote,
+            };
             return Some(Match {
                 cue,
                 source,
-                content: Content::Quote,
+                content,
                 confidence,
             });
+        }
+        if ended_sentence || i != close + 1 {
+            return None;
+        }
+        // `"..." to drive up the price, she said`: the clause after the quotation is content too.
+        let commas = (i..end).filter(|&k| self.p.text(k) == ",");
+        for k in commas {
+            if let Some((cue, source)) = self.cue_and_source(k + 1, end) {
+                let start = self.token_ranges[qi].start;
+                return Some(Match {
+                    cue,
+                    source,
+                    content: Content::Mixed {
+                        start,
+                        end: Some(k),
+                    },
+                    confidence: 0.6,
+                });
+            }
+        }
+        None
+    }
+
+    /// For a quotation that starts in lower case right after words of its clause
+    /// (`Mills "got an immunity agreement," Jordan said`), the first token of that clause.
+    fn clause_start_before(&self, qi: usize) -> Option<usize> {
+        let open = self.token_ranges[qi].start;
+        let first_inner = self.doc.tokens_in(self.doc.quotes[qi].inner).next()?;
+        let lower = self
+            .p
+            .text(first_inner)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        if !lower
+            || open == 0
+            || self.doc.tokens[open - 1].kind != TokenKind::Word
+            || self.is_cue(open - 1)
+        {
+            return None;
+        }
+        let lo = self.left_floor(qi);
+        let start = (lo..open)
+            .rev()
+            .find(|&k| matches!(self.p.text(k), "," | ":" | ";" | "—" | "–" | "--"))
+            .map_or(lo, |k| k + 1);
+        (start < open).then_some(start)
+    }
+
+    /// `CUE SOURCE` or `SOURCE CUE` starting at token `i` (the attribution clause after a
+    /// quotation): the cue's and the source's tokens.
+    fn cue_and_source(&self, i: usize, end: usize) -> Option<(Range<usize>, Option<Range<usize>>)> {
+        // Cue first: `"...," said X`.
+        if self.is_cue(i) {
+            let cue = self.cue_range(i, end);
+            return Some((cue.clone(), self.p.source_after(cue.end, end)));
         }
         // Source first: `"...," X, a Y, said`.
         for c in i + 1..end {
@@ -378,17 +483,16 @@ impl<'d> Finder<'d> {
                 while s_end > i && self.p.is_verb_modifier(s_end - 1) {
                     s_end -= 1;
                 }
-                let source = self
-                    .p
-                    .source_before(s_end, i)
-                    .filter(|s| s.start == i || self.only_determiners(i..s.start))?;
-                let cue = self.cue_range(c, end);
-                return Some(Match {
-                    cue,
-                    source: Some(i..source.end),
-                    content: Content::Quote,
-                    confidence,
-                });
+                while s_end > i && self.p.text(s_end - 1) == "," {
+                    s_end -= 1;
+                }
+                // A noun phrase must open the source; anything after it is its appositive.
+                let core = self.p.core_after(i, s_end)?;
+                let rest_ok = core.end == s_end || matches!(self.p.text(core.end), "," | "(");
+                if core.start != i || !rest_ok {
+                    return None;
+                }
+                return Some((self.cue_range(c, end), Some(i..s_end)));
             }
             if matches!(self.p.tag(c), Upos::Verb) && !self.within_appositive(i, c) {
                 return None;
@@ -397,9 +501,34 @@ impl<'d> Finder<'d> {
         None
     }
 
-    fn only_determiners(&self, r: Range<usize>) -> bool {
-        r.clone()
-            .all(|k| matches!(self.p.tag(k), Upos::Det | Upos::Adj))
+    /// `"..." ― Jane Doe`: a dash and a name closing the paragraph sign the quotation.
+    fn dash_signature(&self, dash: usize) -> Option<Match> {
+        if dash >= self.doc.tokens.len() || !matches!(self.p.text(dash), "―" | "—" | "–") {
+            return None;
+        }
+        let start = dash + 1;
+        let end = self.clause_end(start, 12);
+        let para = self.doc.paragraph_of(self.doc.tokens[dash].span.start);
+        let para_end = self.doc.paragraphs.get(para).map_or(u32::MAX, |p| p.end);
+        let at_paragraph_end = self.doc.tokens.get(end).is_none_or(|t| {
+            t.span.start >= para_end
+                || t.kind == TokenKind::Terminal
+                    && self
+                        .doc
+                        .tokens
+                        .get(end + 1)
+                        .is_none_or(|n| n.span.start >= para_end)
+        });
+        let name = self.p.core_after(start, end)?;
+        let all_names = name
+            .clone()
+            .all(|k| self.p.is_capitalized_word(k) || self.p.text(k).len() <= 2);
+        (at_paragraph_end && name.start == start && name.end == end && all_names).then(|| Match {
+            cue: dash..dash + 1,
+            source: Some(name),
+            content: Content::Quote,
+            confidence: 0.8,
+        })
     }
 
     /// Whether token `c` lies after a comma that follows `start` (inside an appositive or a
@@ -430,10 +559,27 @@ impl<'d> Finder<'d> {
         } else {
             self.source_of_verb(c, lo)
         };
+        // `what X called "..."` is a noun phrase inside a larger clause, not an attribution.
+        if source
+            .as_ref()
+            .is_some_and(|s| self.p.text(s.start) == "what")
+        {
+            return None;
+        }
         let (content, source) = if self.is_according(c) {
-            // `According to X, "..."`: the source is the noun phrase after the cue.
-            let s = self.p.source_after(cue.end, end);
-            (Content::Quote, s)
+            // `According to X, "..."`: the source is the noun phrase after the cue; words after
+            // it and a comma are reported content around the quotation.
+            let s = self.p.core_after(cue.end, end);
+            let after = s.as_ref().map_or(cue.end, |s| s.end);
+            let comma = (after..end).find(|&k| self.p.text(k) == ",");
+            let content = match comma {
+                Some(k) if k + 1 < end => Content::Mixed {
+                    start: k + 1,
+                    end: None,
+                },
+                _ => Content::Quote,
+            };
+            (content, s)
         } else {
             (self.shape_between(c, between.clone()), source)
         };
@@ -517,7 +663,10 @@ impl<'d> Finder<'d> {
         while k < end {
             let t = lower(k);
             if t == "that" {
-                return Content::Mixed { start: k };
+                return Content::Mixed {
+                    start: k,
+                    end: None,
+                };
             }
             if matches!(self.p.tag(k), Upos::Adp) && t != "that" {
                 // A prepositional phrase: the preposition and its noun phrase.
@@ -526,7 +675,12 @@ impl<'d> Finder<'d> {
                         k = np.end;
                         continue;
                     }
-                    _ => return Content::Mixed { start: i },
+                    _ => {
+                        return Content::Mixed {
+                            start: i,
+                            end: None,
+                        }
+                    }
                 }
             }
             if matches!(self.p.tag(k), Upos::Adv)
@@ -536,7 +690,10 @@ impl<'d> Finder<'d> {
                 k += 1;
                 continue;
             }
-            return Content::Mixed { start: k.max(i) };
+            return Content::Mixed {
+                start: k.max(i),
+                end: None,
+            };
         }
         Content::Quote
     }
@@ -562,7 +719,7 @@ impl<'d> Finder<'d> {
             content: if start >= open {
                 Content::Quote
             } else {
-                Content::Mixed { start }
+                Content::Mixed { start, end: None }
             },
             confidence: 0.6,
         })
@@ -636,6 +793,34 @@ impl<'d> Finder<'d> {
         prev.paragraph = q.paragraph;
     }
 
+    /// One past the last token of the clause a quotation ends ("... "a disaster" for the
+    /// state"), within its paragraph.
+    fn clause_end_after_quote(&self, qi: usize) -> usize {
+        let doc = self.doc;
+        let end = self.token_ranges[qi].end;
+        let para_end = doc.paragraphs[doc.quotes[qi].paragraph as usize].end;
+        let ends_sentence = self
+            .doc
+            .tokens_in(doc.quotes[qi].inner)
+            .last()
+            .is_some_and(|k| doc.tokens[k].kind == TokenKind::Terminal);
+        let continues_clause = !ends_sentence
+            && doc.tokens.get(end).is_some_and(|t| {
+                t.span.start < para_end
+                    && t.kind != TokenKind::Terminal
+                    && !matches!(self.p.text(end), "," | ";" | ":")
+            });
+        if continues_clause {
+            // A comma, a dash or a parenthesis ends the reported clause.
+            let clause = self.clause_end(end, MAX_CLAUSE_TAIL);
+            (end..clause)
+                .find(|&k| matches!(self.p.text(k), "," | "—" | "–" | "--" | "("))
+                .unwrap_or(clause)
+        } else {
+            end
+        }
+    }
+
     fn push(&mut self, m: Match, pieces: &[Span], last_quote: usize, consumed: &mut [bool]) {
         let doc = self.doc;
         let span_of = |r: &Range<usize>| {
@@ -646,23 +831,15 @@ impl<'d> Finder<'d> {
         };
         let (kind, content) = match m.content {
             Content::Quote => (AttributionKind::Direct, pieces.to_vec()),
-            Content::Mixed { start } => {
-                let q_end = self.token_ranges[last_quote].end;
-                // Past the quotation to the end of its clause ("... "a disaster" for the state"),
-                // within its paragraph.
-                let mut end = q_end;
-                let para_end = doc.paragraphs[doc.quotes[last_quote].paragraph as usize].end;
-                let continues_clause = doc.tokens.get(end).is_some_and(|t| {
-                    t.span.start < para_end
-                        && t.kind != TokenKind::Terminal
-                        && !matches!(self.p.text(end), "," | ";" | ":")
-                });
-                if continues_clause {
-                    end = self.clause_end(end, 60);
-                }
+            Content::Mixed { start, end } => {
+                let end = end.unwrap_or_else(|| self.clause_end_after_quote(last_quote));
                 // Any further quotations inside the content are part of it.
-                for (k, r) in self.token_ranges.iter().enumerate() {
-                    if r.start >= start && r.end <= end {
+                let first = self.token_ranges.partition_point(|r| r.start < start);
+                for (k, r) in self.token_ranges.iter().enumerate().skip(first) {
+                    if r.start >= end {
+                        break;
+                    }
+                    if r.end <= end {
                         consumed[k] = true;
                     }
                 }

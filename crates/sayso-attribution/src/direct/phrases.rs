@@ -136,7 +136,7 @@ impl<'d> Phrases<'d> {
     }
 
     /// The core noun phrase starting at `start`, not reaching `limit`.
-    fn core_after(&self, start: usize, limit: usize) -> Option<Range<usize>> {
+    pub fn core_after(&self, start: usize, limit: usize) -> Option<Range<usize>> {
         let mut i = start;
         let mut parens = 0i32;
         while i < limit && i - start < MAX_CORE {

@@ -323,11 +323,38 @@ fn role_of(doc: &Document, q: &Quote) -> QuoteRole {
         doc.tokens[i].kind == TokenKind::Terminal
             || matches!(doc.token_text(i), "," | "—" | "–" | "--")
     });
-    if words >= SPEECH_WORDS || ends_like_speech && words >= 1 {
+    if is_title(doc, inner.clone()) {
+        QuoteRole::Title
+    } else if words >= SPEECH_WORDS || ends_like_speech && words >= 1 {
         QuoteRole::Speech
     } else {
         QuoteRole::Phrase
     }
+}
+
+/// Words of a title that stay lower case ("Face the Nation", "Women in Power").
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "with", "at", "by", "is", "it",
+];
+
+/// Title case: two to eight words, the first and every word but the small ones capitalized.
+fn is_title(doc: &Document, inner: std::ops::Range<usize>) -> bool {
+    let words: Vec<&str> = inner
+        .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+        .map(|i| doc.token_text(i))
+        .filter(|w| {
+            !matches!(
+                *w,
+                "'s" | "’s" | "n't" | "'re" | "'ll" | "'ve" | "'m" | "'d"
+            )
+        })
+        .collect();
+    let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    (2..=8).contains(&words.len())
+        && capitalized(words[0])
+        && words.iter().all(|w| capitalized(w) || TITLE_SMALL_WORDS.contains(w))
+        // All capitals is shouting, not a title.
+        && !words.iter().all(|w| w.chars().all(|c| !c.is_lowercase()))
 }
 
 #[cfg(test)]
@@ -356,7 +383,7 @@ mod tests {
             texts("“We won,” he said of “The Axe Files” and \"the deal.\""),
             [
                 ("“We won,”".to_string(), QuoteRole::Speech),
-                ("“The Axe Files”".to_string(), QuoteRole::Phrase),
+                ("“The Axe Files”".to_string(), QuoteRole::Title),
                 ("\"the deal.\"".to_string(), QuoteRole::Speech),
             ]
         );
