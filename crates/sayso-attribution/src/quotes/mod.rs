@@ -339,6 +339,17 @@ const TITLE_SMALL_WORDS: &[&str] = &[
 
 /// Title case: two to eight words, the first and every word but the small ones capitalized.
 fn is_title(doc: &Document, inner: std::ops::Range<usize>) -> bool {
+    // A sentence inside ("The Donald. Big Daddy.") makes it speech.
+    let last_word = inner
+        .clone()
+        .rev()
+        .find(|&i| doc.tokens[i].kind == TokenKind::Word);
+    if inner
+        .clone()
+        .any(|i| doc.tokens[i].kind == TokenKind::Terminal && last_word.is_some_and(|w| i < w))
+    {
+        return false;
+    }
     let words: Vec<&str> = inner
         .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
         .map(|i| doc.token_text(i))
