@@ -682,11 +682,49 @@ impl<'d> Finder<'d> {
         let lower = |k: usize| self.p.text(k).to_lowercase();
         if ADDRESSEE_CUES.contains(&lower(c).as_str()) {
             if let Some(np) = self.p.source_after(i, end).filter(|np| np.start == i) {
-                // The addressee never takes an appositive here: stop at a comma.
-                i = (np.start..np.end)
+                // The addressee never takes an appositive here: stop at a comma; and a name
+                // ends it ("told The New Yorker certain views ...").
+                let comma = (np.start..np.end)
                     .find(|&k| self.p.text(k) == ",")
                     .unwrap_or(np.end);
+                let name_end = (np.start..comma)
+                    .position(|k| self.p.is_capitalized_word(k))
+                    .map(|first| {
+                        let mut e = np.start + first;
+                        while e < comma
+                            && (self.p.is_capitalized_word(e)
+                                || matches!(self.p.text(e), "'s" | "’s"))
+                        {
+                            e += 1;
+                        }
+                        e
+                    });
+                i = match name_end {
+                    Some(e)
+                        if e < comma
+                            && self
+                                .p
+                                .text(np.start)
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_uppercase) =>
+                    {
+                        e
+                    }
+                    _ => comma,
+                };
             }
+        }
+        // The last coordinated "and that ..." before the quotation starts its content; earlier
+        // that-clauses are reported speech of their own.
+        if let Some(k) = (i + 1..end)
+            .rev()
+            .find(|&k| lower(k) == "that" && matches!(lower(k - 1).as_str(), "and" | "but"))
+        {
+            return Content::Mixed {
+                start: k,
+                end: None,
+            };
         }
         // Adverbials: prepositional phrases, time words, adverbs, commas.
         let mut k = i;
@@ -845,10 +883,15 @@ impl<'d> Finder<'d> {
                     && !matches!(self.p.text(end), "," | ";" | ":")
             });
         if continues_clause {
-            // A comma, a dash or a parenthesis ends the reported clause.
+            // A comma, a dash, a parenthesis or a coordinated "and that" ends the reported clause.
             let clause = self.clause_end(end, MAX_CLAUSE_TAIL);
             (end..clause)
-                .find(|&k| matches!(self.p.text(k), "," | "—" | "–" | "--" | "("))
+                .find(|&k| {
+                    matches!(self.p.text(k), "," | "—" | "–" | "--" | "(")
+                        || matches!(self.p.text(k), "and" | "but")
+                            && self.doc.tokens.get(k + 1).is_some()
+                            && self.p.text(k + 1) == "that"
+                })
                 .unwrap_or(clause)
         } else {
             end

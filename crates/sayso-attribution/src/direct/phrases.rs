@@ -113,6 +113,29 @@ impl<'d> Phrases<'d> {
     /// The source mention ending just before `end` (its verb modifiers already skipped),
     /// with an appositive between commas ("Flynn, a top Trump surrogate, said").
     pub fn source_before(&self, end: usize, floor: usize) -> Option<Range<usize>> {
+        let found = self.source_before_with_notes(end, floor)?;
+        Some(self.without_trailing_note(found))
+    }
+
+    /// A source without a trailing parenthetical in lower case ("John Legend (left)"); party
+    /// and state tags ("(R-Utah)") stay, as PolNeAR marks them.
+    fn without_trailing_note(&self, r: Range<usize>) -> Range<usize> {
+        if r.end - r.start < 3 || self.text(r.end - 1) != ")" {
+            return r;
+        }
+        let Some(open) = (r.start..r.end - 1).rev().find(|&k| self.text(k) == "(") else {
+            return r;
+        };
+        let lower_note =
+            (open + 1..r.end - 1).all(|k| self.text(k).chars().all(|c| !c.is_uppercase()));
+        if lower_note && open > r.start {
+            r.start..open
+        } else {
+            r
+        }
+    }
+
+    fn source_before_with_notes(&self, end: usize, floor: usize) -> Option<Range<usize>> {
         if end <= floor {
             return None;
         }
