@@ -261,7 +261,7 @@ mod tests {
         .unwrap();
         std::fs::write(d.join("sub/c.txt"), [0xffu8, 0xfe]).unwrap();
         std::fs::write(d.join("image.png"), [0u8, 1, 2]).unwrap();
-        let got: Vec<String> = read_inputs(&[d.clone()], ReadOptions::default())
+        let got: Vec<String> = read_inputs(std::slice::from_ref(&d), ReadOptions::default())
             .map(|r| match r {
                 Ok(doc) => format!(
                     "{}|{}|{}",

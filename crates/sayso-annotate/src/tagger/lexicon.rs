@@ -153,8 +153,7 @@ impl Tagger for LexiconTagger {
                 .get(sentence)
                 .is_some_and(|s| s.start == tok.span.start);
             // After an opening quote or a colon, a capital is no evidence of a name either.
-            if i > 0 && matches!(doc.tokens[i - 1].kind, TokenKind::Quote)
-                || i > 0 && doc.token_text(i - 1) == ":"
+            if i > 0 && (doc.tokens[i - 1].kind == TokenKind::Quote || doc.token_text(i - 1) == ":")
             {
                 initial = true;
             }

@@ -211,7 +211,7 @@ impl<'d> Finder<'d> {
             // Unless another cue stands between ("..., Trump said, adding, "...").
             let cues: Vec<usize> = (lo..open).filter(|&k| self.is_cue(k)).collect();
             let shared = match cues.as_slice() {
-                [c] => self.made.iter_mut().rev().find(|p| p.cue_token == Some(*c)),
+                [c] => self.made.last_mut().filter(|p| p.cue_token == Some(*c)),
                 _ => None,
             };
             if let Some(prev) = shared {
@@ -253,9 +253,8 @@ impl<'d> Finder<'d> {
                 if m.content == Content::Quote {
                     if let Some(prev) = self
                         .made
-                        .iter_mut()
-                        .rev()
-                        .find(|p| p.cue_token.is_some() && p.cue_token == Some(m.cue.start))
+                        .last_mut()
+                        .filter(|p| p.cue_token == Some(m.cue.start))
                     {
                         prev.attribution.content.extend(pieces);
                         return;
@@ -659,8 +658,9 @@ impl<'d> Finder<'d> {
             return Some(s);
         }
         if s_end > floor && self.p.tag(s_end - 1) == Upos::Cconj {
-            // The subject of the sentence's first verb.
-            let first_verb = (sentence_start..s_end)
+            // The subject of the sentence's first verb (looked for near the sentence start only,
+            // so that a run-on "sentence" stays linear).
+            let first_verb = (sentence_start..s_end.min(sentence_start + MAX_LEFT_SCAN))
                 .find(|&k| matches!(self.p.tag(k), Upos::Verb | Upos::Aux))?;
             let mut e = first_verb;
             while e > sentence_start && self.p.is_verb_modifier(e - 1) {

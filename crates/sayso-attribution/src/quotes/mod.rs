@@ -77,9 +77,7 @@ fn find(doc: &Document) -> Vec<Quote> {
         let singles: Vec<Mark> = marks
             .iter()
             .copied()
-            .filter(|m| {
-                m.family == Family::Single && !double_regions.iter().any(|r| r.contains(m.span))
-            })
+            .filter(|m| m.family == Family::Single && !overlaps_any(&double_regions, m.span))
             .collect();
         pair_singles(doc, p as u32, &singles, &double_regions, &mut quotes);
         quotes[before..].sort_by_key(|q| q.span.start);
@@ -254,7 +252,7 @@ fn pair_singles(
                     // At least one word inside, and not an apostrophe pair like ’90s ... ’80s.
                     let inner = doc.tokens_in(Span::new(o.span.end, m.span.start));
                     let span = Span::new(o.span.start, m.span.end);
-                    if !inner.is_empty() && !doubles.iter().any(|d| d.overlaps(span)) {
+                    if !inner.is_empty() && !overlaps_any(doubles, span) {
                         quotes.push(make(
                             o.span.start,
                             o.span.end,
@@ -272,6 +270,12 @@ fn pair_singles(
             Direction::Either => {}
         }
     }
+}
+
+/// Whether `span` overlaps one of `regions` (sorted by start, not overlapping each other).
+fn overlaps_any(regions: &[Span], span: Span) -> bool {
+    let k = regions.partition_point(|r| r.end <= span.start);
+    regions.get(k).is_some_and(|r| r.overlaps(span))
 }
 
 fn previous_token_end(doc: &Document, token: usize, floor: u32) -> u32 {

@@ -1,0 +1,191 @@
+//! End-to-end: `sayso extract` on real files, stdin and bad input.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn sample_article_jsonl() {
+    let out = sayso(&["extract", "examples/sample-article.txt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let records = json_lines(&out);
+    assert_eq!(records.len(), 1);
+    let r = &records[0];
+    assert_eq!(
+        (r["id"].as_str(), r["date"].as_str()),
+        (Some("sample-article"), Some("2026-03-14"))
+    );
+    let raw = std::fs::read_to_string(repo_root().join("examples/sample-article.txt")).unwrap();
+    let (_, text) = sayso::readers::parse_dated(&raw).unwrap();
+    assert_spans_match(text, r);
+    let attrs = r["attributions"].as_array().unwrap();
+    let who: Vec<(&str, &str, usize)> = attrs
+        .iter()
+        .map(|a| {
+            (
+                a["source"][0]["text"].as_str().unwrap_or(""),
+                a["cue"][0]["text"].as_str().unwrap_or(""),
+                a["content"].as_array().unwrap().len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        who,
+        [
+            ("Mayor Ana Ruiz", "told", 2),
+            ("she", "said", 2),
+            (
+                "Councilman Tom Brennan, who voted against the plan",
+                "said",
+                1
+            ),
+            ("Brennan", "said", 2),
+            ("the city’s engineering office", "According to", 1),
+            ("The chief engineer, Laila Haddad", "wrote", 2),
+            ("Rosa Delgado, 71, a retired ferry captain", "said", 2),
+        ]
+    );
+    assert_eq!(attrs[2]["kind"], "mixed");
+    assert_eq!(attrs[0]["continuation_from"], 1);
+    // Scare quotes and the programme title are no attributions.
+    let all = stdout(&out);
+    assert!(!all.contains("overflow room") && !all.contains("Harbor Tonight"));
+}
+
+#[test]
+fn table_and_split_continuations() {
+    let out = sayso(&[
+        "extract",
+        "examples/sample-article.txt",
+        "--format",
+        "table",
+        "--split-continuations",
+    ]);
+    assert!(out.status.success());
+    let t = stdout(&out);
+    assert!(
+        t.starts_with("== sample-article (2026-03-14) — 10 attributions\n"),
+        "{t}"
+    );
+    assert!(t.contains("↳ continues #1"), "{t}");
+}
+
+#[test]
+fn stdin_text_and_jsonl() {
+    let out = sayso_stdin(&["extract", "-"], "“It works,” Ada said.".as_bytes());
+    let r = &json_lines(&out)[0];
+    assert_eq!(r["id"], "stdin");
+    assert_eq!(r["attributions"][0]["source"][0]["text"], "Ada");
+    let jsonl = "{\"id\": \"a\", \"text\": \"“Yes,” Bo said.\", \"date\": \"2020-01-02\"}\n";
+    let out = sayso_stdin(&["extract"], jsonl.as_bytes());
+    let r = &json_lines(&out)[0];
+    assert_eq!(
+        (r["id"].as_str(), r["date"].as_str()),
+        (Some("a"), Some("2020-01-02"))
+    );
+    assert_eq!(r["attributions"][0]["cue"][0]["text"], "said");
+}
+
+#[test]
+fn bad_records_are_reported_and_the_run_goes_on() {
+    let d = temp_dir("bad-records");
+    let input = d.join("in.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\": \"ok1\", \"text\": \"“One,” Al said.\"}\n{broken\n{\"id\": \"nt\"}\n{\"id\": \"ok2\", \"text\": \"“Two,” Bea said.\"}\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("binary.txt"), [0u8, 159, 146, 150]).unwrap();
+    std::fs::write(d.join("latin1.txt"), b"caf\xe9 \"ol\xe9,\" he said").unwrap();
+    std::fs::write(d.join("empty.txt"), b"").unwrap();
+    let errors = d.join("errors.jsonl");
+    let out = sayso(&[
+        "extract",
+        d.to_str().unwrap(),
+        "--errors",
+        errors.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "partial failure exits 1");
+    let ids: Vec<String> = json_lines(&out)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["empty", "ok1", "ok2"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("binary.txt: looks like a binary file"),
+        "{err}"
+    );
+    assert!(err.contains("in.jsonl, line 2: invalid JSON"), "{err}");
+    assert!(err.contains("in.jsonl, line 3: no \"text\" field"), "{err}");
+    assert!(
+        err.contains("latin1.txt: not UTF-8 text (invalid byte sequence at byte 3)"),
+        "{err}"
+    );
+    assert!(err.contains("3 documents done, 4 skipped"), "{err}");
+    assert_eq!(std::fs::read_to_string(&errors).unwrap().lines().count(), 4);
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
+fn hostile_text_gives_sensible_output() {
+    let d = temp_dir("hostile");
+    let long_line = "word ".repeat(400_000) + "\"unclosed " + &"x".repeat(100_000);
+    std::fs::write(d.join("long.txt"), &long_line).unwrap();
+    std::fs::write(d.join("quotes.txt"), "\" “ ” ‘ ’ ' « »".repeat(10_000)).unwrap();
+    std::fs::write(
+        d.join("commas.txt"),
+        format!("He said{}", ", and".repeat(500)),
+    )
+    .unwrap();
+    let out = sayso(&["extract", d.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(json_lines(&out).len(), 3);
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
+fn brat_output_reads_back_as_the_same_attributions() {
+    let d = temp_dir("brat");
+    let brat = d.join("brat");
+    let out = sayso(&[
+        "extract",
+        "examples/sample-article.txt",
+        "--format",
+        "brat",
+        "-o",
+        brat.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(brat.join("sample-article.ann").is_file() && brat.join("sample-article.txt").is_file());
+    let pred = d.join("pred.jsonl");
+    let out = sayso(&[
+        "extract",
+        "examples/sample-article.txt",
+        "-o",
+        pred.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    // Scoring the JSONL against the BRAT written from the same run must be perfect.
+    let out = sayso(&[
+        "eval",
+        "--gold",
+        brat.to_str().unwrap(),
+        "--pred",
+        pred.to_str().unwrap(),
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["attribution"]["f1"], 100.0);
+    assert_eq!(v["content_exact"]["f1"], 100.0);
+    assert_eq!(v["source_exact_acc"], 100.0);
+    assert_eq!(v["cue_exact_acc"], 100.0);
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
+fn brat_next_to_dated_text_is_refused_with_a_reason() {
+    let out = sayso(&["extract", "examples/sample-article.txt", "--format", "brat"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("use -o DIR"), "{}", stderr(&out));
+}

@@ -1,0 +1,125 @@
+//! Throughput of the pipeline on the PolNeAR dev articles, against a bare tokenizing pass, and
+//! on hostile input. `cargo bench -p sayso --bench throughput` prints a table.
+//!
+//! The dev texts are read from `../shared/data/polnear/dev/text` (the bench says so and stops
+//! when they are missing). Each pass runs over the whole set repeatedly for at least
+//! `SECONDS` and the best of three rounds is reported.
+
+use rayon::prelude::*;
+use sayso::{Document, Pipeline};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+const SECONDS: f64 = 2.0;
+
+fn main() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/polnear/dev/text");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        println!(
+            "../shared/data/polnear/dev/text is missing next to the checkout: nothing to measure"
+        );
+        return;
+    };
+    let mut texts: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| std::fs::read_to_string(p).expect("dev texts are UTF-8"))
+        .collect();
+    texts.sort();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let pipeline = Pipeline::new();
+    println!(
+        "PolNeAR dev: {} articles, {:.2} MB; best of 3 rounds of at least {SECONDS} s each\n",
+        texts.len(),
+        bytes as f64 / 1e6
+    );
+    println!("| pass | threads | articles/s | MB/s | relative to tokenizing |");
+    println!("|---|---:|---:|---:|---:|");
+    let one = |t: &String, full: bool| {
+        let mut d = Document::new("bench", t.as_str()).expect("small documents");
+        if full {
+            pipeline.process(&mut d);
+        } else {
+            pipeline.segment(&mut d);
+        }
+        d.attributions.len() + d.tokens.len()
+    };
+    let tokenize = measure(&texts, |ts| ts.iter().map(|t| one(t, false)).sum());
+    let full = measure(&texts, |ts| ts.iter().map(|t| one(t, true)).sum());
+    let full_par = measure(&texts, |ts| ts.par_iter().map(|t| one(t, true)).sum());
+    let row = |name: &str, threads: usize, per_sec: f64| {
+        println!(
+            "| {name} | {threads} | {:.0} | {:.1} | {:.2} |",
+            per_sec,
+            per_sec * bytes as f64 / texts.len() as f64 / 1e6,
+            per_sec / tokenize
+        );
+    };
+    row("read text + tokenize + sentences", 1, tokenize);
+    row(
+        "full pipeline (tokens, sentences, tags, quotes, attributions)",
+        1,
+        full,
+    );
+    row("full pipeline", rayon::current_num_threads(), full_par);
+
+    println!("\nHostile input (full pipeline, one document each):\n");
+    println!("| input | size | seconds | attributions |");
+    println!("|---|---:|---:|---:|");
+    let hostile: Vec<(&str, String)> = vec![
+        (
+            "one 50 MB line of words",
+            "lorem ipsum dolor, sit amet ".repeat(50_000_000 / 28),
+        ),
+        ("100,000 unbalanced quote marks", "\"a ".repeat(100_000)),
+        (
+            "100,000 mixed quote marks and cues",
+            "“x” said ‘y’ he \" « told ".repeat(100_000 / 5),
+        ),
+        (
+            "a sentence of 500 commas",
+            format!("He said{}.", ", and".repeat(500)),
+        ),
+    ];
+    for (name, text) in hostile {
+        let start = Instant::now();
+        let mut d = Document::new("hostile", text.as_str()).expect("under the size limit");
+        pipeline.process(&mut d);
+        println!(
+            "| {name} | {:.1} MB | {:.2} | {} |",
+            text.len() as f64 / 1e6,
+            start.elapsed().as_secs_f64(),
+            d.attributions.len()
+        );
+    }
+    println!("\npeak RSS: {}", peak_rss());
+}
+
+/// Articles per second of `pass` over `texts`: best of three rounds.
+fn measure(texts: &[String], pass: impl Fn(&[String]) -> usize) -> f64 {
+    let mut best = 0f64;
+    for _ in 0..3 {
+        let start = Instant::now();
+        let mut n = 0usize;
+        let mut sink = 0usize;
+        while start.elapsed() < Duration::from_secs_f64(SECONDS) {
+            sink = sink.wrapping_add(pass(texts));
+            n += texts.len();
+        }
+        std::hint::black_box(sink);
+        best = best.max(n as f64 / start.elapsed().as_secs_f64());
+    }
+    best
+}
+
+fn peak_rss() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM"))
+                .map(|l| l.trim_start_matches("VmHWM:").trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown".into())
+}
