@@ -12,7 +12,7 @@ mod text;
 
 pub use error::ReadError;
 pub use inputs::{read_inputs, InputFormat, Inputs, ReadOptions};
-pub use jsonl::JsonlFields;
+pub use jsonl::{parse_record, JsonlFields};
 pub use text::{parse_dated, read_text_document};
 
 pub type ReadResult = Result<sayso_document::Document, ReadError>;

@@ -497,6 +497,9 @@ impl<'d> Finder<'d> {
     /// `CUE SOURCE` or `SOURCE CUE` starting at token `i` (the attribution clause after a
     /// quotation): the cue's and the source's tokens.
     fn cue_and_source(&self, i: usize, end: usize) -> Option<(Range<usize>, Option<Range<usize>>)> {
+        if i >= end {
+            return None;
+        }
         // Cue first: `"...," said X`.
         if self.is_cue(i) {
             let cue = self.cue_range(i, end);
@@ -848,11 +851,28 @@ impl<'d> Finder<'d> {
             .paragraphs
             .get(q.paragraph as usize)
             .is_some_and(|p| p.start == q.span.start);
+        let doc = self.doc;
         let Some(prev) = self.made.last_mut() else {
             return;
         };
         let same = prev.paragraph == q.paragraph;
-        let next = prev.paragraph + 1 == q.paragraph && opens_paragraph;
+        // Into the next paragraph only when the attribution closed the paragraph before (its
+        // last sentence holds the attribution), not after narration that followed it.
+        let last_sentence_start = doc.paragraphs.get(prev.paragraph as usize).and_then(|p| {
+            let k = doc.sentences.partition_point(|s| s.end <= p.end);
+            k.checked_sub(1).map(|k| doc.sentences[k].start)
+        });
+        let attribution_end = prev
+            .attribution
+            .content
+            .iter()
+            .chain(&prev.attribution.cue)
+            .chain(&prev.attribution.source)
+            .map(|s| s.end)
+            .max();
+        let closes_paragraph =
+            matches!((last_sentence_start, attribution_end), (Some(s), Some(e)) if e > s);
+        let next = prev.paragraph + 1 == q.paragraph && opens_paragraph && closes_paragraph;
         if !(same || next) {
             return;
         }

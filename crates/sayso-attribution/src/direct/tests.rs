@@ -175,3 +175,11 @@ fn coordinated_verb_takes_the_sentence_subject() {
         ("mixed", "said", "Ruiz")
     );
 }
+
+#[test]
+fn fuzz_found_inputs_do_not_panic() {
+    // A quotation closing right before the end of the text, followed by commas only.
+    for text in ["v*\"&\u{b}C\"&CC,,", "“a” b,", "“a”,"] {
+        run(text);
+    }
+}

@@ -1,0 +1,17 @@
+//! Arbitrary bytes as a text file, a JSONL stream and a BRAT annotation: errors, never panics.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use sayso::readers::{gold::parse_ann, read_text_document};
+use sayso::Document;
+
+fuzz_target!(|data: &[u8]| {
+    let _ = read_text_document("fuzz", "fuzz.txt", data.to_vec(), true);
+    if let Ok(text) = std::str::from_utf8(data) {
+        let doc = Document::new("fuzz", "A short text of forty characters, or so.").unwrap();
+        let _ = parse_ann(text, "fuzz.ann", &doc);
+        for line in text.lines() {
+            let _ = sayso::readers::parse_record(line, "fuzz.jsonl, line 1", "fuzz:1", &Default::default());
+        }
+    }
+});

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The project's test command: formatting, lints, unit, property and end-to-end tests, then the
+# PolNeAR dev quality gate. Needs only the Rust toolchain and python3 (for the reference scorer
+# in the agreement test); tests that read ../shared say so when it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if cargo fmt --version >/dev/null 2>&1; then
+    cargo fmt --all -- --check
+else
+    echo "note: rustfmt is not installed; formatting not checked"
+fi
+if cargo clippy --version >/dev/null 2>&1; then
+    cargo clippy --workspace --all-targets -- -D warnings
+else
+    echo "note: clippy is not installed; lints not checked"
+fi
+cargo test --workspace
+bash scripts/quality-gate.sh
