@@ -15,5 +15,10 @@ if cargo clippy --version >/dev/null 2>&1; then
 else
     echo "note: clippy is not installed; lints not checked"
 fi
-cargo test --workspace
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+cargo test --workspace 2>&1 | tee "$log"
 bash scripts/quality-gate.sh
+# One closing line for the whole run: the cargo test counts plus the quality gate.
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+     END { printf "tests: %d passed, %d failed\n", p + 1, f }' "$log"

@@ -56,7 +56,11 @@ fn main() {
             per_sec / tokenize
         );
     };
-    row("read text + tokenize + sentences", 1, tokenize);
+    row(
+        "document + tokens + sentences (bare tokenizing pass)",
+        1,
+        tokenize,
+    );
     row(
         "full pipeline (tokens, sentences, tags, quotes, attributions)",
         1,
