@@ -60,20 +60,9 @@ pub fn ann(doc: &Document) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sayso_document::{Attribution, AttributionKind};
-
     #[test]
     fn events_in_polnear_scheme() {
-        let mut d = Document::new("d", "“Hi,” Ann said. “Bye.”").unwrap();
-        d.attributions.push(Attribution {
-            kind: AttributionKind::Direct,
-            content: vec![Span::new(0, 5), Span::new(16, 22)],
-            cue: vec![Span::new(10, 14)],
-            source: vec![Span::new(6, 9)],
-            speaker: None,
-            confidence: 0.9,
-            continuation_from: None,
-        });
+        let d = crate::sample_document();
         assert_eq!(
             ann(&d),
             "T1\tSource 6 9\tAnn\nT2\tCue 10 14\tsaid\nT3\tContent 0 5;16 22\t“Hi,” “Bye.”\n\

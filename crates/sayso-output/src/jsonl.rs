@@ -106,23 +106,10 @@ pub fn write_record(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sayso_document::{Attribution, AttributionKind};
-
     fn doc() -> Document {
-        let mut d = Document::new("d1", "“Hi,” Ann said. “Bye.”")
-            .unwrap()
+        crate::sample_document()
             .with_date(Some("2020-01-02".into()))
-            .unwrap();
-        d.attributions.push(Attribution {
-            kind: AttributionKind::Direct,
-            content: vec![Span::new(0, 5), Span::new(16, 22)],
-            cue: vec![Span::new(10, 14)],
-            source: vec![Span::new(6, 9)],
-            speaker: None,
-            confidence: 0.9,
-            continuation_from: Some(1),
-        });
-        d
+            .unwrap()
     }
 
     #[test]

@@ -64,3 +64,20 @@ impl OutputAttribution<'_> {
         self.continues.is_some()
     }
 }
+
+/// The document the format tests share: one quotation with a continuation.
+#[cfg(test)]
+pub(crate) fn sample_document() -> Document {
+    use sayso_document::{AttributionKind, Span};
+    let mut d = Document::new("d1", "“Hi,” Ann said. “Bye.”").unwrap();
+    d.attributions.push(Attribution {
+        kind: AttributionKind::Direct,
+        content: vec![Span::new(0, 5), Span::new(16, 22)],
+        cue: vec![Span::new(10, 14)],
+        source: vec![Span::new(6, 9)],
+        speaker: None,
+        confidence: 0.9,
+        continuation_from: Some(1),
+    });
+    d
+}

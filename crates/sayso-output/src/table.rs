@@ -94,20 +94,9 @@ fn clip(s: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sayso_document::{Attribution, AttributionKind};
-
     #[test]
     fn rows_show_mention_cue_and_continuations() {
-        let mut d = Document::new("d1", "“Hi,” Ann said. “Bye.”").unwrap();
-        d.attributions.push(Attribution {
-            kind: AttributionKind::Direct,
-            content: vec![Span::new(0, 5), Span::new(16, 22)],
-            cue: vec![Span::new(10, 14)],
-            source: vec![Span::new(6, 9)],
-            speaker: None,
-            confidence: 0.9,
-            continuation_from: Some(1),
-        });
+        let d = crate::sample_document();
         let mut buf = Vec::new();
         write_table(&mut buf, &d, true).unwrap();
         let s = String::from_utf8(buf).unwrap();

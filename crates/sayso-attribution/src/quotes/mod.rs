@@ -167,17 +167,7 @@ fn pair_doubles(
                 if let Some(o) = open.take() {
                     // Two openings in a row: the first one was never closed. End it before this one.
                     let end = previous_token_end(doc, m.token, o.span.end);
-                    quotes.push(make(
-                        o.span.start,
-                        o.span.end,
-                        end,
-                        end,
-                        paragraph,
-                        o.style,
-                        true,
-                        false,
-                        continues.take(),
-                    ));
+                    quotes.push(unclosed(&o, end, paragraph, continues.take()));
                 }
                 if let Some((prev, ch)) = carried.filter(|_| at_paragraph_start) {
                     if ch == m.ch {
@@ -220,18 +210,7 @@ fn pair_doubles(
         }
     }
     let o = open?;
-    let end = para.end;
-    quotes.push(make(
-        o.span.start,
-        o.span.end,
-        end,
-        end,
-        paragraph,
-        o.style,
-        true,
-        false,
-        continues,
-    ));
+    quotes.push(unclosed(&o, para.end, paragraph, continues));
     Some(((quotes.len() - 1) as u32, o.ch))
 }
 
@@ -276,6 +255,21 @@ fn pair_singles(
 fn overlaps_any(regions: &[Span], span: Span) -> bool {
     let k = regions.partition_point(|r| r.end <= span.start);
     regions.get(k).is_some_and(|r| r.overlaps(span))
+}
+
+/// A quotation opened by `open` and never closed: it ends at `end`.
+fn unclosed(open: &Mark, end: u32, paragraph: u32, continues: Option<u32>) -> Quote {
+    make(
+        open.span.start,
+        open.span.end,
+        end,
+        end,
+        paragraph,
+        open.style,
+        true,
+        false,
+        continues,
+    )
 }
 
 fn previous_token_end(doc: &Document, token: usize, floor: u32) -> u32 {
