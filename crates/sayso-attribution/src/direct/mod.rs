@@ -388,6 +388,16 @@ impl<'d> Finder<'d> {
             return None;
         }
         let close = self.token_ranges[qi].end - 1;
+        // The attribution after a quotation is in its paragraph.
+        let para_end = self.doc.paragraphs[q.paragraph as usize].end;
+        if self
+            .doc
+            .tokens
+            .get(close + 1)
+            .is_none_or(|t| t.span.start >= para_end)
+        {
+            return None;
+        }
         if let Some(m) = self.dash_signature(close + 1) {
             return Some(m);
         }
@@ -411,7 +421,7 @@ impl<'d> Finder<'d> {
             .is_some_and(char::is_lowercase);
         let ended_sentence = !lower_after
             && inner_last.is_some_and(|k| self.doc.tokens[k].kind == TokenKind::Terminal);
-        if ended_sentence && !self.attribution_follows(i, end) {
+        if ended_sentence && !self.attribution_follows(qi, i, end) {
             return None;
         }
         let confidence = if ended_sentence { 0.7 } else { 0.9 };
@@ -429,6 +439,9 @@ impl<'d> Finder<'d> {
                 content,
                 confidence,
             });
+        }
+        if let Some(m) = self.speaker_and_verb(qi, i, end) {
+            return Some(m);
         }
         if ended_sentence || i != close + 1 {
             return None;
@@ -482,16 +495,67 @@ impl<'d> Finder<'d> {
     }
 
     /// After a quotation that ends its sentence, whether the words from `i` to `end` are its
-    /// attribution rather than a new sentence: only a short `X said.` is. (Allowing a cue within
-    /// the first few words of a longer sentence took more new sentences than attributions on
+    /// attribution rather than a new sentence: a short `X said.`, or after a question or an
+    /// exclamation, a speaker and cue at once followed by a comma (`"...?" Trump said, looking
+    /// ...`). (Allowing the latter after a period took more new sentences than attributions on
     /// PolNeAR dev.)
-    fn attribution_follows(&self, i: usize, end: usize) -> bool {
+    fn attribution_follows(&self, qi: usize, i: usize, end: usize) -> bool {
         let closes_sentence = self
             .doc
             .tokens
             .get(end)
             .is_some_and(|t| t.kind == TokenKind::Terminal);
-        end - i <= 8 && closes_sentence
+        if end - i <= 8 && closes_sentence {
+            return true;
+        }
+        let asked = self
+            .doc
+            .tokens_in(self.doc.quotes[qi].inner)
+            .last()
+            .is_some_and(|k| matches!(self.p.text(k), "?" | "!"));
+        asked
+            && (i + 1..end.min(i + 4)).any(|k| {
+                self.is_cue(k)
+                    && k + 1 < end
+                    && self.p.text(k + 1) == ","
+                    && self.p.is_capitalized_word(i)
+            })
+    }
+
+    /// `"...," she yells`: a pronoun or a short name and then a verb the cue lexicon does not
+    /// know, right after a quotation that ends like speech, still attribute it.
+    fn speaker_and_verb(&self, qi: usize, i: usize, end: usize) -> Option<Match> {
+        let close = self.token_ranges[qi].end - 1;
+        let last_inner = self.doc.tokens_in(self.doc.quotes[qi].inner).last()?;
+        let speechlike_end = matches!(self.p.text(last_inner), "," | "?" | "!" | "—" | "--")
+            || self.p.text(close + 1) == ",";
+        if !speechlike_end {
+            return None;
+        }
+        let name_end = if self.p.tag(i) == Upos::Pron {
+            i + 1
+        } else {
+            (i..end.min(i + 4)).find(|&k| !self.p.is_capitalized_word(k))?
+        };
+        if name_end == i || name_end >= end {
+            return None;
+        }
+        let verb = name_end;
+        let word = self.p.text(verb);
+        let verb_like = self.p.tag(verb) == Upos::Verb
+            || word.chars().all(|c| c.is_lowercase())
+                && (word.ends_with('s') || word.ends_with("ed"));
+        let ends_clause = verb + 1 == end
+            || matches!(
+                self.p.text(verb + 1),
+                "," | "to" | "at" | "in" | "on" | "while" | "as" | "before" | "after"
+            );
+        (verb_like && ends_clause).then(|| Match {
+            cue: verb..verb + 1,
+            source: Some(i..name_end),
+            content: Content::Quote,
+            confidence: 0.6,
+        })
     }
 
     /// `CUE SOURCE` or `SOURCE CUE` starting at token `i` (the attribution clause after a
@@ -729,6 +793,15 @@ impl<'d> Finder<'d> {
                 end: None,
             };
         }
+        // `called it “a disaster”`: an object pronoun leaves the quotation the content.
+        if (i..end).all(|k| {
+            matches!(
+                lower(k).as_str(),
+                "it" | "them" | "him" | "her" | "us" | "me" | "this"
+            )
+        }) {
+            return Content::Quote;
+        }
         // Adverbials: prepositional phrases, time words, adverbs, commas.
         let mut k = i;
         while k < end {
@@ -842,8 +915,11 @@ impl<'d> Finder<'d> {
     /// or of the paragraph before when it opens its own.
     fn continue_previous(&mut self, qi: usize, pieces: &[Span]) {
         let q = self.doc.quotes[qi];
-        // A lone unclosed mark is too weak a sign of speech to carry a speaker over.
-        if !q.has_close_mark && pieces.len() == 1 {
+        // A lone unclosed mark is too weak a sign of speech to carry a speaker over, and a
+        // quotation introduced by a colon starts something new.
+        let open = self.token_ranges[qi].start;
+        let after_colon = open > 0 && self.p.text(open - 1) == ":";
+        if !q.has_close_mark && pieces.len() == 1 || after_colon {
             return;
         }
         let opens_paragraph = self

@@ -183,3 +183,15 @@ fn fuzz_found_inputs_do_not_panic() {
         run(text);
     }
 }
+
+#[test]
+fn unknown_speech_verb_after_a_quotation() {
+    let (_, _, cue, source) = one("“Did you see that?” she hollers while running down the street.");
+    assert_eq!((cue.as_str(), source.as_str()), ("hollers", "she"));
+}
+
+#[test]
+fn colon_introduction_is_no_continuation() {
+    let got = run("“Fine,” Ruiz said. Then she changed her answer: “Not fine at all.”");
+    assert_eq!(got[0].1, ["“Fine,”"]);
+}

@@ -165,9 +165,15 @@ fn pair_doubles(
         match direction {
             Direction::Open => {
                 if let Some(o) = open.take() {
-                    // Two openings in a row: the first one was never closed. End it before this one.
-                    let end = previous_token_end(doc, m.token, o.span.end);
-                    quotes.push(unclosed(&o, end, paragraph, continues.take()));
+                    // Two openings in a row: the first one was never closed. A mark of the same
+                    // kind ends it before this one; a different kind ("... “...”" after a stray
+                    // straight mark) shows it was no quotation at all.
+                    if o.ch == m.ch {
+                        let end = previous_token_end(doc, m.token, o.span.end);
+                        quotes.push(unclosed(&o, end, paragraph, continues.take()));
+                    } else {
+                        continues = None;
+                    }
                 }
                 if let Some((prev, ch)) = carried.filter(|_| at_paragraph_start) {
                     if ch == m.ch {
@@ -427,6 +433,13 @@ mod tests {
         let (_, q) = quotes_of("\"Stray straight mark.\n\n“A curly quote.”");
         assert_eq!(q.len(), 2);
         assert_eq!(q[1].continues, None);
+    }
+
+    #[test]
+    fn stray_mark_of_another_kind_is_dropped() {
+        let (doc, q) = quotes_of("\"Then he walked on stage, chanting “We win!”");
+        assert_eq!(q.len(), 1);
+        assert_eq!(doc.slice(q[0].span), "“We win!”");
     }
 
     #[test]
