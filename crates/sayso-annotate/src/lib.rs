@@ -2,4 +2,4 @@
 
 pub mod tagger;
 
-pub use tagger::{LexiconTagger, Tagger};
+pub use tagger::{LexiconTagger, PerceptronTagger, Tagger};

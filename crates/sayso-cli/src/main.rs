@@ -24,6 +24,8 @@ enum Command {
     Eval(commands::eval::EvalArgs),
     /// Score the sentence splitter on UD treebanks (CoNLL-U files).
     EvalSentences(commands::eval::EvalSentencesArgs),
+    /// Score the part-of-speech taggers on UD treebanks (CoNLL-U files).
+    EvalTagger(commands::eval::EvalSentencesArgs),
     /// Rebuild a bundled model or lexicon from ../shared data.
     Train(commands::train::TrainArgs),
 }
@@ -34,6 +36,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => commands::extract::run(args),
         Command::Eval(args) => commands::eval::run(args),
         Command::EvalSentences(args) => commands::eval::run_sentences(args),
+        Command::EvalTagger(args) => commands::eval::run_tagger(args),
         Command::Train(args) => commands::train::run(args),
     };
     match result {

@@ -3,7 +3,9 @@
 //!
 //! - [`article`]: PolNeAR article-level protocol (one-to-one greedy matching by content
 //!   token-Jaccard), ported from the reference scorer and checked against it;
-//! - [`sentences`]: sentence-boundary precision, recall and F1 on UD treebanks.
+//! - [`sentences`]: sentence-boundary precision, recall and F1 on UD treebanks;
+//! - [`tagging`]: part-of-speech accuracy on UD treebanks.
 
 pub mod article;
 pub mod sentences;
+pub mod tagging;

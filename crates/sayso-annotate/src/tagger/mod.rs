@@ -6,9 +6,11 @@
 //! verbs.
 
 mod lexicon;
+pub mod perceptron;
 pub mod train;
 
 pub use lexicon::{LexiconError, LexiconTagger};
+pub use perceptron::{ModelError, PerceptronTagger};
 
 use sayso_document::Document;
 

@@ -227,3 +227,53 @@ pub fn run_sentences(args: EvalSentencesArgs) -> Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// UPOS accuracy of each tagger on treebank files: from gold tokens, and on the raw sentence
+/// text through sayso's own tokenizer (a gold token counts as right when a predicted token has
+/// its exact span and tag).
+pub fn run_tagger(args: EvalSentencesArgs) -> Result<ExitCode> {
+    use sayso::annotate::{LexiconTagger, PerceptronTagger, Tagger};
+    if args.files.is_empty() {
+        bail!("name one or more CoNLL-U files");
+    }
+    let taggers: [(&str, &dyn Tagger); 2] = [
+        ("perceptron", PerceptronTagger::bundled()),
+        ("lexicon", LexiconTagger::bundled()),
+    ];
+    let mut rows = Vec::new();
+    for f in &args.files {
+        if !f.exists() {
+            bail!(
+                "{} is missing (UD treebanks live in ../shared/data/ud next to a checkout)",
+                f.display()
+            );
+        }
+        let sentences = read_conllu(f)?;
+        for (name, tagger) in taggers {
+            let s = sayso_eval::tagging::evaluate(&sentences, tagger);
+            rows.push((f.display().to_string(), name, s));
+        }
+    }
+    if args.json {
+        let v: Vec<Value> = rows
+            .iter()
+            .map(|(f, t, s)| serde_json::json!({"file": f, "tagger": t, "scores": s}))
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&v)?);
+    } else {
+        println!(
+            "{:<28} {:<11} {:>8} {:>13} {:>13}",
+            "treebank", "tagger", "tokens", "gold tokens", "raw text"
+        );
+        for (f, t, s) in rows {
+            let name = Path::new(&f)
+                .file_name()
+                .map_or(f.clone(), |n| n.to_string_lossy().into_owned());
+            println!(
+                "{:<28} {:<11} {:>8} {:>12.2}% {:>12.2}%",
+                name, t, s.tokens, s.gold_tokens_accuracy, s.raw_text_accuracy
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -24,6 +24,8 @@ enum Model {
     Lexicon,
     /// Cue lexicon (cue-words.tsv and cue-phrases.tsv) from PolNeAR train.
     Cues,
+    /// Averaged-perceptron part-of-speech tagger from the UD EWT and GUM training treebanks.
+    Tagger,
 }
 
 pub fn run(args: TrainArgs) -> Result<ExitCode> {
@@ -40,6 +42,22 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
                 "upos-lexicon.tsv",
             )]
         }
+        Model::Tagger => {
+            let mut examples = Vec::new();
+            for tb in [
+                "ud/en_ewt/en_ewt-ud-train.conllu",
+                "ud/en_gum/en_gum-ud-train.conllu",
+            ] {
+                examples.extend(tagger_examples(&read_treebank(&args.data.join(tb))?));
+            }
+            let model = sayso_annotate::tagger::perceptron::train::train(
+                &examples,
+                TAGGER_ITERATIONS,
+                TAGGER_BITS,
+                TAGGER_SEED,
+            );
+            return write_binary(model.to_bytes(), args.output, start);
+        }
         Model::Cues => {
             let docs = read_gold_strict(&args.data.join("polnear/train"))?;
             let tables = sayso_attribution::cues::train::build(&docs);
@@ -50,7 +68,7 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
         }
     };
     let default_dir = match args.what {
-        Model::Lexicon => "crates/sayso-annotate/src/tagger",
+        Model::Lexicon | Model::Tagger => TAGGER_DIR,
         Model::Cues => "crates/sayso-attribution/src/cues",
     };
     let dir = args.output.unwrap_or_else(|| PathBuf::from(default_dir));
@@ -61,6 +79,48 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
         eprintln!("wrote {}", out.display());
     }
     eprintln!("took {:.1} s", start.elapsed().as_secs_f64());
+    Ok(ExitCode::SUCCESS)
+}
+
+const TAGGER_DIR: &str = "crates/sayso-annotate/src/tagger";
+const TAGGER_ITERATIONS: usize = 12;
+/// 2^17 hashed feature buckets: a 4.5 MB model.
+const TAGGER_BITS: u32 = 16;
+const TAGGER_SEED: u64 = 0x5a7_5050;
+
+fn tagger_examples(
+    sentences: &[sayso_readers::conllu::Sentence],
+) -> Vec<sayso_annotate::tagger::perceptron::train::Example> {
+    sentences
+        .iter()
+        .filter_map(|s| {
+            let tags: Option<Vec<sayso_document::Upos>> = s
+                .words
+                .iter()
+                .map(|w| sayso_document::Upos::parse(&w.upos))
+                .collect();
+            Some(sayso_annotate::tagger::perceptron::train::Example {
+                words: s.words.iter().map(|w| w.form.clone()).collect(),
+                tags: tags?,
+            })
+        })
+        .collect()
+}
+
+fn write_binary(
+    bytes: Vec<u8>,
+    dir: Option<PathBuf>,
+    start: std::time::Instant,
+) -> Result<ExitCode> {
+    let dir = dir.unwrap_or_else(|| PathBuf::from(TAGGER_DIR));
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    let out = dir.join("upos-perceptron.bin");
+    std::fs::write(&out, bytes).with_context(|| format!("writing {}", out.display()))?;
+    eprintln!(
+        "wrote {} in {:.1} s",
+        out.display(),
+        start.elapsed().as_secs_f64()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
