@@ -38,6 +38,11 @@ pub struct Document {
     pub tokens: Vec<Token>,
     /// Part-of-speech tags, parallel to `tokens` once the tagger ran (empty before).
     pub upos: Vec<Upos>,
+    /// Dependency head of each token (a token index; `None` for a sentence root), parallel to
+    /// `tokens` once the parser ran (empty before).
+    pub heads: Vec<Option<u32>>,
+    /// Dependency relation of each token to its head (Universal Dependencies labels).
+    pub deprels: Vec<std::sync::Arc<str>>,
     pub quotes: Vec<Quote>,
     pub attributions: Vec<Attribution>,
 }

@@ -10,7 +10,7 @@ pub mod perceptron;
 pub mod train;
 
 pub use lexicon::{LexiconError, LexiconTagger};
-pub use perceptron::{ModelError, PerceptronTagger};
+pub use perceptron::PerceptronTagger;
 
 use sayso_document::Document;
 
