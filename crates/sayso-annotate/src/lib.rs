@@ -5,6 +5,6 @@ pub mod parser;
 pub mod perceptron;
 pub mod tagger;
 
-pub use parser::Parser;
+pub use parser::{ArcEagerParser, Parser};
 pub use perceptron::ModelError;
 pub use tagger::{LexiconTagger, PerceptronTagger, Tagger};

@@ -47,7 +47,11 @@ impl Weights {
     /// Serialized: `magic`, bits, classes, scale, then the 16-bit weights. Returns the bytes.
     pub fn to_bytes(&self, magic: &[u8; 8]) -> Vec<u8> {
         let max = self.w.iter().fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 { max / i16::MAX as f32 } else { 1.0 };
+        let scale = if max > 0.0 {
+            max / i16::MAX as f32
+        } else {
+            1.0
+        };
         let mut out = Vec::with_capacity(20 + 2 * self.w.len());
         out.extend_from_slice(magic);
         out.extend_from_slice(&self.bits.to_le_bytes());
@@ -60,7 +64,11 @@ impl Weights {
     }
 
     /// Reads weights written by [`Weights::to_bytes`]; returns them and the bytes after them.
-    pub fn from_bytes<'b>(bytes: &'b [u8], magic: &[u8; 8], what: &'static str) -> Result<(Weights, &'b [u8]), ModelError> {
+    pub fn from_bytes<'b>(
+        bytes: &'b [u8],
+        magic: &[u8; 8],
+        what: &'static str,
+    ) -> Result<(Weights, &'b [u8]), ModelError> {
         if bytes.len() < 20 || &bytes[..8] != magic {
             return Err(ModelError::BadHeader(what));
         }
@@ -74,7 +82,10 @@ impl Weights {
         if bytes.len() < end {
             return Err(ModelError::BadLength(what, bytes.len(), end));
         }
-        let w = bytes[20..end].chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale).collect();
+        let w = bytes[20..end]
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale)
+            .collect();
         Ok((Weights { bits, classes, w }, &bytes[end..]))
     }
 }
@@ -106,7 +117,14 @@ pub struct Trainer {
 impl Trainer {
     pub fn new(bits: u32, classes: usize) -> Self {
         let n = (1usize << bits) * classes;
-        Trainer { bits, classes, w: vec![0.0; n], totals: vec![0.0; n], stamps: vec![0; n], step: 0 }
+        Trainer {
+            bits,
+            classes,
+            w: vec![0.0; n],
+            totals: vec![0.0; n],
+            stamps: vec![0; n],
+            step: 0,
+        }
     }
 
     pub fn scores(&self, features: &[u64], out: &mut [f32]) {
@@ -142,9 +160,16 @@ impl Trainer {
     pub fn finish(self) -> Weights {
         let step = self.step.max(1);
         let w = (0..self.w.len())
-            .map(|k| ((self.totals[k] + (step - self.stamps[k]) as f64 * self.w[k] as f64) / step as f64) as f32)
+            .map(|k| {
+                ((self.totals[k] + (step - self.stamps[k]) as f64 * self.w[k] as f64) / step as f64)
+                    as f32
+            })
             .collect();
-        Weights { bits: self.bits, classes: self.classes, w }
+        Weights {
+            bits: self.bits,
+            classes: self.classes,
+            w,
+        }
     }
 }
 
@@ -214,8 +239,14 @@ mod tests {
 
     #[test]
     fn corrupt_bytes_are_errors() {
-        assert_eq!(Weights::from_bytes(b"short", b"TESTMODL", "test").err(), Some(ModelError::BadHeader("test")));
+        assert_eq!(
+            Weights::from_bytes(b"short", b"TESTMODL", "test").err(),
+            Some(ModelError::BadHeader("test"))
+        );
         let w = Trainer::new(8, 2).finish().to_bytes(b"TESTMODL");
-        assert!(matches!(Weights::from_bytes(&w[..100], b"TESTMODL", "test"), Err(ModelError::BadLength("test", 100, _))));
+        assert!(matches!(
+            Weights::from_bytes(&w[..100], b"TESTMODL", "test"),
+            Err(ModelError::BadLength("test", 100, _))
+        ));
     }
 }

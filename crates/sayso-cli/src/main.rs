@@ -26,6 +26,8 @@ enum Command {
     EvalSentences(commands::eval::EvalSentencesArgs),
     /// Score the part-of-speech taggers on UD treebanks (CoNLL-U files).
     EvalTagger(commands::eval::EvalSentencesArgs),
+    /// Score the dependency parser on UD treebanks (CoNLL-U files).
+    EvalParser(commands::eval::EvalSentencesArgs),
     /// Rebuild a bundled model or lexicon from ../shared data.
     Train(commands::train::TrainArgs),
 }
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => commands::eval::run(args),
         Command::EvalSentences(args) => commands::eval::run_sentences(args),
         Command::EvalTagger(args) => commands::eval::run_tagger(args),
+        Command::EvalParser(args) => commands::eval::run_parser(args),
         Command::Train(args) => commands::train::run(args),
     };
     match result {

@@ -4,8 +4,10 @@
 //! - [`article`]: PolNeAR article-level protocol (one-to-one greedy matching by content
 //!   token-Jaccard), ported from the reference scorer and checked against it;
 //! - [`sentences`]: sentence-boundary precision, recall and F1 on UD treebanks;
-//! - [`tagging`]: part-of-speech accuracy on UD treebanks.
+//! - [`tagging`]: part-of-speech accuracy on UD treebanks;
+//! - [`parsing`]: dependency attachment scores on UD treebanks.
 
 pub mod article;
+pub mod parsing;
 pub mod sentences;
 pub mod tagging;

@@ -1,0 +1,673 @@
+//! Greedy arc-eager dependency parsing (Nivre 2008) with averaged-perceptron classifiers:
+//! one chooses the transition, one the relation of each arc made.
+
+use super::Parser;
+use crate::perceptron::{best, hash_chars, hash_str, mix, shuffle, ModelError, Trainer, Weights};
+use sayso_document::{Document, Upos};
+use std::sync::{Arc, OnceLock};
+
+const MAGIC_TRANSITIONS: &[u8; 8] = b"SAYSODP1";
+const MAGIC_LABELS: &[u8; 8] = b"SAYSODL1";
+const BUNDLED: &[u8] = include_bytes!("dependency-parser.bin");
+
+const SHIFT: usize = 0;
+const REDUCE: usize = 1;
+const LEFT: usize = 2;
+const RIGHT: usize = 3;
+const TRANSITIONS: usize = 4;
+
+/// The arc-eager parser: transition and relation classifiers and the relation names.
+pub struct ArcEagerParser {
+    transitions: Weights,
+    labels: Weights,
+    names: Vec<Arc<str>>,
+}
+
+/// One sentence's tokens as the parser sees them.
+pub struct ParseInput<'a> {
+    pub words: &'a [&'a str],
+    pub tags: &'a [Upos],
+}
+
+/// A parse: the head of each token (`None` for a root) and its relation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parse {
+    pub heads: Vec<Option<usize>>,
+    pub labels: Vec<usize>,
+}
+
+impl ArcEagerParser {
+    /// The model bundled with the library, loaded once per process.
+    pub fn bundled() -> &'static ArcEagerParser {
+        static PARSER: OnceLock<ArcEagerParser> = OnceLock::new();
+        PARSER.get_or_init(|| {
+            ArcEagerParser::from_bytes(BUNDLED)
+                .expect("the bundled parser is checked by a unit test")
+        })
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
+        let (transitions, rest) = Weights::from_bytes(bytes, MAGIC_TRANSITIONS, "parser")?;
+        let (labels, rest) = Weights::from_bytes(rest, MAGIC_LABELS, "parser")?;
+        let names: Vec<Arc<str>> = std::str::from_utf8(rest)
+            .map_err(|_| ModelError::BadHeader("parser"))?
+            .lines()
+            .map(Arc::from)
+            .collect();
+        if transitions.classes() != TRANSITIONS || labels.classes() != names.len() {
+            return Err(ModelError::BadHeader("parser"));
+        }
+        Ok(ArcEagerParser {
+            transitions,
+            labels,
+            names,
+        })
+    }
+
+    /// Transition weights, relation weights, then one relation name a line.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = self.transitions.to_bytes(MAGIC_TRANSITIONS);
+        out.extend(self.labels.to_bytes(MAGIC_LABELS));
+        for n in &self.names {
+            out.extend_from_slice(n.as_bytes());
+            out.push(b'\n');
+        }
+        out
+    }
+
+    pub fn relation_name(&self, label: usize) -> &Arc<str> {
+        &self.names[label]
+    }
+
+    /// Parses one sentence.
+    pub fn parse_sentence(&self, input: &ParseInput) -> Parse {
+        let ctx = Context::new(input);
+        let mut state = State::new(input.words.len());
+        let mut feats = Vec::with_capacity(48);
+        let mut scores = [0f32; TRANSITIONS];
+        let mut label_scores = vec![0f32; self.names.len()];
+        while !state.terminal() {
+            let allowed = state.allowed();
+            ctx.transition_features(&state, &mut feats);
+            self.transitions.scores(&feats, &mut scores);
+            let t = best(&scores, Some(&allowed));
+            let label = state.arc_of(t).map_or(0, |(h, d)| {
+                ctx.label_features(d, Some(h).filter(|&h| h < input.words.len()), &mut feats);
+                self.labels.scores(&feats, &mut label_scores);
+                best(&label_scores, None)
+            });
+            state.apply(t, label);
+        }
+        // Tokens left without a head are roots.
+        for d in 0..input.words.len() {
+            if state.heads[d].is_none() {
+                ctx.label_features(d, None, &mut feats);
+                self.labels.scores(&feats, &mut label_scores);
+                state.labels[d] = best(&label_scores, None) as u16;
+            }
+        }
+        let heads = state.heads_without_root();
+        let labels = state.labels[..input.words.len()]
+            .iter()
+            .map(|&l| l as usize)
+            .collect();
+        Parse { heads, labels }
+    }
+}
+
+impl std::fmt::Debug for ArcEagerParser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ArcEagerParser")
+            .field("relations", &self.names.len())
+            .finish()
+    }
+}
+
+impl Parser for ArcEagerParser {
+    fn parse(&self, doc: &mut Document) {
+        let n = doc.tokens.len();
+        let mut heads = vec![None; n];
+        let mut deprels: Vec<Arc<str>> = Vec::with_capacity(n);
+        let mut start = 0usize;
+        let mut bounds: Vec<(usize, usize)> = doc
+            .sentences
+            .iter()
+            .map(|s| {
+                let end = doc.tokens.partition_point(|t| t.span.start < s.end);
+                let b = (start, end);
+                start = end;
+                b
+            })
+            .collect();
+        bounds.push((start, n));
+        for (a, b) in bounds {
+            if a >= b {
+                continue;
+            }
+            let words: Vec<&str> = (a..b).map(|i| doc.token_text(i)).collect();
+            let tags: Vec<Upos> = (a..b)
+                .map(|i| doc.upos.get(i).copied().unwrap_or(Upos::X))
+                .collect();
+            let parse = self.parse_sentence(&ParseInput {
+                words: &words,
+                tags: &tags,
+            });
+            for (k, h) in parse.heads.iter().enumerate() {
+                heads[a + k] = h.map(|h| (a + h) as u32);
+            }
+            deprels.extend(parse.labels.iter().map(|&l| self.names[l].clone()));
+        }
+        doc.heads = heads;
+        doc.deprels = deprels;
+    }
+}
+
+/// The parser configuration: a stack, the next buffer position, the arcs so far. Token `n` is
+/// the artificial root.
+struct State {
+    n: usize,
+    stack: Vec<usize>,
+    next: usize,
+    heads: Vec<Option<usize>>,
+    leftmost: Vec<Option<usize>>,
+    rightmost: Vec<Option<usize>>,
+    left_count: Vec<u8>,
+    right_count: Vec<u8>,
+    /// The relation of each attached token.
+    labels: Vec<u16>,
+}
+
+impl State {
+    fn new(n: usize) -> Self {
+        State {
+            n,
+            stack: vec![n],
+            next: 0,
+            heads: vec![None; n + 1],
+            leftmost: vec![None; n + 1],
+            rightmost: vec![None; n + 1],
+            left_count: vec![0; n + 1],
+            right_count: vec![0; n + 1],
+            labels: vec![0; n + 1],
+        }
+    }
+
+    fn terminal(&self) -> bool {
+        self.next >= self.n
+    }
+
+    fn s0(&self) -> usize {
+        *self.stack.last().expect("the root stays on the stack")
+    }
+
+    fn allowed(&self) -> [bool; TRANSITIONS] {
+        let s0 = self.s0();
+        let buffer = self.next < self.n;
+        let s0_is_root = s0 == self.n;
+        let s0_has_head = self.heads[s0].is_some();
+        let mut a = [false; TRANSITIONS];
+        a[SHIFT] = buffer;
+        a[RIGHT] = buffer;
+        a[LEFT] = buffer && !s0_is_root && !s0_has_head;
+        a[REDUCE] = !s0_is_root && s0_has_head;
+        a
+    }
+
+    /// The arc (head, dependent) a transition would make.
+    fn arc_of(&self, t: usize) -> Option<(usize, usize)> {
+        match t {
+            LEFT => Some((self.next, self.s0())),
+            RIGHT => Some((self.s0(), self.next)),
+            _ => None,
+        }
+    }
+
+    fn add_arc(&mut self, head: usize, dep: usize, label: usize) {
+        self.heads[dep] = Some(head);
+        self.labels[dep] = label as u16;
+        if dep < head {
+            self.left_count[head] = self.left_count[head].saturating_add(1);
+            if self.leftmost[head].is_none_or(|l| dep < l) {
+                self.leftmost[head] = Some(dep);
+            }
+        } else {
+            self.right_count[head] = self.right_count[head].saturating_add(1);
+            if self.rightmost[head].is_none_or(|r| dep > r) {
+                self.rightmost[head] = Some(dep);
+            }
+        }
+    }
+
+    fn apply(&mut self, t: usize, label: usize) {
+        let s0 = self.s0();
+        let n0 = self.next;
+        match t {
+            SHIFT => {
+                self.stack.push(n0);
+                self.next += 1;
+            }
+            REDUCE => {
+                self.stack.pop();
+            }
+            LEFT => {
+                self.add_arc(n0, s0, label);
+                self.stack.pop();
+            }
+            _ => {
+                self.add_arc(s0, n0, label);
+                self.stack.push(n0);
+                self.next += 1;
+            }
+        }
+    }
+
+    /// Heads with the artificial root and headless tokens as `None`.
+    fn heads_without_root(&self) -> Vec<Option<usize>> {
+        self.heads[..self.n]
+            .iter()
+            .map(|h| h.filter(|&h| h != self.n))
+            .collect()
+    }
+}
+
+/// Hashed word and tag properties of a sentence, with padding for positions outside it.
+struct Context {
+    n: usize,
+    word: Vec<u64>,
+    tag: Vec<u64>,
+    suffix: Vec<u64>,
+}
+
+const NONE: u64 = 0x4e4f;
+const ROOT: u64 = 0x524f;
+
+impl Context {
+    fn new(input: &ParseInput) -> Self {
+        let n = input.words.len();
+        let mut word = Vec::with_capacity(n);
+        let mut suffix = Vec::with_capacity(n);
+        for w in input.words {
+            let lower: Vec<char> = w
+                .chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c.is_ascii_digit() { '0' } else { c })
+                .collect();
+            word.push(hash_chars(&lower));
+            suffix.push(hash_chars(&lower[lower.len().saturating_sub(3)..]));
+        }
+        let tag = input.tags.iter().map(|t| hash_str(t.as_str())).collect();
+        Context {
+            n,
+            word,
+            tag,
+            suffix,
+        }
+    }
+
+    fn w(&self, i: Option<usize>) -> u64 {
+        match i {
+            None => NONE,
+            Some(i) if i >= self.n => ROOT,
+            Some(i) => self.word[i],
+        }
+    }
+
+    fn t(&self, i: Option<usize>) -> u64 {
+        match i {
+            None => NONE,
+            Some(i) if i >= self.n => ROOT,
+            Some(i) => self.tag[i],
+        }
+    }
+
+    fn transition_features(&self, s: &State, out: &mut Vec<u64>) {
+        out.clear();
+        let s0 = Some(s.s0());
+        let s1 = s.stack.len().checked_sub(2).map(|k| s.stack[k]);
+        let at = |k: usize| (k < s.n).then_some(k);
+        let (n0, n1, n2) = (at(s.next), at(s.next + 1), at(s.next + 2));
+        let s0i = s.s0();
+        let s0h = s.heads[s0i];
+        let (s0l, s0r) = (s.leftmost[s0i], s.rightmost[s0i]);
+        let n0l = n0.and_then(|k| s.leftmost[k]);
+        let dist = match n0 {
+            Some(k) if s0i < s.n => (k - s0i).min(6) as u64,
+            _ => 7,
+        };
+        let (s0w, s0t, n0w, n0t) = (self.w(s0), self.t(s0), self.w(n0), self.t(n0));
+        let (n1w, n1t, n2t, s1t) = (self.w(n1), self.t(n1), self.t(n2), self.t(s1));
+        let s0val = ((s.left_count[s0i] as u64) << 8) | s.right_count[s0i] as u64;
+        let label = |k: Option<usize>| k.map_or(NONE, |k| 0x1000 + s.labels[k] as u64);
+        let s0hh = s0h.and_then(|h| s.heads[h]);
+        let n0val = n0.map_or(NONE, |k| s.left_count[k] as u64);
+        let templates: [&[u64]; 43] = [
+            &[0],
+            &[1, s0w],
+            &[2, s0t],
+            &[3, s0w, s0t],
+            &[4, n0w],
+            &[5, n0t],
+            &[6, n0w, n0t],
+            &[7, n1w],
+            &[8, n1t],
+            &[9, n1w, n1t],
+            &[10, n2t],
+            &[11, s1t],
+            &[12, s0w, n0w],
+            &[13, s0t, n0t],
+            &[14, s0w, s0t, n0t],
+            &[15, s0t, n0w, n0t],
+            &[16, s0w, s0t, n0w, n0t],
+            &[17, n0t, n1t],
+            &[18, n0t, n1t, n2t],
+            &[19, s0t, n0t, n1t],
+            &[20, s1t, s0t, n0t],
+            &[21, self.t(s0h), s0t, n0t],
+            &[22, s0t, self.t(s0l), n0t],
+            &[23, s0t, self.t(s0r), n0t],
+            &[24, s0t, n0t, self.t(n0l)],
+            &[25, dist, s0t, n0t],
+            &[26, dist, s0w],
+            &[27, dist, n0w],
+            &[28, s0val, s0t],
+            &[29, s0h.is_some() as u64, s0t, n0t],
+            &[30, n0.map_or(NONE, |k| self.suffix[k]), s0t],
+            &[
+                31,
+                s0.filter(|&k| k < self.n).map_or(NONE, |k| self.suffix[k]),
+                n0t,
+            ],
+            &[32, self.w(s0h), s0t],
+            &[33, label(s0l), s0t],
+            &[34, label(s0r), s0t],
+            &[35, label(n0l), n0t],
+            &[36, label(s0h.map(|_| s0i)), s0t, n0t],
+            &[37, self.w(s1), s0t],
+            &[38, self.t(s0hh), self.t(s0h), s0t],
+            &[39, n0val, n0t],
+            &[40, label(s0l), label(s0r), s0t, n0t],
+            &[41, self.w(n0l), n0t],
+            &[42, self.t(s0l), self.t(s0r), s0w],
+        ];
+        out.extend(templates.iter().map(|p| mix(p)));
+    }
+
+    fn label_features(&self, d: usize, head: Option<usize>, out: &mut Vec<u64>) {
+        out.clear();
+        let h = head.or(Some(self.n));
+        let dir = match head {
+            None => 2,
+            Some(h) if h < d => 1,
+            _ => 0,
+        };
+        let dist = head.map_or(0, |h| h.abs_diff(d).min(6)) as u64;
+        let (dw, dt, hw, ht) = (self.word[d], self.tag[d], self.w(h), self.t(h));
+        let prev_t = self.t(d.checked_sub(1));
+        let next_t = self.t(Some(d + 1).filter(|&k| k < self.n));
+        let templates: [&[u64]; 14] = [
+            &[100],
+            &[101, dw],
+            &[102, dt],
+            &[103, dt, dir],
+            &[104, ht, dt, dir],
+            &[105, hw, dt],
+            &[106, dw, ht],
+            &[107, hw, dw],
+            &[108, dist, dt, dir],
+            &[109, self.suffix[d], dt],
+            &[110, prev_t, dt, ht],
+            &[111, next_t, dt, ht],
+            &[112, dw, dir],
+            &[113, ht, dt, dir, dist],
+        ];
+        out.extend(templates.iter().map(|p| mix(p)));
+    }
+}
+
+/// Training from treebank sentences, with a dynamic oracle and exploration.
+pub mod train {
+    use super::*;
+
+    /// Iterations on the oracle's path before the parser follows its own predictions.
+    const EXPLORE_AFTER: usize = 2;
+    /// 2^16 buckets of relation weights (6.7 MB on disk for UD's 51 relations).
+    const LABEL_BITS: u32 = 16;
+
+    pub struct Example {
+        pub words: Vec<String>,
+        pub tags: Vec<Upos>,
+        /// Gold head of each word (`None` for the root).
+        pub heads: Vec<Option<usize>>,
+        pub labels: Vec<String>,
+    }
+
+    /// Whether no two arcs of the tree cross.
+    pub fn projective(heads: &[Option<usize>]) -> bool {
+        let n = heads.len();
+        let arcs: Vec<(usize, usize)> = (0..n)
+            .map(|d| {
+                let h = heads[d].unwrap_or(n);
+                (d.min(h), d.max(h))
+            })
+            .collect();
+        for &(a, b) in &arcs {
+            for &(c, e) in &arcs {
+                if a < c && c < b && b < e {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// How many gold arcs each transition would make unreachable (Goldberg and Nivre's dynamic
+    /// oracle for arc-eager): zero-cost transitions are the right ones from any configuration.
+    fn costs(state: &State, heads: &[Option<usize>]) -> [usize; TRANSITIONS] {
+        let n = state.n;
+        let gold = |d: usize| {
+            if d == n {
+                usize::MAX
+            } else {
+                heads[d].unwrap_or(n)
+            }
+        };
+        let s0 = state.s0();
+        let n0 = state.next;
+        let buffer = n0..n;
+        let unattached = |k: usize| k != n && state.heads[k].is_none();
+        let mut cost = [0usize; TRANSITIONS];
+        // LEFT: s0 loses its head in the buffer beyond n0 and its children in the buffer.
+        cost[LEFT] = buffer.clone().filter(|&k| k != n0 && gold(s0) == k).count()
+            + buffer.clone().filter(|&k| gold(k) == s0).count();
+        // RIGHT: n0 loses a head elsewhere in the stack or in the buffer, and children in the stack.
+        let head_elsewhere =
+            gold(n0) != s0 && (state.stack.contains(&gold(n0)) || buffer.contains(&gold(n0)));
+        cost[RIGHT] = head_elsewhere as usize
+            + state
+                .stack
+                .iter()
+                .filter(|&&k| unattached(k) && gold(k) == n0)
+                .count();
+        // REDUCE: s0 loses its children in the buffer.
+        cost[REDUCE] = buffer.clone().filter(|&k| gold(k) == s0).count();
+        // SHIFT: n0 loses its arcs with the stack.
+        cost[SHIFT] = state
+            .stack
+            .iter()
+            .filter(|&&k| gold(n0) == k || unattached(k) && gold(k) == n0)
+            .count();
+        cost
+    }
+
+    pub fn train(examples: &[Example], iterations: usize, bits: u32, seed: u64) -> ArcEagerParser {
+        let mut names: Vec<String> = examples
+            .iter()
+            .flat_map(|e| e.labels.iter().cloned())
+            .collect();
+        names.sort();
+        names.dedup();
+        let label_of = |l: &str| {
+            names
+                .binary_search_by(|x| x.as_str().cmp(l))
+                .expect("a known relation")
+        };
+        let mut transitions = Trainer::new(bits, TRANSITIONS);
+        let mut labels = Trainer::new(LABEL_BITS, names.len());
+        let mut order: Vec<usize> = (0..examples.len()).collect();
+        let mut rng = seed;
+        let mut feats = Vec::with_capacity(48);
+        let mut scores = [0f32; TRANSITIONS];
+        let mut label_scores = vec![0f32; names.len()];
+        for iteration in 0..iterations {
+            shuffle(&mut order, &mut rng);
+            for &e in &order {
+                let ex = &examples[e];
+                let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
+                let input = ParseInput {
+                    words: &words,
+                    tags: &ex.tags,
+                };
+                let ctx = Context::new(&input);
+                let mut state = State::new(words.len());
+                while !state.terminal() {
+                    let allowed = state.allowed();
+                    ctx.transition_features(&state, &mut feats);
+                    transitions.scores(&feats, &mut scores);
+                    let guess = best(&scores, Some(&allowed));
+                    let cost = costs(&state, &ex.heads);
+                    let min = (0..TRANSITIONS)
+                        .filter(|&t| allowed[t])
+                        .map(|t| cost[t])
+                        .min()
+                        .unwrap_or(0);
+                    let zero: Vec<bool> = (0..TRANSITIONS)
+                        .map(|t| allowed[t] && cost[t] == min)
+                        .collect();
+                    let truth = best(&scores, Some(&zero));
+                    transitions.update(&feats, truth, guess);
+                    // After the first iterations, explore: follow the model's mistakes most of
+                    // the time, so that it learns to recover from them.
+                    rng ^= rng << 13;
+                    rng ^= rng >> 7;
+                    rng ^= rng << 17;
+                    let explore = iteration >= EXPLORE_AFTER && !rng.is_multiple_of(10);
+                    let next = if explore { guess } else { truth };
+                    // A correct arc takes its gold relation; a wrong one what the model says.
+                    let label = state.arc_of(next).map_or(0, |(h, d)| {
+                        let gold_head = ex.heads[d].unwrap_or(words.len());
+                        if gold_head == h {
+                            label_of(&ex.labels[d])
+                        } else {
+                            ctx.label_features(d, Some(h).filter(|&h| h < words.len()), &mut feats);
+                            labels.scores(&feats, &mut label_scores);
+                            best(&label_scores, None)
+                        }
+                    });
+                    state.apply(next, label);
+                }
+                for d in 0..words.len() {
+                    ctx.label_features(d, ex.heads[d], &mut feats);
+                    labels.scores(&feats, &mut label_scores);
+                    let guess = best(&label_scores, None);
+                    labels.update(&feats, label_of(&ex.labels[d]), guess);
+                }
+            }
+        }
+        ArcEagerParser {
+            transitions: transitions.finish(),
+            labels: labels.finish(),
+            names: names.into_iter().map(Arc::from).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::train::{projective, train, Example};
+    use super::*;
+
+    fn example(words: &str, tags: &[Upos], heads: &[Option<usize>], labels: &[&str]) -> Example {
+        Example {
+            words: words.split(' ').map(str::to_string).collect(),
+            tags: tags.to_vec(),
+            heads: heads.to_vec(),
+            labels: labels.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn learns_a_toy_grammar_and_round_trips() {
+        use Upos::*;
+        let data = vec![
+            example(
+                "she said no",
+                &[Pron, Verb, Intj],
+                &[Some(1), None, Some(1)],
+                &["nsubj", "root", "obj"],
+            ),
+            example(
+                "he told them",
+                &[Pron, Verb, Pron],
+                &[Some(1), None, Some(1)],
+                &["nsubj", "root", "obj"],
+            ),
+            example(
+                "the dog ran",
+                &[Det, Noun, Verb],
+                &[Some(1), Some(2), None],
+                &["det", "nsubj", "root"],
+            ),
+        ];
+        let p = train(&data, 15, 12, 3);
+        let parse = p.parse_sentence(&ParseInput {
+            words: &["a", "cat", "ran"],
+            tags: &[Det, Noun, Verb],
+        });
+        assert_eq!(parse.heads, [Some(1), Some(2), None]);
+        assert_eq!(p.relation_name(parse.labels[1]).as_ref(), "nsubj");
+        let back = ArcEagerParser::from_bytes(&p.to_bytes()).unwrap();
+        assert_eq!(
+            back.parse_sentence(&ParseInput {
+                words: &["she", "said", "no"],
+                tags: &[Pron, Verb, Intj]
+            })
+            .heads,
+            [Some(1), None, Some(1)]
+        );
+    }
+
+    #[test]
+    fn projectivity() {
+        assert!(projective(&[Some(1), None, Some(1)]));
+        // 0 -> 2 and 1 -> 3 cross.
+        assert!(!projective(&[Some(2), Some(3), None, Some(2)]));
+    }
+
+    #[test]
+    fn every_token_gets_a_head_or_is_a_root() {
+        let p = ArcEagerParser::bundled();
+        let words = [
+            "Legend", "told", "The", "New", "Yorker", "that", "West", "was", "upset", ".",
+        ];
+        let tags = crate::PerceptronTagger::bundled().tag_words(&words);
+        let parse = p.parse_sentence(&ParseInput {
+            words: &words,
+            tags: &tags,
+        });
+        assert_eq!(parse.heads.len(), words.len());
+        assert_eq!(parse.heads[0], Some(1), "Legend is the subject of told");
+        assert!(parse
+            .heads
+            .iter()
+            .enumerate()
+            .all(|(d, h)| h.is_none_or(|h| h != d && h < words.len())));
+    }
+
+    #[test]
+    fn corrupt_model_is_an_error() {
+        assert_eq!(
+            ArcEagerParser::from_bytes(b"junk").unwrap_err(),
+            ModelError::BadHeader("parser")
+        );
+    }
+}

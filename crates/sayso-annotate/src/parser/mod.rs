@@ -7,7 +7,7 @@
 
 pub mod arc_eager;
 
-
+pub use arc_eager::ArcEagerParser;
 
 use sayso_document::Document;
 

@@ -25,7 +25,10 @@ impl PerceptronTagger {
     /// The model bundled with the library, loaded once per process.
     pub fn bundled() -> &'static PerceptronTagger {
         static TAGGER: OnceLock<PerceptronTagger> = OnceLock::new();
-        TAGGER.get_or_init(|| PerceptronTagger::from_bytes(BUNDLED).expect("the bundled tagger is checked by a unit test"))
+        TAGGER.get_or_init(|| {
+            PerceptronTagger::from_bytes(BUNDLED)
+                .expect("the bundled tagger is checked by a unit test")
+        })
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
@@ -72,7 +75,10 @@ impl PerceptronTagger {
 
 impl std::fmt::Debug for PerceptronTagger {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PerceptronTagger").field("bits", &self.weights.bits()).field("classes", &self.classes.len()).finish()
+        f.debug_struct("PerceptronTagger")
+            .field("bits", &self.weights.bits())
+            .field("classes", &self.classes.len())
+            .finish()
     }
 }
 
@@ -86,7 +92,9 @@ impl Tagger for PerceptronTagger {
             tags.extend(self.tag_words(&words));
             start = end;
         }
-        let rest: Vec<&str> = (start..doc.tokens.len()).map(|i| doc.token_text(i)).collect();
+        let rest: Vec<&str> = (start..doc.tokens.len())
+            .map(|i| doc.token_text(i))
+            .collect();
         tags.extend(self.tag_words(&rest));
         doc.upos = tags;
     }
@@ -234,7 +242,12 @@ pub mod train {
         pub tags: Vec<Upos>,
     }
 
-    pub fn train(examples: &[Example], iterations: usize, bits: u32, seed: u64) -> PerceptronTagger {
+    pub fn train(
+        examples: &[Example],
+        iterations: usize,
+        bits: u32,
+        seed: u64,
+    ) -> PerceptronTagger {
         let classes = ambiguity_classes(examples);
         let mut trainer = Trainer::new(bits, NT);
         let mut order: Vec<usize> = (0..examples.len()).collect();
@@ -259,7 +272,10 @@ pub mod train {
                 }
             }
         }
-        PerceptronTagger { weights: trainer.finish(), classes }
+        PerceptronTagger {
+            weights: trainer.finish(),
+            classes,
+        }
     }
 
     /// Words seen at least `MIN_COUNT` times, with the tags that made up at least 5% of them.
@@ -275,7 +291,10 @@ pub mod train {
             .into_iter()
             .filter_map(|(w, c)| {
                 let total: usize = c.iter().sum();
-                let tags: Vec<&str> = (0..NT).filter(|&k| c[k] * 20 >= total).map(|k| Upos::ALL[k].as_str()).collect();
+                let tags: Vec<&str> = (0..NT)
+                    .filter(|&k| c[k] * 20 >= total)
+                    .map(|k| Upos::ALL[k].as_str())
+                    .collect();
                 (total >= MIN_COUNT).then(|| (w, tags.join("|")))
             })
             .collect()
@@ -288,7 +307,10 @@ mod tests {
     use super::*;
 
     fn ex(words: &str, tags: &[Upos]) -> Example {
-        Example { words: words.split(' ').map(str::to_string).collect(), tags: tags.to_vec() }
+        Example {
+            words: words.split(' ').map(str::to_string).collect(),
+            tags: tags.to_vec(),
+        }
     }
 
     #[test]
@@ -308,16 +330,24 @@ mod tests {
 
     #[test]
     fn corrupt_model_is_a_clear_error() {
-        assert_eq!(PerceptronTagger::from_bytes(b"nonsense").unwrap_err(), ModelError::BadHeader("tagger"));
+        assert_eq!(
+            PerceptronTagger::from_bytes(b"nonsense").unwrap_err(),
+            ModelError::BadHeader("tagger")
+        );
         let mut bytes = train(&[ex("a b", &[Upos::Det, Upos::Noun])], 1, 8, 1).to_bytes();
         bytes.truncate(100);
-        assert!(matches!(PerceptronTagger::from_bytes(&bytes), Err(ModelError::BadLength("tagger", 100, _))));
+        assert!(matches!(
+            PerceptronTagger::from_bytes(&bytes),
+            Err(ModelError::BadLength("tagger", 100, _))
+        ));
     }
 
     #[test]
     fn bundled_model_tags_news() {
         let t = PerceptronTagger::bundled();
-        let tags = t.tag_words(&["Axelrod", "told", "The", "New", "Yorker", "that", "he", "was", "upset", "."]);
+        let tags = t.tag_words(&[
+            "Axelrod", "told", "The", "New", "Yorker", "that", "he", "was", "upset", ".",
+        ]);
         assert_eq!(tags[0], Upos::Propn);
         assert_eq!(tags[1], Upos::Verb);
         assert_eq!(tags[5], Upos::Sconj);

@@ -277,3 +277,54 @@ pub fn run_tagger(args: EvalSentencesArgs) -> Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// Attachment scores of the bundled parser, from gold tokens with predicted and gold tags.
+pub fn run_parser(args: EvalSentencesArgs) -> Result<ExitCode> {
+    use sayso::annotate::{ArcEagerParser, PerceptronTagger};
+    if args.files.is_empty() {
+        bail!("name one or more CoNLL-U files");
+    }
+    let mut rows = Vec::new();
+    for f in &args.files {
+        if !f.exists() {
+            bail!(
+                "{} is missing (UD treebanks live in ../shared/data/ud next to a checkout)",
+                f.display()
+            );
+        }
+        let sentences = read_conllu(f)?;
+        let s = sayso_eval::parsing::evaluate(
+            &sentences,
+            PerceptronTagger::bundled(),
+            ArcEagerParser::bundled(),
+        );
+        rows.push((f.display().to_string(), s));
+    }
+    if args.json {
+        let v: Vec<Value> = rows
+            .iter()
+            .map(|(f, s)| serde_json::json!({"file": f, "scores": s}))
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&v)?);
+    } else {
+        println!(
+            "{:<28} {:>8} {:>9} {:>9} {:>14} {:>14}",
+            "treebank", "tokens", "UAS", "LAS", "UAS gold tags", "LAS gold tags"
+        );
+        for (f, s) in rows {
+            let name = Path::new(&f)
+                .file_name()
+                .map_or(f.clone(), |n| n.to_string_lossy().into_owned());
+            println!(
+                "{:<28} {:>8} {:>9.2} {:>9.2} {:>14.2} {:>14.2}",
+                name,
+                s.tokens,
+                s.uas_predicted_tags,
+                s.las_predicted_tags,
+                s.uas_gold_tags,
+                s.las_gold_tags
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
