@@ -4,15 +4,18 @@
 //!   tells speech from scare quotes and titles;
 //! - [`cues`] is the cue lexicon learned from PolNeAR ("said", "told", "according to", ...);
 //! - [`direct`] attributes each quotation to its cue and source mention, continuing earlier
-//!   speakers where a quotation has no cue of its own.
+//!   speakers where a quotation has no cue of its own;
+//! - [`reported`] finds reported speech from the dependency tree (opt-in while it is young).
 
 pub mod cues;
 pub mod direct;
 pub mod quotes;
+pub mod reported;
 
 pub use cues::CueLexicon;
 pub use direct::DirectQuoteAttributor;
 pub use quotes::{QuoteFinder, QuotePairer};
+pub use reported::ReportedSpeechAttributor;
 
 use sayso_document::Document;
 

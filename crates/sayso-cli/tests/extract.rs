@@ -189,3 +189,26 @@ fn brat_next_to_dated_text_is_refused_with_a_reason() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("use -o DIR"), "{}", stderr(&out));
 }
+
+#[test]
+fn reported_speech_and_conllu() {
+    let text = "Officials said the storm had damaged 40 homes.";
+    let out = sayso_stdin(&["extract", "--reported"], text.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let r = &json_lines(&out)[0];
+    assert_eq!(r["attributions"][0]["kind"], "indirect");
+    assert_eq!(
+        r["attributions"][0]["content"][0]["text"],
+        "the storm had damaged 40 homes"
+    );
+    let out = sayso_stdin(
+        &["extract", "--reported", "--format", "conllu"],
+        text.as_bytes(),
+    );
+    let conllu = stdout(&out);
+    assert!(conllu.starts_with("# newdoc id = stdin\n"), "{conllu}");
+    assert!(
+        conllu.contains("\tsaid\t_\tVERB\t_\t_\t0\troot\t"),
+        "{conllu}"
+    );
+}

@@ -152,3 +152,28 @@ fn missing_gold_is_a_clear_error() {
         stderr(&out)
     );
 }
+
+#[test]
+fn tagger_and_parser_accuracy_on_gum_test() {
+    let Some(shared) = shared() else { return };
+    let gum = shared.join("data/ud/en_gum/en_gum-ud-test.conllu");
+    let out = sayso(&["eval-tagger", gum.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v[0]["tagger"], "perceptron");
+    assert!(
+        v[0]["scores"]["gold_tokens_accuracy"].as_f64().unwrap() > 96.0,
+        "{v}"
+    );
+    let out = sayso(&["eval-parser", gum.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(
+        v[0]["scores"]["uas_predicted_tags"].as_f64().unwrap() > 83.0,
+        "{v}"
+    );
+    assert!(
+        v[0]["scores"]["las_predicted_tags"].as_f64().unwrap() > 78.0,
+        "{v}"
+    );
+}

@@ -2,9 +2,11 @@
 //!
 //! - [`jsonl`]: one JSON object a document (the stable machine format);
 //! - [`table`]: a who-said-what view for a terminal;
-//! - [`brat`]: BRAT standoff `.ann` files, so annotators can correct the output.
+//! - [`brat`]: BRAT standoff `.ann` files, so annotators can correct the output;
+//! - [`conllu`]: the linguistic layers as CoNLL-U, to inspect what the attribution stages saw.
 
 pub mod brat;
+pub mod conllu;
 pub mod jsonl;
 pub mod table;
 

@@ -82,7 +82,7 @@ impl ArcEagerParser {
     /// Parses one sentence.
     pub fn parse_sentence(&self, input: &ParseInput) -> Parse {
         let ctx = Context::new(input);
-        let mut state = State::new(input.words.len());
+        let mut state = State::new(input.tags);
         let mut feats = Vec::with_capacity(48);
         let mut scores = [0f32; TRANSITIONS];
         let mut label_scores = vec![0f32; self.names.len()];
@@ -175,11 +175,17 @@ struct State {
     right_count: Vec<u8>,
     /// The relation of each attached token.
     labels: Vec<u16>,
+    /// Which tokens are punctuation (the root is not).
+    punct: Vec<bool>,
 }
 
 impl State {
-    fn new(n: usize) -> Self {
+    fn new(tags: &[Upos]) -> Self {
+        let n = tags.len();
+        let mut punct: Vec<bool> = tags.iter().map(|t| *t == Upos::Punct).collect();
+        punct.push(false);
         State {
+            punct,
             n,
             stack: vec![n],
             next: 0,
@@ -200,15 +206,18 @@ impl State {
         *self.stack.last().expect("the root stays on the stack")
     }
 
+    /// Transitions possible here. Besides the arc-eager preconditions: the root takes one
+    /// dependent, and punctuation heads nothing (as in Universal Dependencies).
     fn allowed(&self) -> [bool; TRANSITIONS] {
         let s0 = self.s0();
         let buffer = self.next < self.n;
         let s0_is_root = s0 == self.n;
         let s0_has_head = self.heads[s0].is_some();
+        let root_taken = s0_is_root && self.right_count[s0] > 0;
         let mut a = [false; TRANSITIONS];
         a[SHIFT] = buffer;
-        a[RIGHT] = buffer;
-        a[LEFT] = buffer && !s0_is_root && !s0_has_head;
+        a[RIGHT] = buffer && !root_taken && !self.punct[s0];
+        a[LEFT] = buffer && !s0_is_root && !s0_has_head && !self.punct[self.next];
         a[REDUCE] = !s0_is_root && s0_has_head;
         a
     }
@@ -528,7 +537,7 @@ pub mod train {
                     tags: &ex.tags,
                 };
                 let ctx = Context::new(&input);
-                let mut state = State::new(words.len());
+                let mut state = State::new(&ex.tags);
                 while !state.terminal() {
                     let allowed = state.allowed();
                     ctx.transition_features(&state, &mut feats);

@@ -19,6 +19,35 @@ pub struct PerceptronTagger {
     weights: Weights,
     /// Ambiguity class of frequent words ("NOUN|VERB"): the tags each took in training.
     classes: HashMap<String, String>,
+    /// The same, hashed for lookup on the hot path: word hash to class hash.
+    lookup: Lookup,
+}
+
+/// Keys are already hashes: no hashing again.
+#[derive(Default)]
+struct Identity(u64);
+
+impl std::hash::Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) ^ *b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type Lookup = HashMap<u64, u64, std::hash::BuildHasherDefault<Identity>>;
+
+fn lookup_of(classes: &HashMap<String, String>) -> Lookup {
+    classes
+        .iter()
+        .map(|(w, c)| (hash_chars(&w.chars().collect::<Vec<_>>()), hash_str(c)))
+        .collect()
 }
 
 impl PerceptronTagger {
@@ -42,7 +71,12 @@ impl PerceptronTagger {
             .filter_map(|l| l.split_once('\t'))
             .map(|(w, c)| (w.to_string(), c.to_string()))
             .collect();
-        Ok(PerceptronTagger { weights, classes })
+        let lookup = lookup_of(&classes);
+        Ok(PerceptronTagger {
+            weights,
+            classes,
+            lookup,
+        })
     }
 
     /// The model file: the weights, then the ambiguity classes as `word<TAB>class` lines.
@@ -58,7 +92,7 @@ impl PerceptronTagger {
 
     /// Tags one sentence of words.
     pub fn tag_words(&self, words: &[&str]) -> Vec<Upos> {
-        let ctx = Context::new(words, &self.classes);
+        let ctx = Context::new(words, &self.lookup);
         let mut tags: Vec<Upos> = Vec::with_capacity(words.len());
         let mut feats = Vec::with_capacity(40);
         let mut scores = [0f32; NT];
@@ -114,7 +148,7 @@ const PAD_START: u64 = 0x51;
 const PAD_END: u64 = 0x52;
 
 impl Context {
-    fn new(words: &[&str], dictionary: &HashMap<String, String>) -> Self {
+    fn new(words: &[&str], dictionary: &Lookup) -> Self {
         let n = words.len();
         let mut c = Context {
             word: Vec::with_capacity(n),
@@ -125,19 +159,20 @@ impl Context {
             shape: Vec::with_capacity(n),
             class: Vec::with_capacity(n),
         };
+        let mut chars: Vec<char> = Vec::with_capacity(32);
         for w in words {
-            let lower = normalize(w);
-            let chars: Vec<char> = lower.chars().collect();
-            c.word.push(hash_chars(&chars));
+            chars.clear();
+            chars.extend(normalized_chars(w));
+            let word = hash_chars(&chars);
+            c.word.push(word);
             c.original.push(hash_str(w));
             for (k, v) in c.suffix.iter_mut().enumerate() {
                 v.push(hash_chars(&chars[chars.len().saturating_sub(k + 1)..]));
             }
             c.prefix1.push(hash_chars(&chars[..chars.len().min(1)]));
             c.prefix3.push(hash_chars(&chars[..chars.len().min(3)]));
-            c.shape.push(hash_str(&shape(w)));
-            c.class
-                .push(dictionary.get(&lower).map_or(0x3f, |k| hash_str(k)));
+            c.shape.push(shape_hash(w));
+            c.class.push(dictionary.get(&word).copied().unwrap_or(0x3f));
         }
         c
     }
@@ -199,7 +234,7 @@ impl Context {
 }
 
 /// Lower case, curly apostrophes straightened, digits folded.
-fn normalize(w: &str) -> String {
+fn normalized_chars(w: &str) -> impl Iterator<Item = char> + '_ {
     w.chars()
         .map(|c| match c {
             '’' | 'ʼ' => '\'',
@@ -207,12 +242,18 @@ fn normalize(w: &str) -> String {
             c => c,
         })
         .flat_map(char::to_lowercase)
-        .collect()
 }
 
-/// The word's shape with runs collapsed: "Legend" -> "Xx", "U.S." -> "X.X.", "2016" -> "d".
-fn shape(w: &str) -> String {
-    let mut out = String::new();
+fn normalize(w: &str) -> String {
+    normalized_chars(w).collect()
+}
+
+/// The hash of the word's shape with runs collapsed: "Legend" -> "Xx", "U.S." -> "X.X.",
+/// "2016" -> "d" (at most nine symbols).
+fn shape_hash(w: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut last = None;
+    let mut n = 0;
     for c in w.chars() {
         let s = if c.is_uppercase() {
             'X'
@@ -223,14 +264,16 @@ fn shape(w: &str) -> String {
         } else {
             c
         };
-        if !out.ends_with(s) {
-            out.push(s);
-        }
-        if out.len() > 8 {
-            break;
+        if last != Some(s) {
+            h = (h ^ s as u64).wrapping_mul(0x0000_0100_0000_01b3);
+            last = Some(s);
+            n += 1;
+            if n > 8 {
+                break;
+            }
         }
     }
-    out
+    h
 }
 
 /// Training: averaged perceptron over sentences of (word, tag), shuffled with a fixed seed.
@@ -249,6 +292,7 @@ pub mod train {
         seed: u64,
     ) -> PerceptronTagger {
         let classes = ambiguity_classes(examples);
+        let lookup = lookup_of(&classes);
         let mut trainer = Trainer::new(bits, NT);
         let mut order: Vec<usize> = (0..examples.len()).collect();
         let mut rng = seed;
@@ -259,7 +303,7 @@ pub mod train {
             for &e in &order {
                 let ex = &examples[e];
                 let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
-                let ctx = Context::new(&words, &classes);
+                let ctx = Context::new(&words, &lookup);
                 let mut guesses: Vec<Upos> = Vec::with_capacity(words.len());
                 for i in 0..words.len() {
                     let prev = guesses.last().copied();
@@ -275,6 +319,7 @@ pub mod train {
         PerceptronTagger {
             weights: trainer.finish(),
             classes,
+            lookup,
         }
     }
 

@@ -316,8 +316,7 @@ impl<'d> Finder<'d> {
         {
             return false;
         }
-        if !matches!(self.p.tag(i), Upos::Verb | Upos::Noun | Upos::Adj)
-            && !t.eq_ignore_ascii_case("according")
+        if !matches!(self.p.tag(i), Upos::Verb | Upos::Noun) && !t.eq_ignore_ascii_case("according")
         {
             return false;
         }
@@ -542,9 +541,14 @@ impl<'d> Finder<'d> {
         }
         let verb = name_end;
         let word = self.p.text(verb);
-        let verb_like = self.p.tag(verb) == Upos::Verb
-            || word.chars().all(|c| c.is_lowercase())
-                && (word.ends_with('s') || word.ends_with("ed"));
+        let copula_or_auxiliary = matches!(
+            word.to_lowercase().as_str(),
+            "is" | "was" | "are" | "were" | "be" | "been" | "has" | "had" | "have" | "does" | "did"
+        );
+        let verb_like = !copula_or_auxiliary
+            && (self.p.tag(verb) == Upos::Verb
+                || word.chars().all(|c| c.is_lowercase())
+                    && (word.ends_with('s') || word.ends_with("ed")));
         let ends_clause = verb + 1 == end
             || matches!(
                 self.p.text(verb + 1),
@@ -652,10 +656,13 @@ impl<'d> Finder<'d> {
         } else {
             self.source_of_verb(c, lo)
         };
-        // `what X called "..."` is a noun phrase inside a larger clause, not an attribution.
+        // `what X called "..."` and `the agency which reported "..."` put the quotation inside a
+        // noun phrase or a relative clause of a larger sentence: not an attribution of its own.
+        let relative =
+            |k: usize| matches!(self.p.text(k).to_lowercase().as_str(), "what" | "which");
         if source
             .as_ref()
-            .is_some_and(|s| self.p.text(s.start) == "what")
+            .is_some_and(|s| relative(s.start) || relative(s.end - 1))
         {
             return None;
         }
@@ -695,10 +702,26 @@ impl<'d> Finder<'d> {
 
     /// `X's statement:` / `Trump on Twitter:` then the quote: the colon is the cue.
     fn colon_cue(&self, colon_at: usize, lo: usize) -> Option<Match> {
-        if colon_at - lo > 10 {
+        // The clause the colon closes: after the last comma, "that" or conjunction before it.
+        let clause = (lo..colon_at)
+            .rev()
+            .find(|&k| {
+                matches!(
+                    self.p.text(k).to_lowercase().as_str(),
+                    "," | ";" | "that" | "and" | "but"
+                )
+            })
+            .map_or(lo, |k| k + 1);
+        if colon_at - clause > 10 {
             return None;
         }
-        let source = self.p.source_before(colon_at, lo)?;
+        // Its subject when it opens with a name or a pronoun ("I had to change my answer:"),
+        // else the noun phrase right before the colon ("Bush's Facebook post:").
+        let subject = self
+            .p
+            .core_after(clause, colon_at)
+            .filter(|s| s.start == clause && s.end < colon_at);
+        let source = subject.or_else(|| self.p.source_before(colon_at, clause))?;
         let named = source
             .clone()
             .any(|k| matches!(self.p.tag(k), Upos::Propn | Upos::Pron));

@@ -1,11 +1,11 @@
 use super::*;
-use sayso_annotate::{LexiconTagger, Tagger};
+use sayso_annotate::{PerceptronTagger, Tagger};
 
 /// (kind, content, cue, source) of each attribution of `text`.
 fn run(text: &str) -> Vec<(String, Vec<String>, String, String)> {
     let mut doc = Document::new("t", text).unwrap();
     sayso_text::segment(&mut doc);
-    LexiconTagger::bundled().tag(&mut doc);
+    PerceptronTagger::bundled().tag(&mut doc);
     crate::QuoteFinder::find_quotes(&crate::QuotePairer, &mut doc);
     DirectQuoteAttributor::default().attribute(&mut doc);
     let join = |spans: &[Span]| {

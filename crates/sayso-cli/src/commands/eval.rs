@@ -26,6 +26,9 @@ pub struct EvalArgs {
     /// Print the scores as JSON.
     #[arg(long)]
     json: bool,
+    /// Extract reported speech too (as `sayso extract --reported`).
+    #[arg(long)]
+    reported: bool,
     /// Content Jaccard needed for a match.
     #[arg(long, default_value_t = 0.5)]
     threshold: f64,
@@ -48,7 +51,7 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
     }
     let predictions = match &args.pred {
         Some(p) => read_predictions(p, &gold)?,
-        None => extract(&gold, args.write_pred.as_deref())?,
+        None => extract(&gold, args.write_pred.as_deref(), args.reported)?,
     };
     let scores = score(&gold, &predictions, args.threshold);
     if args.json {
@@ -80,9 +83,14 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
 fn extract(
     gold: &[Document],
     write_pred: Option<&Path>,
+    reported: bool,
 ) -> Result<HashMap<String, Vec<Predicted>>> {
     use rayon::prelude::*;
-    let pipeline = Pipeline::new();
+    let pipeline = if reported {
+        Pipeline::with_reported_speech()
+    } else {
+        Pipeline::new()
+    };
     let docs: Vec<Document> = gold
         .par_iter()
         .map(|g| {

@@ -30,6 +30,10 @@ pub struct ExtractArgs {
     /// Also write per-document errors as JSONL ({"origin", "error"}) to this file.
     #[arg(long)]
     errors: Option<PathBuf>,
+    /// Also find reported (indirect) speech, with the dependency parser (slower; young rules,
+    /// see the README for their accuracy).
+    #[arg(long)]
+    reported: bool,
     /// Worker threads (default: all cores).
     #[arg(short, long)]
     jobs: Option<usize>,
@@ -42,6 +46,8 @@ enum OutputFormat {
     Jsonl,
     Table,
     Brat,
+    /// Tokens, sentences, tags and (with --reported) dependency trees.
+    Conllu,
 }
 
 /// Documents are read and processed in batches of this many, in parallel within a batch,
@@ -67,7 +73,11 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         )),
         None => None,
     };
-    let pipeline = Pipeline::new();
+    let pipeline = if args.reported {
+        Pipeline::with_reported_speech()
+    } else {
+        Pipeline::new()
+    };
     let mut inputs = read_inputs(&paths, args.input.options());
     let (mut done, mut failed) = (0usize, 0usize);
     loop {
@@ -131,8 +141,13 @@ fn origin_of(doc: &Document) -> String {
 }
 
 enum Sink {
-    Stream { out: Box<dyn Write>, table: bool },
-    Brat { dir: Option<PathBuf> },
+    Stream {
+        out: Box<dyn Write>,
+        format: OutputFormat,
+    },
+    Brat {
+        dir: Option<PathBuf>,
+    },
 }
 
 impl Sink {
@@ -154,16 +169,21 @@ impl Sink {
         };
         Ok(Sink::Stream {
             out,
-            table: args.format == OutputFormat::Table,
+            format: args.format,
         })
     }
 
     fn write(&mut self, doc: &Document, split: bool) -> Result<()> {
         match self {
-            Sink::Stream { out, table: false } => {
-                sayso_output::jsonl::write_record(out, doc, split)?
-            }
-            Sink::Stream { out, table: true } => sayso_output::table::write_table(out, doc, split)?,
+            Sink::Stream {
+                out,
+                format: OutputFormat::Table,
+            } => sayso_output::table::write_table(out, doc, split)?,
+            Sink::Stream {
+                out,
+                format: OutputFormat::Conllu,
+            } => sayso_output::conllu::write_conllu(out, doc)?,
+            Sink::Stream { out, .. } => sayso_output::jsonl::write_record(out, doc, split)?,
             Sink::Brat { dir: Some(dir) } => {
                 let name = safe_file_name(&doc.id);
                 let txt = dir.join(format!("{name}.txt"));

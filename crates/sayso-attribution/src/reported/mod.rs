@@ -1,0 +1,227 @@
+//! Reported (indirect) speech from the dependency tree: a cue verb and its complement clause
+//! (`X said that CLAUSE`, `X told Y CLAUSE`), a fronted clause with the cue in parataxis
+//! (`CLAUSE, X said.`), and `according to X, CLAUSE`. The source is the cue's subject.
+//!
+//! It runs after the quotation attributor and leaves alone what that one attributed. It needs
+//! `doc.heads` and `doc.deprels` (the parser's), and is a first, rule-based step that the
+//! learned attribution model will replace.
+
+use crate::cues::CueLexicon;
+use crate::Attributor;
+use sayso_document::{kind, Attribution, Document, Span, TokenKind, Upos};
+
+#[derive(Clone, Debug)]
+pub struct ReportedSpeechAttributor {
+    pub min_cue_rate: f32,
+    pub min_cue_count: u32,
+    pub cues: &'static CueLexicon,
+}
+
+impl Default for ReportedSpeechAttributor {
+    fn default() -> Self {
+        ReportedSpeechAttributor {
+            min_cue_rate: 0.3,
+            min_cue_count: 3,
+            cues: CueLexicon::bundled(),
+        }
+    }
+}
+
+/// Children and subtree extent of each token, within its sentence.
+struct Tree {
+    children: Vec<Vec<usize>>,
+    first: Vec<usize>,
+    last: Vec<usize>,
+}
+
+impl Tree {
+    fn new(doc: &Document) -> Tree {
+        let n = doc.tokens.len();
+        let mut children = vec![Vec::new(); n];
+        for (d, h) in doc.heads.iter().enumerate() {
+            if let Some(h) = h {
+                children[*h as usize].push(d);
+            }
+        }
+        let mut first: Vec<usize> = (0..n).collect();
+        let mut last: Vec<usize> = (0..n).collect();
+        // Extents bottom-up: visit tokens in an order where children come before heads.
+        let mut order = Vec::with_capacity(n);
+        let mut stack: Vec<(usize, bool)> = (0..n)
+            .filter(|&d| doc.heads[d].is_none())
+            .map(|d| (d, false))
+            .collect();
+        while let Some((t, done)) = stack.pop() {
+            if done {
+                order.push(t);
+                continue;
+            }
+            stack.push((t, true));
+            stack.extend(children[t].iter().map(|&c| (c, false)));
+        }
+        for &t in &order {
+            for &c in &children[t] {
+                first[t] = first[t].min(first[c]);
+                last[t] = last[t].max(last[c]);
+            }
+        }
+        Tree {
+            children,
+            first,
+            last,
+        }
+    }
+
+    fn child(&self, doc: &Document, t: usize, relations: &[&str]) -> Option<usize> {
+        self.children[t]
+            .iter()
+            .copied()
+            .find(|&c| relations.contains(&base(&doc.deprels[c])))
+    }
+}
+
+fn base(rel: &str) -> &str {
+    rel.split(':').next().unwrap_or(rel)
+}
+
+impl Attributor for ReportedSpeechAttributor {
+    fn attribute(&self, doc: &mut Document) {
+        if doc.heads.len() != doc.tokens.len() || doc.deprels.len() != doc.tokens.len() {
+            return;
+        }
+        let tree = Tree::new(doc);
+        // Tokens already in an attribution: reported speech does not take them again.
+        let mut taken = vec![false; doc.tokens.len()];
+        for a in &doc.attributions {
+            for s in a.content.iter().chain(&a.cue).chain(&a.source) {
+                taken[doc.tokens_in(*s)].iter_mut().for_each(|t| *t = true);
+            }
+        }
+        let chars: Vec<char> = doc.text().chars().collect();
+        let mut found = Vec::new();
+        for c in 0..doc.tokens.len() {
+            let Some((cue, content, source)) = self.match_cue(doc, &tree, c) else {
+                continue;
+            };
+            let free = |r: Range, taken: &[bool]| !taken[r.0..=r.1].iter().any(|&t| t);
+            if !free(content, &taken) || !free(cue, &taken) {
+                continue;
+            }
+            for r in [Some(content), Some(cue), source].into_iter().flatten() {
+                taken[r.0..=r.1].iter_mut().for_each(|t| *t = true);
+            }
+            let span = |r: Range| Span::new(doc.tokens[r.0].span.start, doc.tokens[r.1].span.end);
+            let content = vec![span(content)];
+            found.push(Attribution {
+                kind: kind::classify(&chars, &content),
+                content,
+                cue: vec![span(cue)],
+                source: source.map(|s| vec![span(s)]).unwrap_or_default(),
+                speaker: None,
+                confidence: 0.5,
+                continuation_from: None,
+            });
+        }
+        doc.attributions.extend(found);
+        doc.attributions.sort_by_key(Attribution::start);
+    }
+}
+
+type Range = (usize, usize);
+
+impl ReportedSpeechAttributor {
+    fn is_cue(&self, doc: &Document, t: usize) -> bool {
+        let stats = self.cues.stats(doc.token_text(t));
+        stats.in_cue >= self.min_cue_count && stats.rate() >= self.min_cue_rate
+    }
+
+    /// (cue, content, source) token ranges, inclusive, for a cue at token `c`.
+    fn match_cue(
+        &self,
+        doc: &Document,
+        tree: &Tree,
+        c: usize,
+    ) -> Option<(Range, Range, Option<Range>)> {
+        let word = doc.token_text(c);
+        if word.eq_ignore_ascii_case("according") {
+            return self.according_to(doc, c);
+        }
+        if doc.upos.get(c) != Some(&Upos::Verb) || !self.is_cue(doc, c) {
+            return None;
+        }
+        let source = self.subject(doc, tree, c);
+        // `X said (that) CLAUSE`: the complement clause after the cue.
+        if let Some(d) = tree.child(doc, c, &["ccomp"]).filter(|&d| d > c) {
+            let content = trim_punct(doc, (tree.first[d], tree.last[d]))?;
+            return Some(((c, c), content, source));
+        }
+        // `CLAUSE, X said.`: the cue hangs off the fronted clause.
+        let head = doc.heads[c]? as usize;
+        let rel = base(&doc.deprels[c]);
+        if head < c && matches!(rel, "parataxis" | "ccomp") {
+            let start = tree.first[head];
+            let before_cue_clause = tree.first[c].min(source.map_or(c, |s| s.0));
+            let content = trim_punct(doc, (start, before_cue_clause.checked_sub(1)?))?;
+            return Some(((c, c), content, source));
+        }
+        None
+    }
+
+    /// `According to X, CLAUSE` and `CLAUSE, according to X.`
+    fn according_to(&self, doc: &Document, c: usize) -> Option<(Range, Range, Option<Range>)> {
+        if doc
+            .tokens
+            .get(c + 1)
+            .is_none_or(|_| !doc.token_text(c + 1).eq_ignore_ascii_case("to"))
+        {
+            return None;
+        }
+        let sentence = doc
+            .sentences
+            .iter()
+            .find(|s| s.contains(doc.tokens[c].span))?;
+        let range = doc.tokens_in(*sentence);
+        // The source: the noun phrase after "to", up to the next comma or the sentence end.
+        let comma = (c + 2..range.end).find(|&k| doc.token_text(k) == ",");
+        let source_end = comma.unwrap_or(range.end).checked_sub(1)?;
+        let source = trim_punct(doc, (c + 2, source_end))?;
+        // At the start of its sentence it introduces what follows; elsewhere what came before.
+        let content = if c == range.start {
+            trim_punct(doc, (comma? + 1, range.end - 1))?
+        } else {
+            let before = (range.start..c).rev().find(|&k| doc.token_text(k) == ",")?;
+            trim_punct(doc, (range.start, before.checked_sub(1)?))?
+        };
+        Some(((c, c + 1), content, Some(source)))
+    }
+
+    /// The subject of `c`, or of the verb it is coordinated with or completes.
+    fn subject(&self, doc: &Document, tree: &Tree, c: usize) -> Option<Range> {
+        let mut v = c;
+        for _ in 0..3 {
+            if let Some(s) = tree.child(doc, v, &["nsubj"]) {
+                return trim_punct(doc, (tree.first[s], tree.last[s]));
+            }
+            match (doc.heads[v], base(&doc.deprels[v])) {
+                (Some(h), "conj" | "xcomp") => v = h as usize,
+                _ => return None,
+            }
+        }
+        None
+    }
+}
+
+/// The range without punctuation at either end (`None` when nothing is left).
+fn trim_punct(doc: &Document, (mut a, mut b): Range) -> Option<Range> {
+    let punct = |k: usize| {
+        matches!(doc.tokens[k].kind, TokenKind::Punct | TokenKind::Terminal)
+            || doc.token_text(k) == "\""
+    };
+    while a <= b && punct(a) {
+        a += 1;
+    }
+    while b > a && punct(b) {
+        b -= 1;
+    }
+    (a <= b && b < doc.tokens.len()).then_some((a, b))
+}
