@@ -29,6 +29,7 @@ fn main() {
     texts.sort();
     let bytes: usize = texts.iter().map(String::len).sum();
     let pipeline = Pipeline::new();
+    let reported = Pipeline::with_reported_speech();
     println!(
         "PolNeAR dev: {} articles, {:.2} MB; best of 3 rounds of at least {SECONDS} s each\n",
         texts.len(),
@@ -45,9 +46,15 @@ fn main() {
         }
         d.attributions.len() + d.tokens.len()
     };
+    let with_reported = |t: &String| {
+        let mut d = Document::new("bench", t.as_str()).expect("small documents");
+        reported.process(&mut d);
+        d.attributions.len()
+    };
     let tokenize = measure(&texts, |ts| ts.iter().map(|t| one(t, false)).sum());
     let full = measure(&texts, |ts| ts.iter().map(|t| one(t, true)).sum());
     let full_par = measure(&texts, |ts| ts.par_iter().map(|t| one(t, true)).sum());
+    let reported_one = measure(&texts, |ts| ts.iter().map(with_reported).sum());
     let row = |name: &str, threads: usize, per_sec: f64| {
         println!(
             "| {name} | {threads} | {:.0} | {:.1} | {:.2} |",
@@ -67,6 +74,11 @@ fn main() {
         full,
     );
     row("full pipeline", rayon::current_num_threads(), full_par);
+    row(
+        "full pipeline with reported speech (parser, --reported)",
+        1,
+        reported_one,
+    );
 
     println!("\nHostile input (full pipeline, one document each):\n");
     println!("| input | size | seconds | attributions |");

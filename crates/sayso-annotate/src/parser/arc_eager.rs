@@ -128,19 +128,8 @@ impl Parser for ArcEagerParser {
         let n = doc.tokens.len();
         let mut heads = vec![None; n];
         let mut deprels: Vec<Arc<str>> = Vec::with_capacity(n);
-        let mut start = 0usize;
-        let mut bounds: Vec<(usize, usize)> = doc
-            .sentences
-            .iter()
-            .map(|s| {
-                let end = doc.tokens.partition_point(|t| t.span.start < s.end);
-                let b = (start, end);
-                start = end;
-                b
-            })
-            .collect();
-        bounds.push((start, n));
-        for (a, b) in bounds {
+        for r in crate::token_chunks(doc) {
+            let (a, b) = (r.start, r.end);
             if a >= b {
                 continue;
             }

@@ -119,17 +119,10 @@ impl std::fmt::Debug for PerceptronTagger {
 impl Tagger for PerceptronTagger {
     fn tag(&self, doc: &mut Document) {
         let mut tags = Vec::with_capacity(doc.tokens.len());
-        let mut start = 0usize;
-        for s in &doc.sentences {
-            let end = doc.tokens.partition_point(|t| t.span.start < s.end);
-            let words: Vec<&str> = (start..end).map(|i| doc.token_text(i)).collect();
+        for r in crate::token_chunks(doc) {
+            let words: Vec<&str> = r.map(|i| doc.token_text(i)).collect();
             tags.extend(self.tag_words(&words));
-            start = end;
         }
-        let rest: Vec<&str> = (start..doc.tokens.len())
-            .map(|i| doc.token_text(i))
-            .collect();
-        tags.extend(self.tag_words(&rest));
         doc.upos = tags;
     }
 }
