@@ -202,13 +202,7 @@ pub fn run_sentences(args: EvalSentencesArgs) -> Result<ExitCode> {
     let pipeline = Pipeline::new();
     let mut rows = Vec::new();
     for f in &args.files {
-        if !f.exists() {
-            bail!(
-                "{} is missing (UD treebanks live in ../shared/data/ud next to a checkout)",
-                f.display()
-            );
-        }
-        let sentences = read_conllu(f)?;
+        let sentences = read_treebank(f)?;
         let s = sayso_eval::sentences::evaluate(&sentences, |d| pipeline.segment(d));
         rows.push((f.display().to_string(), s));
     }
@@ -224,9 +218,7 @@ pub fn run_sentences(args: EvalSentencesArgs) -> Result<ExitCode> {
             "treebank", "docs", "P", "R", "F1"
         );
         for (f, s) in rows {
-            let name = Path::new(&f)
-                .file_name()
-                .map_or(f.clone(), |n| n.to_string_lossy().into_owned());
+            let name = file_name(&f);
             println!(
                 "{:<50} {:>6} {:>7.2} {:>7.2} {:>7.2}",
                 name, s.documents, s.precision, s.recall, s.f1
@@ -250,13 +242,7 @@ pub fn run_tagger(args: EvalSentencesArgs) -> Result<ExitCode> {
     ];
     let mut rows = Vec::new();
     for f in &args.files {
-        if !f.exists() {
-            bail!(
-                "{} is missing (UD treebanks live in ../shared/data/ud next to a checkout)",
-                f.display()
-            );
-        }
-        let sentences = read_conllu(f)?;
+        let sentences = read_treebank(f)?;
         for (name, tagger) in taggers {
             let s = sayso_eval::tagging::evaluate(&sentences, tagger);
             rows.push((f.display().to_string(), name, s));
@@ -274,9 +260,7 @@ pub fn run_tagger(args: EvalSentencesArgs) -> Result<ExitCode> {
             "treebank", "tagger", "tokens", "gold tokens", "raw text"
         );
         for (f, t, s) in rows {
-            let name = Path::new(&f)
-                .file_name()
-                .map_or(f.clone(), |n| n.to_string_lossy().into_owned());
+            let name = file_name(&f);
             println!(
                 "{:<28} {:<11} {:>8} {:>12.2}% {:>12.2}%",
                 name, t, s.tokens, s.gold_tokens_accuracy, s.raw_text_accuracy
@@ -294,13 +278,7 @@ pub fn run_parser(args: EvalSentencesArgs) -> Result<ExitCode> {
     }
     let mut rows = Vec::new();
     for f in &args.files {
-        if !f.exists() {
-            bail!(
-                "{} is missing (UD treebanks live in ../shared/data/ud next to a checkout)",
-                f.display()
-            );
-        }
-        let sentences = read_conllu(f)?;
+        let sentences = read_treebank(f)?;
         let s = sayso_eval::parsing::evaluate(
             &sentences,
             PerceptronTagger::bundled(),
@@ -320,9 +298,7 @@ pub fn run_parser(args: EvalSentencesArgs) -> Result<ExitCode> {
             "treebank", "tokens", "UAS", "LAS", "UAS gold tags", "LAS gold tags"
         );
         for (f, s) in rows {
-            let name = Path::new(&f)
-                .file_name()
-                .map_or(f.clone(), |n| n.to_string_lossy().into_owned());
+            let name = file_name(&f);
             println!(
                 "{:<28} {:>8} {:>9.2} {:>9.2} {:>14.2} {:>14.2}",
                 name,
@@ -335,4 +311,22 @@ pub fn run_parser(args: EvalSentencesArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A treebank named on the command line, with a clear message when it is missing.
+fn read_treebank(f: &Path) -> Result<Vec<sayso::readers::conllu::Sentence>> {
+    if !f.exists() {
+        bail!(
+            "{} is missing (UD treebanks live in ../shared/data/ud next to a checkout)",
+            f.display()
+        );
+    }
+    Ok(read_conllu(f)?)
+}
+
+/// A path's file name, for table rows.
+fn file_name(f: &str) -> String {
+    Path::new(f)
+        .file_name()
+        .map_or(f.to_string(), |n| n.to_string_lossy().into_owned())
 }

@@ -37,21 +37,16 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
     let start = std::time::Instant::now();
     let files: Vec<(String, &str)> = match args.what {
         Model::Lexicon => {
-            let ewt = read_treebank(&args.data.join("ud/en_ewt/en_ewt-ud-train.conllu"))?;
-            let gum = read_treebank(&args.data.join("ud/en_gum/en_gum-ud-train.conllu"))?;
             vec![(
-                sayso_annotate::tagger::train::build_lexicon(&[ewt, gum], 2),
+                sayso_annotate::tagger::train::build_lexicon(
+                    &[ud_training_sentences(&args.data)?],
+                    2,
+                ),
                 "upos-lexicon.tsv",
             )]
         }
         Model::Tagger => {
-            let mut examples = Vec::new();
-            for tb in [
-                "ud/en_ewt/en_ewt-ud-train.conllu",
-                "ud/en_gum/en_gum-ud-train.conllu",
-            ] {
-                examples.extend(tagger_examples(&read_treebank(&args.data.join(tb))?));
-            }
+            let examples = tagger_examples(&ud_training_sentences(&args.data)?);
             let model = sayso_annotate::tagger::perceptron::train::train(
                 &examples,
                 TAGGER_ITERATIONS,
@@ -67,13 +62,7 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
             );
         }
         Model::Parser => {
-            let mut examples = Vec::new();
-            for tb in [
-                "ud/en_ewt/en_ewt-ud-train.conllu",
-                "ud/en_gum/en_gum-ud-train.conllu",
-            ] {
-                examples.extend(parser_examples(&read_treebank(&args.data.join(tb))?));
-            }
+            let examples = parser_examples(&ud_training_sentences(&args.data)?);
             let model = sayso_annotate::parser::arc_eager::train::train(
                 &examples,
                 PARSER_ITERATIONS,
@@ -193,6 +182,15 @@ fn read_gold_strict(path: &Path) -> Result<Vec<sayso_document::Document>> {
         .into_iter()
         .map(|r| r.map_err(anyhow::Error::from))
         .collect()
+}
+
+/// The UD EWT and GUM training sentences, in that order.
+fn ud_training_sentences(data: &Path) -> Result<Vec<sayso_readers::conllu::Sentence>> {
+    let mut sentences = read_treebank(&data.join("ud/en_ewt/en_ewt-ud-train.conllu"))?;
+    sentences.extend(read_treebank(
+        &data.join("ud/en_gum/en_gum-ud-train.conllu"),
+    )?);
+    Ok(sentences)
 }
 
 fn read_treebank(path: &Path) -> Result<Vec<sayso_readers::conllu::Sentence>> {
