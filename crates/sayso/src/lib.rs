@@ -131,7 +131,10 @@ mod tests {
         let text = "The mayor said that the bridge would reopen in May.\n\n\
                     The bridge will reopen in May, the mayor said.\n\n\
                     According to the city engineer, the repairs cost $4 million.\n\n\
-                    Officials told reporters the storm had damaged 40 homes.";
+                    Officials told reporters the storm had damaged 40 homes.\n\n\
+                    The governor criticized the new tax plan.\n\n\
+                    She vowed to repeal the law within a year.\n\n\
+                    The senator told reporters nothing.";
         let mut doc = Document::new("r", text).unwrap();
         Pipeline::with_reported_speech().process(&mut doc);
         let got: Vec<(String, String, String)> = doc
@@ -154,6 +157,8 @@ mod tests {
                 "the repairs cost $4 million",
             ),
             ("Officials", "told", "the storm had damaged 40 homes"),
+            ("The governor", "criticized", "the new tax plan"),
+            ("She", "vowed", "to repeal the law within a year"),
         ];
         assert_eq!(got.len(), want.len(), "{got:?}");
         for (g, w) in got.iter().zip(want) {

@@ -1,6 +1,7 @@
 //! Reported (indirect) speech from the dependency tree: a cue verb and its complement clause
-//! (`X said that CLAUSE`, `X told Y CLAUSE`), a fronted clause with the cue in parataxis
-//! (`CLAUSE, X said.`), and `according to X, CLAUSE`. The source is the cue's subject.
+//! (`X said that CLAUSE`, `X told Y CLAUSE`), an intention (`X vowed to VP`), a fronted clause
+//! with the cue in parataxis (`CLAUSE, X said.`), and `according to X, CLAUSE`. The source is
+//! the cue's subject.
 //!
 //! It runs after the quotation attributor and leaves alone what that one attributed. It needs
 //! `doc.heads` and `doc.deprels` (the parser's), and is a first, rule-based step that the
@@ -100,9 +101,23 @@ impl Attributor for ReportedSpeechAttributor {
         let chars: Vec<char> = doc.text().chars().collect();
         let mut found = Vec::new();
         for c in 0..doc.tokens.len() {
-            let Some((cue, content, source)) = self.match_cue(doc, &tree, c) else {
+            let Some(Found {
+                cue,
+                content,
+                source,
+                clause,
+            }) = self.match_cue(doc, &tree, c)
+            else {
                 continue;
             };
+            let shaped = if clause {
+                is_clause(doc, content)
+            } else {
+                content.1 > content.0
+            };
+            if !shaped {
+                continue;
+            }
             let free = |r: Range, taken: &[bool]| !taken[r.0..=r.1].iter().any(|&t| t);
             if !free(content, &taken) || !free(cue, &taken) {
                 continue;
@@ -129,6 +144,30 @@ impl Attributor for ReportedSpeechAttributor {
 
 type Range = (usize, usize);
 
+/// One reported-speech match, as inclusive token ranges.
+struct Found {
+    cue: Range,
+    content: Range,
+    source: Option<Range>,
+    /// The content must be a clause (with a verb); else, as the object of a cue or after
+    /// "according to", two words will do.
+    clause: bool,
+}
+
+fn found(cue: Range, content: Range, source: Option<Range>) -> Option<Found> {
+    Some(Found {
+        cue,
+        content,
+        source,
+        clause: true,
+    })
+}
+
+/// Verbs whose object is the addressee, not what was said ("told reporters").
+const ADDRESSEE_CUES: &[&str] = &[
+    "told", "tell", "tells", "telling", "asked", "ask", "asks", "informed", "reminded", "assured",
+];
+
 impl ReportedSpeechAttributor {
     fn is_cue(&self, doc: &Document, t: usize) -> bool {
         let stats = self.cues.stats(doc.token_text(t));
@@ -136,12 +175,7 @@ impl ReportedSpeechAttributor {
     }
 
     /// (cue, content, source) token ranges, inclusive, for a cue at token `c`.
-    fn match_cue(
-        &self,
-        doc: &Document,
-        tree: &Tree,
-        c: usize,
-    ) -> Option<(Range, Range, Option<Range>)> {
+    fn match_cue(&self, doc: &Document, tree: &Tree, c: usize) -> Option<Found> {
         let word = doc.token_text(c);
         if word.eq_ignore_ascii_case("according") {
             return self.according_to(doc, c);
@@ -153,7 +187,44 @@ impl ReportedSpeechAttributor {
         // `X said (that) CLAUSE`: the complement clause after the cue.
         if let Some(d) = tree.child(doc, c, &["ccomp"]).filter(|&d| d > c) {
             let content = trim_punct(doc, (tree.first[d], tree.last[d]))?;
-            return Some(((c, c), content, source));
+            return found((c, c), content, source);
+        }
+        // `X vowed to repeal the law`, `X urged Y to act`: an intention or a call.
+        if let Some(d) = tree
+            .child(doc, c, &["xcomp"])
+            .filter(|&d| d > c && tree.first[d] > c)
+        {
+            let first = tree.first[d];
+            if doc.token_text(first).eq_ignore_ascii_case("to") {
+                let content = trim_punct(doc, (first, tree.last[d]))?;
+                return found((c, c), content, source);
+            }
+        }
+        // `X called for a ban`, `X criticized the plan`: what is said is the object.
+        let object = tree.child(doc, c, &["obj"]).or_else(|| {
+            tree.child(doc, c, &["obl"]).filter(|&o| {
+                tree.children[o]
+                    .iter()
+                    .any(|&k| doc.token_text(k).eq_ignore_ascii_case("for"))
+            })
+        });
+        if let Some(o) =
+            object.filter(|&o| o > c && !ADDRESSEE_CUES.contains(&word.to_lowercase().as_str()))
+        {
+            let content = trim_punct(doc, (tree.first[o], tree.last[o]))?;
+            let content = if doc.token_text(content.0).eq_ignore_ascii_case("for") {
+                (content.0 + 1, content.1)
+            } else {
+                content
+            };
+            if content.1 > content.0 {
+                return Some(Found {
+                    cue: (c, c),
+                    content,
+                    source,
+                    clause: false,
+                });
+            }
         }
         // `CLAUSE, X said.`: the cue hangs off the fronted clause.
         let head = doc.heads[c]? as usize;
@@ -162,13 +233,13 @@ impl ReportedSpeechAttributor {
             let start = tree.first[head];
             let before_cue_clause = tree.first[c].min(source.map_or(c, |s| s.0));
             let content = trim_punct(doc, (start, before_cue_clause.checked_sub(1)?))?;
-            return Some(((c, c), content, source));
+            return found((c, c), content, source);
         }
         None
     }
 
     /// `According to X, CLAUSE` and `CLAUSE, according to X.`
-    fn according_to(&self, doc: &Document, c: usize) -> Option<(Range, Range, Option<Range>)> {
+    fn according_to(&self, doc: &Document, c: usize) -> Option<Found> {
         if doc
             .tokens
             .get(c + 1)
@@ -176,10 +247,10 @@ impl ReportedSpeechAttributor {
         {
             return None;
         }
+        let at = doc.tokens[c].span.start;
         let sentence = doc
             .sentences
-            .iter()
-            .find(|s| s.contains(doc.tokens[c].span))?;
+            .get(doc.sentences.partition_point(|s| s.end <= at))?;
         let range = doc.tokens_in(*sentence);
         // The source: the noun phrase after "to", up to the next comma or the sentence end.
         let comma = (c + 2..range.end).find(|&k| doc.token_text(k) == ",");
@@ -192,7 +263,12 @@ impl ReportedSpeechAttributor {
             let before = (range.start..c).rev().find(|&k| doc.token_text(k) == ",")?;
             trim_punct(doc, (range.start, before.checked_sub(1)?))?
         };
-        Some(((c, c + 1), content, Some(source)))
+        Some(Found {
+            cue: (c, c + 1),
+            content,
+            source: Some(source),
+            clause: false,
+        })
     }
 
     /// The subject of `c`, or of the verb it is coordinated with or completes.
@@ -210,6 +286,18 @@ impl ReportedSpeechAttributor {
         None
     }
 }
+
+/// Whether a content is a clause: a few words with a verb among them (a parse error otherwise
+/// hands over a prepositional phrase or an adverb).
+fn is_clause(doc: &Document, (a, b): Range) -> bool {
+    let words = (a..=b)
+        .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+        .count();
+    words >= MIN_CLAUSE_WORDS
+        && (a..=b).any(|k| matches!(doc.upos.get(k), Some(Upos::Verb | Upos::Aux)))
+}
+
+const MIN_CLAUSE_WORDS: usize = 3;
 
 /// The range without punctuation at either end (`None` when nothing is left).
 fn trim_punct(doc: &Document, (mut a, mut b): Range) -> Option<Range> {
