@@ -1,5 +1,5 @@
-//! Any text through the whole pipeline and every output format: no panic, and every span
-//! inside the text and on character boundaries.
+//! Any text through the whole pipeline (reported speech included) and every output format: no
+//! panic, and every span inside the text and on character boundaries.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -8,7 +8,8 @@ use sayso::{Document, Pipeline};
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let mut doc = Document::new("fuzz", text).expect("fuzz inputs are small");
-    Pipeline::new().process(&mut doc);
+    // The whole pipeline, parser and reported speech included.
+    Pipeline::with_reported_speech().process(&mut doc);
     let n = doc.char_len();
     for a in &doc.attributions {
         for s in a.content.iter().chain(&a.cue).chain(&a.source) {
