@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the PolNeAR dev evaluation and fails when the article-level attribution F1 falls more
-# than the recorded tolerance below the figure in quality/polnear-dev-gate.json. Also prints the
-# reference scorer's report on the same predictions.
+# than the recorded tolerance below the figure in quality/polnear-dev-gate.json (quotations, the
+# default) or quality/polnear-dev-reported-gate.json (with --reported). Also prints the
+# reference scorer's report on the default predictions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=../shared/data/polnear
@@ -17,6 +18,8 @@ cargo build --release -q --bin sayso
 pred=$(mktemp --suffix=.jsonl)
 trap 'rm -f "$pred"' EXIT
 ./target/release/sayso eval --gold "$shared/jsonl/dev.jsonl" --write-pred "$pred" --gate quality/polnear-dev-gate.json
+echo
+./target/release/sayso eval --gold "$shared/jsonl/dev.jsonl" --reported --gate quality/polnear-dev-reported-gate.json | sed -n '3p'
 if command -v python3 >/dev/null 2>&1; then
     echo
     echo "reference scorer on the same predictions:"
