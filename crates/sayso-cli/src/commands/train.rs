@@ -20,13 +20,13 @@ pub struct TrainArgs {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Model {
-    /// Part-of-speech lexicon from the UD EWT and GUM training treebanks.
+    /// Part-of-speech lexicon from the UD EWT and GUM training and development treebanks.
     Lexicon,
     /// Cue lexicon (cue-words.tsv and cue-phrases.tsv) from PolNeAR train.
     Cues,
-    /// Averaged-perceptron part-of-speech tagger from the UD EWT and GUM training treebanks.
+    /// Averaged-perceptron part-of-speech tagger from the UD EWT and GUM training and development treebanks.
     Tagger,
-    /// Arc-eager dependency parser from the UD EWT and GUM training treebanks.
+    /// Arc-eager dependency parser from the UD EWT and GUM training and development treebanks.
     Parser,
 }
 
@@ -184,12 +184,17 @@ fn read_gold_strict(path: &Path) -> Result<Vec<sayso_document::Document>> {
         .collect()
 }
 
-/// The UD EWT and GUM training sentences, in that order.
+/// The UD EWT and GUM training and development sentences (the test files are kept for measuring).
 fn ud_training_sentences(data: &Path) -> Result<Vec<sayso_readers::conllu::Sentence>> {
-    let mut sentences = read_treebank(&data.join("ud/en_ewt/en_ewt-ud-train.conllu"))?;
-    sentences.extend(read_treebank(
-        &data.join("ud/en_gum/en_gum-ud-train.conllu"),
-    )?);
+    let mut sentences = Vec::new();
+    for split in [
+        "en_ewt/en_ewt-ud-train",
+        "en_gum/en_gum-ud-train",
+        "en_ewt/en_ewt-ud-dev",
+        "en_gum/en_gum-ud-dev",
+    ] {
+        sentences.extend(read_treebank(&data.join(format!("ud/{split}.conllu")))?);
+    }
     Ok(sentences)
 }
 
