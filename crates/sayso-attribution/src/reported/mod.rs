@@ -226,10 +226,12 @@ impl ReportedSpeechAttributor {
                 });
             }
         }
-        // `CLAUSE, X said.`: the cue hangs off the fronted clause.
+        // `CLAUSE, X said.`: the cue hangs off the fronted clause (as parataxis, or as a
+        // conjunct with no conjunction, which parsers confuse with it).
         let head = doc.heads[c]? as usize;
         let rel = base(&doc.deprels[c]);
-        if head < c && matches!(rel, "parataxis" | "ccomp") {
+        let asyndetic_conj = rel == "conj" && tree.child(doc, c, &["cc"]).is_none();
+        if head < c && (matches!(rel, "parataxis" | "ccomp") || asyndetic_conj) {
             let start = tree.first[head];
             let before_cue_clause = tree.first[c].min(source.map_or(c, |s| s.0));
             let content = trim_punct(doc, (start, before_cue_clause.checked_sub(1)?))?;
