@@ -37,8 +37,6 @@ pub struct Quote {
     /// The index of the previous piece when this quotation continues one from an earlier
     /// paragraph.
     pub continues: Option<u32>,
-    /// Quotation marks nested inside this one do not make quotes of their own.
-    pub depth: u8,
 }
 
 /// Direct (content wholly quoted), mixed (partly quoted) or indirect (reported speech).

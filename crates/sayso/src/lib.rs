@@ -64,19 +64,6 @@ impl Pipeline {
         }
     }
 
-    /// The names of the stages that run, in order.
-    pub fn stage_names(&self) -> Vec<&'static str> {
-        let mut names = vec!["tokenizer", "sentences", "tagger"];
-        if self.parser.is_some() {
-            names.push("parser");
-        }
-        names.extend(["quotes", "attributions"]);
-        if self.reported.is_some() {
-            names.push("reported speech");
-        }
-        names
-    }
-
     /// Runs every stage over `doc`.
     pub fn process(&self, doc: &mut Document) {
         self.tokenizer.tokenize(doc);

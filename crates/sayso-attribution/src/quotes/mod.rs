@@ -306,7 +306,6 @@ fn make(
         has_open_mark,
         has_close_mark,
         continues,
-        depth: 0,
     }
 }
 
