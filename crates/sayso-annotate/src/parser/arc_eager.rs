@@ -338,7 +338,8 @@ impl Context {
         let label = |k: Option<usize>| k.map_or(NONE, |k| 0x1000 + s.labels[k] as u64);
         let s0hh = s0h.and_then(|h| s.heads[h]);
         let n0val = n0.map_or(NONE, |k| s.left_count[k] as u64);
-        let templates: [&[u64]; 43] = [
+        let s1h = s1.and_then(|k| s.heads[k]);
+        let templates: [&[u64]; 49] = [
             &[0],
             &[1, s0w],
             &[2, s0t],
@@ -386,6 +387,12 @@ impl Context {
             &[40, label(s0l), label(s0r), s0t, n0t],
             &[41, self.w(n0l), n0t],
             &[42, self.t(s0l), self.t(s0r), s0w],
+            &[43, n0w, n1w],
+            &[44, self.w(s1), self.t(s1), s0t],
+            &[45, s0t, n0t, dist, s0h.is_some() as u64],
+            &[46, self.t(s1h), s1t, s0t],
+            &[47, n0t, n1t, self.t(n0l)],
+            &[48, s0w, n0t, n1t],
         ];
         out.extend(templates.iter().map(|p| mix(p)));
     }

@@ -227,9 +227,12 @@ impl ReportedSpeechAttributor {
             }
         }
         // `CLAUSE, X said.`: the cue hangs off the fronted clause (as parataxis, or as a
-        // conjunct with no conjunction, which parsers confuse with it).
-        let head = doc.heads[c]? as usize;
-        let rel = base(&doc.deprels[c]);
+        // conjunct with no conjunction, which parsers confuse with it), or the parser left both
+        // as roots of the sentence.
+        let (head, rel) = match doc.heads[c] {
+            Some(h) => (h as usize, base(&doc.deprels[c])),
+            None => (self.root_before(doc, c)?, "parataxis"),
+        };
         let asyndetic_conj = rel == "conj" && tree.child(doc, c, &["cc"]).is_none();
         if head < c && (matches!(rel, "parataxis" | "ccomp") || asyndetic_conj) {
             let start = tree.first[head];
@@ -271,6 +274,18 @@ impl ReportedSpeechAttributor {
             source: Some(source),
             clause: false,
         })
+    }
+
+    /// The nearest sentence root before token `c` in its sentence.
+    fn root_before(&self, doc: &Document, c: usize) -> Option<usize> {
+        let at = doc.tokens[c].span.start;
+        let sentence = doc
+            .sentences
+            .get(doc.sentences.partition_point(|s| s.end <= at))?;
+        let first = doc.token_at_or_after(sentence.start);
+        (first..c)
+            .rev()
+            .find(|&k| doc.heads[k].is_none() && doc.tokens[k].kind == TokenKind::Word)
     }
 
     /// The subject of `c`, or of the verb it is coordinated with or completes.
