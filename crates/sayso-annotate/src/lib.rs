@@ -7,7 +7,7 @@ pub mod tagger;
 
 pub use parser::{ArcEagerParser, Parser};
 pub use perceptron::ModelError;
-pub use tagger::{LexiconTagger, PerceptronTagger, Tagger};
+pub use tagger::{PerceptronTagger, Tagger};
 
 /// Sentences longer than this many tokens are tagged and parsed in pieces of this size, so that
 /// a run-on "sentence" (a table, a 50 MB line) costs linear time and bounded memory.

@@ -1,15 +1,11 @@
 //! Part-of-speech tagging.
 //!
-//! [`LexiconTagger`] gives each word its most frequent Universal Dependencies tag in the training
-//! treebanks (`upos-lexicon.tsv`, rebuilt by `sayso train lexicon`), and guesses unknown words
-//! from their shape. It is what the rule-based attribution stages need to find noun phrases and
-//! verbs.
+//! [`PerceptronTagger`] tags each sentence left to right with an averaged perceptron trained on
+//! the UD treebanks (`upos-perceptron.bin`, rebuilt by `sayso train tagger`). The attribution
+//! stages use the tags to find noun phrases, verbs and cues; the parser builds on them.
 
-mod lexicon;
 pub mod perceptron;
-pub mod train;
 
-pub use lexicon::{LexiconError, LexiconTagger};
 pub use perceptron::PerceptronTagger;
 
 use sayso_document::Document;

@@ -48,7 +48,7 @@ impl<'d> Phrases<'d> {
         }
         match self.tag(i) {
             Upos::Propn | Upos::Noun | Upos::Adj | Upos::Det | Upos::Num | Upos::Pron => true,
-            // "Then-President", "former"; a capitalized word is a name whatever the lexicon says.
+            // "Then-President", "former"; a capitalized word is a name whatever the tagger says.
             _ => {
                 self.is_capitalized_word(i)
                     && !matches!(

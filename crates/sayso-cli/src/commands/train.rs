@@ -20,8 +20,6 @@ pub struct TrainArgs {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Model {
-    /// Part-of-speech lexicon from the UD EWT and GUM training and development treebanks.
-    Lexicon,
     /// Cue lexicon (cue-words.tsv and cue-phrases.tsv) from PolNeAR train.
     Cues,
     /// Averaged-perceptron part-of-speech tagger from the UD EWT and GUM training and development treebanks.
@@ -36,15 +34,6 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
     }
     let start = std::time::Instant::now();
     let files: Vec<(String, &str)> = match args.what {
-        Model::Lexicon => {
-            vec![(
-                sayso_annotate::tagger::train::build_lexicon(
-                    &[ud_training_sentences(&args.data)?],
-                    2,
-                ),
-                "upos-lexicon.tsv",
-            )]
-        }
         Model::Tagger => {
             let examples = tagger_examples(&ud_training_sentences(&args.data)?);
             let model = sayso_annotate::tagger::perceptron::train::train(
@@ -87,7 +76,7 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
         }
     };
     let default_dir = match args.what {
-        Model::Lexicon | Model::Tagger => TAGGER_DIR,
+        Model::Tagger => TAGGER_DIR,
         Model::Parser => PARSER_DIR,
         Model::Cues => "crates/sayso-attribution/src/cues",
     };
