@@ -96,6 +96,18 @@ impl CueLexicon {
     }
 }
 
+/// Cue verbs whose first noun phrase is the addressee, not what was said ("told reporters",
+/// "urged Congress").
+const ADDRESSEE_VERBS: &[&str] = &[
+    "told", "tell", "tells", "telling", "ask", "asks", "asked", "asking", "assured", "informed",
+    "reminded", "warned", "urged",
+];
+
+/// Whether a cue verb takes its addressee as object.
+pub fn takes_addressee(word: &str) -> bool {
+    ADDRESSEE_VERBS.contains(&word.to_lowercase().as_str())
+}
+
 /// The lexicon's key for a word.
 pub fn normalize(word: &str) -> String {
     word.to_lowercase().replace('’', "'")

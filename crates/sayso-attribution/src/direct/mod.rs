@@ -30,12 +30,6 @@ const MAX_CLAUSE_TAIL: usize = 60;
 /// Cue rate above which a cue may attribute a short quoted phrase.
 const SURE_CUE_RATE: f32 = 0.4;
 
-/// Verbs whose first noun phrase is the addressee, not the content ("told Axelrod ...").
-const ADDRESSEE_CUES: &[&str] = &[
-    "told", "tell", "tells", "telling", "assured", "informed", "reminded", "warned", "asked",
-    "urged",
-];
-
 /// Words that make a phrase between cue and quote an adverbial one ("in a statement",
 /// "on Tuesday", "last month").
 const TIME_WORDS: &[&str] = &[
@@ -770,7 +764,7 @@ impl<'d> Finder<'d> {
             return Content::Quote;
         }
         let lower = |k: usize| self.p.text(k).to_lowercase();
-        if ADDRESSEE_CUES.contains(&lower(c).as_str()) {
+        if crate::cues::takes_addressee(self.p.text(c)) {
             if let Some(np) = self.p.source_after(i, end).filter(|np| np.start == i) {
                 // The addressee never takes an appositive here: stop at a comma; and a name
                 // ends it ("told The New Yorker certain views ...").

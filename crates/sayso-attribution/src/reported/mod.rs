@@ -163,11 +163,6 @@ fn found(cue: Range, content: Range, source: Option<Range>) -> Option<Found> {
     })
 }
 
-/// Verbs whose object is the addressee, not what was said ("told reporters").
-const ADDRESSEE_CUES: &[&str] = &[
-    "told", "tell", "tells", "telling", "asked", "ask", "asks", "informed", "reminded", "assured",
-];
-
 impl ReportedSpeechAttributor {
     fn is_cue(&self, doc: &Document, t: usize) -> bool {
         let stats = self.cues.stats(doc.token_text(t));
@@ -208,9 +203,7 @@ impl ReportedSpeechAttributor {
                     .any(|&k| doc.token_text(k).eq_ignore_ascii_case("for"))
             })
         });
-        if let Some(o) =
-            object.filter(|&o| o > c && !ADDRESSEE_CUES.contains(&word.to_lowercase().as_str()))
-        {
+        if let Some(o) = object.filter(|&o| o > c && !crate::cues::takes_addressee(word)) {
             let content = trim_punct(doc, (tree.first[o], tree.last[o]))?;
             let content = if doc.token_text(content.0).eq_ignore_ascii_case("for") {
                 (content.0 + 1, content.1)
