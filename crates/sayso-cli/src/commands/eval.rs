@@ -200,12 +200,9 @@ pub fn run_sentences(args: EvalSentencesArgs) -> Result<ExitCode> {
         bail!("name one or more CoNLL-U files");
     }
     let pipeline = Pipeline::new();
-    let mut rows = Vec::new();
-    for f in &args.files {
-        let sentences = read_treebank(f)?;
-        let s = sayso_eval::sentences::evaluate(&sentences, |d| pipeline.segment(d));
-        rows.push((f.display().to_string(), s));
-    }
+    let rows = score_treebanks(&args.files, |sentences| {
+        sayso_eval::sentences::evaluate(sentences, |d| pipeline.segment(d))
+    })?;
     if args.json {
         let v: Vec<Value> = rows
             .iter()
@@ -236,12 +233,9 @@ pub fn run_tagger(args: EvalSentencesArgs) -> Result<ExitCode> {
     if args.files.is_empty() {
         bail!("name one or more CoNLL-U files");
     }
-    let mut rows = Vec::new();
-    for f in &args.files {
-        let sentences = read_treebank(f)?;
-        let s = sayso_eval::tagging::evaluate(&sentences, PerceptronTagger::bundled());
-        rows.push((f.display().to_string(), s));
-    }
+    let rows = score_treebanks(&args.files, |sentences| {
+        sayso_eval::tagging::evaluate(sentences, PerceptronTagger::bundled())
+    })?;
     if args.json {
         let v: Vec<Value> = rows
             .iter()
@@ -272,16 +266,13 @@ pub fn run_parser(args: EvalSentencesArgs) -> Result<ExitCode> {
     if args.files.is_empty() {
         bail!("name one or more CoNLL-U files");
     }
-    let mut rows = Vec::new();
-    for f in &args.files {
-        let sentences = read_treebank(f)?;
-        let s = sayso_eval::parsing::evaluate(
-            &sentences,
+    let rows = score_treebanks(&args.files, |sentences| {
+        sayso_eval::parsing::evaluate(
+            sentences,
             PerceptronTagger::bundled(),
             ArcEagerParser::bundled(),
-        );
-        rows.push((f.display().to_string(), s));
-    }
+        )
+    })?;
     if args.json {
         let v: Vec<Value> = rows
             .iter()
@@ -318,6 +309,17 @@ fn read_treebank(f: &Path) -> Result<Vec<sayso::readers::conllu::Sentence>> {
         );
     }
     Ok(read_conllu(f)?)
+}
+
+/// Scores each named treebank with `score`; rows of (path, scores).
+fn score_treebanks<S>(
+    files: &[PathBuf],
+    score: impl Fn(&[sayso::readers::conllu::Sentence]) -> S,
+) -> Result<Vec<(String, S)>> {
+    files
+        .iter()
+        .map(|f| Ok((f.display().to_string(), score(&read_treebank(f)?))))
+        .collect()
 }
 
 /// A path's file name, for table rows.

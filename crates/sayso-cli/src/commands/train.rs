@@ -102,22 +102,25 @@ const PARSER_ITERATIONS: usize = 15;
 /// memory, half that on disk.
 const PARSER_BITS: u32 = 20;
 
+/// The words and gold tags of a treebank sentence (`None` when a tag is not a UPOS one).
+fn words_and_tags(
+    s: &sayso_readers::conllu::Sentence,
+) -> Option<(Vec<String>, Vec<sayso_document::Upos>)> {
+    let tags = s
+        .words
+        .iter()
+        .map(|w| sayso_document::Upos::parse(&w.upos))
+        .collect::<Option<Vec<_>>>()?;
+    Some((s.words.iter().map(|w| w.form.clone()).collect(), tags))
+}
+
 fn tagger_examples(
     sentences: &[sayso_readers::conllu::Sentence],
 ) -> Vec<sayso_annotate::tagger::perceptron::train::Example> {
     sentences
         .iter()
-        .filter_map(|s| {
-            let tags: Option<Vec<sayso_document::Upos>> = s
-                .words
-                .iter()
-                .map(|w| sayso_document::Upos::parse(&w.upos))
-                .collect();
-            Some(sayso_annotate::tagger::perceptron::train::Example {
-                words: s.words.iter().map(|w| w.form.clone()).collect(),
-                tags: tags?,
-            })
-        })
+        .filter_map(words_and_tags)
+        .map(|(words, tags)| sayso_annotate::tagger::perceptron::train::Example { words, tags })
         .collect()
 }
 
@@ -127,14 +130,10 @@ fn parser_examples(
     sentences
         .iter()
         .filter_map(|s| {
-            let tags: Option<Vec<sayso_document::Upos>> = s
-                .words
-                .iter()
-                .map(|w| sayso_document::Upos::parse(&w.upos))
-                .collect();
+            let (words, tags) = words_and_tags(s)?;
             Some(sayso_annotate::parser::arc_eager::train::Example {
-                words: s.words.iter().map(|w| w.form.clone()).collect(),
-                tags: tags?,
+                words,
+                tags,
                 heads: s
                     .words
                     .iter()
