@@ -275,13 +275,7 @@ pub fn score(
     }
     let t = |k: &str| tot.get(k).copied().unwrap_or(0);
     let m = t("match");
-    let pct = |n: usize, d: usize| {
-        if d > 0 {
-            100.0 * n as f64 / d as f64
-        } else {
-            0.0
-        }
-    };
+    let pct = crate::percent;
     let kinds = [
         AttributionKind::Direct,
         AttributionKind::Mixed,

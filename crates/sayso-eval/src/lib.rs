@@ -11,3 +11,12 @@ pub mod article;
 pub mod parsing;
 pub mod sentences;
 pub mod tagging;
+
+/// `n` out of `d` as a percentage (0 when `d` is 0).
+pub fn percent(n: usize, d: usize) -> f64 {
+    if d > 0 {
+        100.0 * n as f64 / d as f64
+    } else {
+        0.0
+    }
+}

@@ -50,13 +50,7 @@ pub fn evaluate(
             }
         }
     }
-    let pct = |n: usize| {
-        if tokens > 0 {
-            100.0 * n as f64 / tokens as f64
-        } else {
-            0.0
-        }
-    };
+    let pct = |n: usize| crate::percent(n, tokens);
     ParsingScores {
         sentences: sentences.len(),
         tokens,

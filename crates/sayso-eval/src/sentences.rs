@@ -60,16 +60,8 @@ pub fn evaluate(sentences: &[Sentence], segment: impl Fn(&mut Document)) -> Boun
         s.predicted += pred.len();
         s.correct += gold.intersection(&pred).count();
     }
-    s.precision = if s.predicted > 0 {
-        100.0 * s.correct as f64 / s.predicted as f64
-    } else {
-        0.0
-    };
-    s.recall = if s.gold > 0 {
-        100.0 * s.correct as f64 / s.gold as f64
-    } else {
-        0.0
-    };
+    s.precision = crate::percent(s.correct, s.predicted);
+    s.recall = crate::percent(s.correct, s.gold);
     s.f1 = if s.precision + s.recall > 0.0 {
         2.0 * s.precision * s.recall / (s.precision + s.recall)
     } else {

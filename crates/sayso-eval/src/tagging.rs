@@ -44,13 +44,7 @@ pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger) -> TaggingScores {
             }
         }
     }
-    let pct = |n: usize| {
-        if tokens > 0 {
-            100.0 * n as f64 / tokens as f64
-        } else {
-            0.0
-        }
-    };
+    let pct = |n: usize| crate::percent(n, tokens);
     TaggingScores {
         sentences: sentences.len(),
         tokens,

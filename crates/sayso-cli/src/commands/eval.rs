@@ -204,11 +204,7 @@ pub fn run_sentences(args: EvalSentencesArgs) -> Result<ExitCode> {
         sayso_eval::sentences::evaluate(sentences, |d| pipeline.segment(d))
     })?;
     if args.json {
-        let v: Vec<Value> = rows
-            .iter()
-            .map(|(f, s)| serde_json::json!({"file": f, "scores": s}))
-            .collect();
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        print_json_rows(&rows, &[])?;
     } else {
         println!(
             "{:<50} {:>6} {:>7} {:>7} {:>7}",
@@ -237,11 +233,7 @@ pub fn run_tagger(args: EvalSentencesArgs) -> Result<ExitCode> {
         sayso_eval::tagging::evaluate(sentences, PerceptronTagger::bundled())
     })?;
     if args.json {
-        let v: Vec<Value> = rows
-            .iter()
-            .map(|(f, s)| serde_json::json!({"file": f, "tagger": "perceptron", "scores": s}))
-            .collect();
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        print_json_rows(&rows, &[("tagger", "perceptron")])?;
     } else {
         println!(
             "{:<28} {:>8} {:>13} {:>13}",
@@ -274,11 +266,7 @@ pub fn run_parser(args: EvalSentencesArgs) -> Result<ExitCode> {
         )
     })?;
     if args.json {
-        let v: Vec<Value> = rows
-            .iter()
-            .map(|(f, s)| serde_json::json!({"file": f, "scores": s}))
-            .collect();
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        print_json_rows(&rows, &[])?;
     } else {
         println!(
             "{:<28} {:>8} {:>9} {:>9} {:>14} {:>14}",
@@ -320,6 +308,23 @@ fn score_treebanks<S>(
         .iter()
         .map(|f| Ok((f.display().to_string(), score(&read_treebank(f)?))))
         .collect()
+}
+
+/// Prints treebank rows as a JSON array of `{"file", "scores"}` objects, with `extra` fields.
+fn print_json_rows<S: serde::Serialize>(
+    rows: &[(String, S)],
+    extra: &[(&str, &str)],
+) -> Result<()> {
+    let mut v = Vec::with_capacity(rows.len());
+    for (f, s) in rows {
+        let mut row = serde_json::json!({"file": f, "scores": s});
+        for (k, x) in extra {
+            row[*k] = Value::from(*x);
+        }
+        v.push(row);
+    }
+    println!("{}", serde_json::to_string_pretty(&v)?);
+    Ok(())
 }
 
 /// A path's file name, for table rows.
