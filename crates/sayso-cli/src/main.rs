@@ -1,6 +1,7 @@
 //! `sayso`: a thin command line over the sayso libraries.
 
 mod commands;
+mod progress;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -20,6 +21,9 @@ struct Cli {
 enum Command {
     /// Find attributions in documents (files, folders, JSONL, or - for stdin).
     Extract(commands::extract::ExtractArgs),
+    /// Print documents as sayso reads them (the main text of web pages; --format jsonl adds
+    /// title, date, outlet and URL).
+    Text(commands::text::TextArgs),
     /// Score attributions against gold annotations (PolNeAR article-level protocol).
     Eval(commands::eval::EvalArgs),
     /// Score the sentence splitter on UD treebanks (CoNLL-U files).
@@ -28,6 +32,8 @@ enum Command {
     EvalTagger(commands::eval::EvalSentencesArgs),
     /// Score the dependency parser on UD treebanks (CoNLL-U files).
     EvalParser(commands::eval::EvalSentencesArgs),
+    /// Score main-text extraction from HTML on the snippet benchmark (trafilatura's protocol).
+    EvalHtml(commands::eval_html::EvalHtmlArgs),
     /// Rebuild a bundled model or lexicon from ../shared data.
     Train(commands::train::TrainArgs),
 }
@@ -36,10 +42,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => commands::extract::run(args),
+        Command::Text(args) => commands::text::run(args),
         Command::Eval(args) => commands::eval::run(args),
         Command::EvalSentences(args) => commands::eval::run_sentences(args),
         Command::EvalTagger(args) => commands::eval::run_tagger(args),
         Command::EvalParser(args) => commands::eval::run_parser(args),
+        Command::EvalHtml(args) => commands::eval_html::run(args),
         Command::Train(args) => commands::train::run(args),
     };
     match result {

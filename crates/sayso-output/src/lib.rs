@@ -8,6 +8,7 @@
 pub mod brat;
 pub mod conllu;
 pub mod jsonl;
+pub mod parquet;
 pub mod table;
 
 use sayso_document::{Attribution, Document};

@@ -1,42 +1,57 @@
 //! `sayso extract`: documents in, attributions out.
 
 use super::InputArgs;
+use crate::progress::Progress;
 use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
-use sayso::readers::{read_inputs, ReadError};
+use sayso::readers::{input_size, read_inputs, Input, ReadError};
 use sayso::{Document, Pipeline};
+use sayso_output::parquet::ParquetWriter;
 use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Args)]
 pub struct ExtractArgs {
-    /// Files or folders to read (text, dated text, JSONL); `-` or nothing reads stdin.
+    /// Files or folders to read (text, dated text, JSONL, HTML, WARC; any of them gzipped);
+    /// `-` or nothing reads stdin.
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(short, long, value_enum, default_value = "jsonl")]
     format: OutputFormat,
-    /// Output file (jsonl, table) or folder (brat: .txt and .ann per document). Default:
+    /// Output file (jsonl, table, conllu; gzipped when it ends in .gz) or folder (brat: .txt and
+    /// .ann per document; parquet: attributions.parquet and documents.parquet). Default:
     /// stdout; for brat, .ann files next to plain-text inputs.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Go on with an interrupted run: documents already written to --output (and --errors) are
+    /// kept and not redone. Needs --output and a jsonl, table or conllu format.
+    #[arg(long)]
+    resume: bool,
     /// Write continuation quotes (further quotes of a speaker with no cue of their own) as
     /// attributions of their own instead of further content spans of the one they continue.
     #[arg(long)]
     split_continuations: bool,
-    /// Also write per-document errors as JSONL ({"origin", "error"}) to this file.
+    /// Also write per-document errors as JSONL ({"id", "origin", "error"}) to this file.
     #[arg(long)]
     errors: Option<PathBuf>,
     /// Also find reported (indirect) speech, with the dependency parser (slower; young rules,
     /// see the README for their accuracy).
     #[arg(long)]
     reported: bool,
+    /// Run the pipeline only this far: `read` (documents as read, no attributions), `tokens`
+    /// (tokens and sentences too), `all`. The shorter runs measure what the later stages cost.
+    #[arg(long, value_enum, default_value = "all")]
+    until: Until,
     /// Worker threads (default: all cores).
     #[arg(short, long)]
     jobs: Option<usize>,
+    /// No progress bar even on a terminal.
+    #[arg(short, long)]
+    quiet: bool,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -48,89 +63,124 @@ enum OutputFormat {
     Brat,
     /// Tokens, sentences, tags and (with --reported) dependency trees.
     Conllu,
+    /// A flat attributions table and a documents table (needs --output FOLDER).
+    Parquet,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Until {
+    Read,
+    Tokens,
+    All,
 }
 
 /// Documents are read and processed in batches of this many, in parallel within a batch,
-/// written in input order.
+/// written in input order; the reader fills the next batch meanwhile.
 const BATCH: usize = 256;
+/// Batches read ahead of the workers: with BATCH, what bounds memory.
+const BATCHES_AHEAD: usize = 2;
 
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        args.paths.clone()
-    };
+    let paths = args.input.paths(&args.paths)?;
     if let Some(jobs) = args.jobs {
         rayon::ThreadPoolBuilder::new()
             .num_threads(jobs.max(1))
             .build_global()
             .context("setting up worker threads")?;
     }
-    let mut sink = Sink::open(&args)?;
-    let mut errors_file = match &args.errors {
-        Some(p) => Some(BufWriter::new(
-            File::create(p).with_context(|| format!("creating {}", p.display()))?,
-        )),
-        None => None,
+    let checkpoint = Checkpoint::path_for(&args)?;
+    let resumed = match (&checkpoint, args.resume) {
+        (Some(path), true) => Checkpoint::load(path)?,
+        _ => Checkpoint::default(),
     };
+    let mut sink = Sink::open(&args, &resumed)?;
+    let mut errors = ErrorLog::open(args.errors.as_deref(), &resumed)?;
     let pipeline = if args.reported {
         Pipeline::with_reported_speech()
     } else {
         Pipeline::new()
     };
-    let mut inputs = read_inputs(&paths, args.input.options());
-    let (mut done, mut failed) = (0usize, 0usize);
-    loop {
-        let batch: Vec<Result<Document, ReadError>> = inputs.by_ref().take(BATCH).collect();
-        if batch.is_empty() {
-            break;
-        }
-        let processed: Vec<Result<Document, (String, String)>> = batch
-            .into_par_iter()
-            .map(|r| match r {
-                Ok(mut doc) => {
-                    match std::panic::catch_unwind(AssertUnwindSafe(|| pipeline.process(&mut doc)))
-                    {
-                        Ok(()) => Ok(doc),
-                        Err(_) => Err((
-                            origin_of(&doc),
-                            "internal error while extracting (please report it with this document)"
-                                .into(),
-                        )),
-                    }
-                }
-                Err(e) => Err((e.origin(), e.to_string())),
-            })
-            .collect();
-        for item in processed {
-            let outcome = match item {
-                Ok(doc) => sink
-                    .write(&doc, args.split_continuations)
-                    .map_err(|e| (origin_of(&doc), format!("{e:#}"))),
-                Err(e) => Err(e),
-            };
-            match outcome {
-                Ok(()) => done += 1,
-                Err((origin, message)) => {
-                    failed += 1;
-                    eprintln!("sayso: skipped {message}");
-                    if let Some(f) = &mut errors_file {
-                        serde_json::to_writer(
-                            &mut *f,
-                            &serde_json::json!({"origin": origin, "error": message}),
-                        )?;
-                        f.write_all(b"\n")?;
-                    }
-                }
+    let inputs = read_inputs(&paths, args.input.options());
+    let progress = Progress::new(args.quiet, input_size(&paths), inputs.bytes_read());
+    let skip = resumed.documents;
+    let (sender, receiver) =
+        std::sync::mpsc::sync_channel::<Vec<Result<Input, ReadError>>>(BATCHES_AHEAD);
+    let reader = std::thread::spawn(move || {
+        let mut inputs = inputs.deferred().skip(skip);
+        loop {
+            let batch: Vec<_> = inputs.by_ref().take(BATCH).collect();
+            if batch.is_empty() || sender.send(batch).is_err() {
+                break;
             }
         }
+    });
+    let mut state = resumed;
+    let mut failed = 0usize;
+    for batch in receiver {
+        let count = batch.len();
+        let processed: Vec<Result<Document, Failure>> = batch
+            .into_par_iter()
+            .map(|r| match r.and_then(Input::into_document) {
+                Ok(mut doc) => {
+                    let run = || match args.until {
+                        Until::Read => {}
+                        Until::Tokens => pipeline.segment(&mut doc),
+                        Until::All => pipeline.process(&mut doc),
+                    };
+                    match std::panic::catch_unwind(AssertUnwindSafe(run)) {
+                        Ok(()) => Ok(doc),
+                        Err(_) => Err(Failure {
+                            id: Some(doc.id.clone()),
+                            origin: origin_of(&doc),
+                            message: "internal error while extracting (please report it with this document)".into(),
+                        }),
+                    }
+                }
+                Err(e) => Err(Failure {
+                    id: None,
+                    origin: e.origin(),
+                    message: e.to_string(),
+                }),
+            })
+            .collect();
+        let mut attributions = 0;
+        for item in processed {
+            let outcome = match item {
+                Ok(doc) => {
+                    attributions += doc.attributions.len();
+                    sink.write(&doc, args.split_continuations)
+                        .map_err(|e| Failure {
+                            id: Some(doc.id.clone()),
+                            origin: origin_of(&doc),
+                            message: format!("{e:#}"),
+                        })
+                }
+                Err(e) => Err(e),
+            };
+            if let Err(failure) = outcome {
+                failed += 1;
+                progress.println(&format!("sayso: skipped {}", failure.message));
+                errors.write(&failure)?;
+            }
+        }
+        state.documents += count;
+        state.output_bytes = sink.end_batch()?;
+        state.errors_bytes = errors.end_batch()?;
+        if let Some(path) = &checkpoint {
+            state.save(path)?;
+        }
+        progress.advance(count, attributions);
     }
+    reader
+        .join()
+        .map_err(|_| anyhow::anyhow!("the input reader stopped unexpectedly"))?;
     sink.finish()?;
-    if let Some(mut f) = errors_file {
-        f.flush()?;
-    }
+    progress.finish();
     if failed > 0 {
-        eprintln!("sayso: {done} documents done, {failed} skipped");
+        eprintln!(
+            "sayso: {} documents done, {failed} skipped",
+            state.documents - skip - failed
+        );
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
@@ -140,35 +190,193 @@ fn origin_of(doc: &Document) -> String {
     doc.meta.origin.clone().unwrap_or_else(|| doc.id.clone())
 }
 
+/// A document that could not be read, processed or written.
+struct Failure {
+    id: Option<String>,
+    origin: String,
+    message: String,
+}
+
+/// Where a run stands: input documents done (written or failed) and how long the output and
+/// error files were then. Saved after every batch next to the output, so a killed run resumes
+/// from the last whole batch.
+#[derive(Default, serde::Serialize, serde::Deserialize)]
+struct Checkpoint {
+    documents: usize,
+    output_bytes: u64,
+    errors_bytes: u64,
+}
+
+impl Checkpoint {
+    fn path_for(args: &ExtractArgs) -> Result<Option<PathBuf>> {
+        let resumable = matches!(
+            args.format,
+            OutputFormat::Jsonl | OutputFormat::Table | OutputFormat::Conllu
+        );
+        match (&args.output, resumable) {
+            (Some(out), true) => {
+                let mut name = out.as_os_str().to_owned();
+                name.push(".progress");
+                Ok(Some(PathBuf::from(name)))
+            }
+            _ if args.resume => {
+                bail!("--resume needs --output FILE and the jsonl, table or conllu format")
+            }
+            _ => Ok(None),
+        }
+    }
+
+    fn load(path: &Path) -> Result<Checkpoint> {
+        match std::fs::read(path) {
+            Ok(bytes) => serde_json::from_slice(&bytes)
+                .with_context(|| format!("{}: not a sayso progress file", path.display())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Checkpoint::default()),
+            Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
+        }
+    }
+
+    /// Written to a temporary file and renamed, so a kill never leaves half a checkpoint.
+    fn save(&self, path: &Path) -> Result<()> {
+        let mut tmp = path.as_os_str().to_owned();
+        tmp.push(".tmp");
+        std::fs::write(&tmp, serde_json::to_vec(self)?)
+            .with_context(|| format!("writing {}", PathBuf::from(&tmp).display()))?;
+        std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
+        Ok(())
+    }
+}
+
+/// Opens `path` for a run: truncated to `keep` bytes when resuming (what the checkpoint vouches
+/// for), emptied otherwise.
+fn open_resumable(path: &Path, keep: u64) -> Result<File> {
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .with_context(|| format!("opening {}", path.display()))?;
+    file.set_len(keep)
+        .with_context(|| format!("truncating {}", path.display()))?;
+    Ok(file)
+}
+
+/// The output file of a stream format: each batch is written (as one gzip member for `.gz`)
+/// and flushed before the checkpoint names its end.
+struct BatchFile {
+    file: Box<dyn Write>,
+    gzip: bool,
+    buffer: Vec<u8>,
+    written: u64,
+}
+
+impl BatchFile {
+    fn end_batch(&mut self) -> Result<u64> {
+        if self.buffer.is_empty() {
+            return Ok(self.written);
+        }
+        let bytes = if self.gzip {
+            let mut encoder =
+                flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+            encoder.write_all(&self.buffer)?;
+            encoder.finish()?
+        } else {
+            std::mem::take(&mut self.buffer)
+        };
+        self.buffer.clear();
+        self.file.write_all(&bytes).context("writing output")?;
+        self.file.flush().context("writing output")?;
+        self.written += bytes.len() as u64;
+        Ok(self.written)
+    }
+}
+
+/// The errors file (JSONL), written with the batch it belongs to.
+struct ErrorLog(Option<BatchFile>);
+
+impl ErrorLog {
+    fn open(path: Option<&Path>, resumed: &Checkpoint) -> Result<Self> {
+        Ok(ErrorLog(match path {
+            Some(p) => Some(BatchFile {
+                file: Box::new(open_resumable(p, resumed.errors_bytes)?),
+                gzip: false,
+                buffer: Vec::new(),
+                written: resumed.errors_bytes,
+            }),
+            None => None,
+        }))
+    }
+
+    fn write(&mut self, failure: &Failure) -> Result<()> {
+        if let Some(f) = &mut self.0 {
+            let record = serde_json::json!({
+                "id": failure.id, "origin": failure.origin, "error": failure.message
+            });
+            serde_json::to_writer(&mut f.buffer, &record)?;
+            f.buffer.push(b'\n');
+        }
+        Ok(())
+    }
+
+    fn end_batch(&mut self) -> Result<u64> {
+        self.0.as_mut().map_or(Ok(0), BatchFile::end_batch)
+    }
+}
+
 enum Sink {
     Stream {
-        out: Box<dyn Write>,
+        out: BatchFile,
         format: OutputFormat,
     },
     Brat {
         dir: Option<PathBuf>,
     },
+    Parquet(Option<Box<ParquetWriter>>),
 }
 
 impl Sink {
-    fn open(args: &ExtractArgs) -> Result<Sink> {
-        if args.format == OutputFormat::Brat {
-            if let Some(dir) = &args.output {
+    fn open(args: &ExtractArgs, resumed: &Checkpoint) -> Result<Sink> {
+        match args.format {
+            OutputFormat::Brat => {
+                if let Some(dir) = &args.output {
+                    std::fs::create_dir_all(dir)
+                        .with_context(|| format!("creating {}", dir.display()))?;
+                }
+                return Ok(Sink::Brat {
+                    dir: args.output.clone(),
+                });
+            }
+            OutputFormat::Parquet => {
+                let Some(dir) = &args.output else {
+                    bail!("--format parquet needs --output FOLDER (for attributions.parquet and documents.parquet)");
+                };
                 std::fs::create_dir_all(dir)
                     .with_context(|| format!("creating {}", dir.display()))?;
+                let create = |name: &str| {
+                    let path = dir.join(name);
+                    File::create(&path).with_context(|| format!("creating {}", path.display()))
+                };
+                let writer = ParquetWriter::create(
+                    create("attributions.parquet")?,
+                    create("documents.parquet")?,
+                )
+                .context("starting the Parquet files")?;
+                return Ok(Sink::Parquet(Some(Box::new(writer))));
             }
-            return Ok(Sink::Brat {
-                dir: args.output.clone(),
-            });
+            _ => {}
         }
-        let out: Box<dyn Write> = match &args.output {
-            Some(p) => Box::new(BufWriter::new(
-                File::create(p).with_context(|| format!("creating {}", p.display()))?,
-            )),
-            None => Box::new(BufWriter::new(std::io::stdout().lock())),
+        let (file, gzip): (Box<dyn Write>, bool) = match &args.output {
+            Some(p) => (
+                Box::new(open_resumable(p, resumed.output_bytes)?),
+                p.extension().is_some_and(|e| e == "gz"),
+            ),
+            None => (Box::new(std::io::stdout().lock()), false),
         };
         Ok(Sink::Stream {
-            out,
+            out: BatchFile {
+                file,
+                gzip,
+                buffer: Vec::new(),
+                written: resumed.output_bytes,
+            },
             format: args.format,
         })
     }
@@ -178,12 +386,19 @@ impl Sink {
             Sink::Stream {
                 out,
                 format: OutputFormat::Table,
-            } => sayso_output::table::write_table(out, doc, split)?,
+            } => sayso_output::table::write_table(&mut out.buffer, doc, split)?,
             Sink::Stream {
                 out,
                 format: OutputFormat::Conllu,
-            } => sayso_output::conllu::write_conllu(out, doc)?,
-            Sink::Stream { out, .. } => sayso_output::jsonl::write_record(out, doc, split)?,
+            } => sayso_output::conllu::write_conllu(&mut out.buffer, doc)?,
+            Sink::Stream { out, .. } => {
+                sayso_output::jsonl::write_record(&mut out.buffer, doc, split)?
+            }
+            Sink::Parquet(writer) => writer
+                .as_mut()
+                .expect("open until finish")
+                .write(doc, split)
+                .context("writing Parquet")?,
             Sink::Brat { dir: Some(dir) } => {
                 let name = safe_file_name(&doc.id);
                 let txt = dir.join(format!("{name}.txt"));
@@ -207,9 +422,25 @@ impl Sink {
         Ok(())
     }
 
+    /// Writes out the batch; returns the output's length for the checkpoint.
+    fn end_batch(&mut self) -> Result<u64> {
+        match self {
+            Sink::Stream { out, .. } => out.end_batch(),
+            _ => Ok(0),
+        }
+    }
+
     fn finish(&mut self) -> Result<()> {
-        if let Sink::Stream { out, .. } = self {
-            out.flush().context("writing output")?;
+        match self {
+            Sink::Stream { out, .. } => {
+                out.end_batch()?;
+            }
+            Sink::Parquet(writer) => {
+                if let Some(w) = writer.take() {
+                    w.close().context("finishing the Parquet files")?;
+                }
+            }
+            Sink::Brat { .. } => {}
         }
         Ok(())
     }

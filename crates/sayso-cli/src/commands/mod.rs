@@ -1,12 +1,19 @@
 pub mod eval;
+pub mod eval_html;
 pub mod extract;
+pub mod text;
 pub mod train;
 
-use sayso::readers::{InputFormat, JsonlFields, ReadOptions};
+use anyhow::Result;
+use sayso::readers::{read_manifest, InputFormat, JsonlFields, ReadOptions};
+use std::path::PathBuf;
 
 /// Input options shared by the commands that read documents.
 #[derive(clap::Args, Clone, Debug)]
 pub struct InputArgs {
+    /// Files listing further inputs, one path a line (relative to the manifest's folder).
+    #[arg(long)]
+    pub manifest: Vec<PathBuf>,
     /// How to read inputs: by extension and content (auto), or force one format.
     #[arg(long, value_enum, default_value = "auto")]
     pub input_format: FormatArg,
@@ -33,9 +40,23 @@ pub enum FormatArg {
     Text,
     Dated,
     Jsonl,
+    Html,
+    Warc,
 }
 
 impl InputArgs {
+    /// The paths to read: those given, then those the manifests list; stdin when there are none.
+    pub fn paths(&self, given: &[PathBuf]) -> Result<Vec<PathBuf>> {
+        let mut paths = given.to_vec();
+        for manifest in &self.manifest {
+            paths.extend(read_manifest(manifest)?);
+        }
+        if paths.is_empty() {
+            paths.push(PathBuf::from("-"));
+        }
+        Ok(paths)
+    }
+
     pub fn options(&self) -> ReadOptions {
         ReadOptions {
             format: match self.input_format {
@@ -43,6 +64,8 @@ impl InputArgs {
                 FormatArg::Text => InputFormat::Text,
                 FormatArg::Dated => InputFormat::Dated,
                 FormatArg::Jsonl => InputFormat::Jsonl,
+                FormatArg::Html => InputFormat::Html,
+                FormatArg::Warc => InputFormat::Warc,
             },
             fields: JsonlFields {
                 id: self.id_field.clone(),

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Corpus benchmark of the whole `sayso extract` run (read, HTML to text, tokenize, tag, parse,
+# attribute, write JSONL): articles/s and MB/s on 1 and 2 cores, peak RSS, and the ratio to a
+# bare read-and-tokenize pass (`--until tokens`) over the same input. Inputs:
+#   - PolNeAR dev as JSONL (full pipeline with --reported);
+#   - a CC-NEWS style WARC.gz built from the 840 HTML benchmark pages (scripts/make-warc.py);
+#   - a corpus of >= 1 GB (PolNeAR dev repeated, default pipeline) to show that memory stays flat.
+# Needs ../shared; prints a Markdown table. Usage: bash scripts/bench-corpus.sh [--no-big]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=../shared/data
+if [ ! -d "$shared/polnear" ] || [ ! -d "$shared/html-extraction" ]; then
+    echo "bench: $shared (PolNeAR, html-extraction) is missing next to the checkout" >&2
+    exit 1
+fi
+cargo build --release -q --bin sayso
+work=${BENCH_DIR:-$(mktemp -d)}
+mkdir -p "$work"
+dev="$shared/polnear/jsonl/dev.jsonl"
+warc="$work/pages.warc.gz"
+[ -f "$warc" ] || python3 scripts/make-warc.py "$shared/html-extraction/pages" "$shared/html-extraction/evaldata.json" "$warc"
+
+# run LABEL INPUT JOBS ARGS...: one timed run; prints a table row.
+run() {
+    local label=$1 input=$2 jobs=$3
+    shift 3
+    local out="$work/out.jsonl" stats="$work/time.txt"
+    /usr/bin/time -f "%e %M" -o "$stats" ./target/release/sayso extract "$input" --jobs "$jobs" --quiet \
+        -o "$out" --errors "$work/errors.jsonl" "$@" 2>/dev/null || true
+    # The last line: GNU time puts "Command exited with non-zero status" before it when pages
+    # had no main text (listed in errors.jsonl).
+    read -r seconds kb < <(tail -n 1 "$stats")
+    local docs mb
+    docs=$(wc -l < "$out")
+    mb=$(du -m --apparent-size "$input" | cut -f1)
+    awk -v l="$label" -v j="$jobs" -v d="$docs" -v s="$seconds" -v m="$mb" -v k="$kb" -v base="${BASE:-0}" \
+        'BEGIN { r = d / s; printf "| %s | %d | %d | %.1f | %.0f | %.1f | %.0f | %s |\n", l, j, d, s, r, m / s, k / 1024, (base == "" ? "1 (base)" : (base > 0 ? sprintf("%.2f", base / s) : "-")) }'
+    echo "$seconds" > "$work/last-seconds"
+}
+
+echo "| input and pass | cores | documents | seconds | articles/s | MB/s of input file | peak RSS MB | speed vs read+tokenize |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+# PolNeAR dev repeated 20 times so a run lasts seconds, not milliseconds.
+devx="$work/dev-x20.jsonl"
+[ -f "$devx" ] || python3 -c "
+import json, sys
+lines = open('$dev').read().splitlines()
+with open('$devx', 'w') as f:
+    for k in range(20):
+        for line in lines:
+            r = json.loads(line); r['id'] = f\"{r.get('id', '')}#{k}\"; f.write(json.dumps(r) + '\n')
+"
+for jobs in 1 2; do
+    BASE= run "PolNeAR dev x20, read + tokenize" "$devx" "$jobs" --until tokens
+    base=$(cat "$work/last-seconds")
+    BASE=$base run "PolNeAR dev x20, default pipeline (quotations)" "$devx" "$jobs"
+    BASE=$base run "PolNeAR dev x20, full with --reported" "$devx" "$jobs" --reported
+done
+for jobs in 1 2; do
+    BASE= run "HTML pages WARC.gz, read + HTML + tokenize" "$warc" "$jobs" --until tokens
+    base=$(cat "$work/last-seconds")
+    BASE=$base run "HTML pages WARC.gz, default pipeline (quotations)" "$warc" "$jobs"
+    BASE=$base run "HTML pages WARC.gz, full with --reported" "$warc" "$jobs" --reported
+done
+if [ "${1:-}" != "--no-big" ]; then
+    big="$work/big.jsonl"
+    if [ ! -f "$big" ]; then
+        for _ in $(seq 1 60); do cat "$devx"; done > "$big"
+    fi
+    BASE=0 run "$(du -h --apparent-size "$big" | cut -f1) corpus (dev repeated), default pipeline" "$big" 2
+fi
+[ -n "${BENCH_DIR:-}" ] || rm -rf "$work"
