@@ -33,7 +33,7 @@ run() {
     local docs mb
     docs=$(wc -l < "$out")
     mb=$(du -m --apparent-size "$input" | cut -f1)
-    awk -v l="$label" -v j="$jobs" -v d="$docs" -v s="$seconds" -v m="$mb" -v k="$kb" -v base="${BASE:-0}" \
+    awk -v l="$label" -v j="$jobs" -v d="$docs" -v s="$seconds" -v m="$mb" -v k="$kb" -v base="${BASE:-}" \
         'BEGIN { r = d / s; printf "| %s | %d | %d | %.1f | %.0f | %.1f | %.0f | %s |\n", l, j, d, s, r, m / s, k / 1024, (base == "" ? "1 (base)" : (base > 0 ? sprintf("%.2f", base / s) : "-")) }'
     echo "$seconds" > "$work/last-seconds"
 }
@@ -50,18 +50,19 @@ with open('$devx', 'w') as f:
         for line in lines:
             r = json.loads(line); r['id'] = f\"{r.get('id', '')}#{k}\"; f.write(json.dumps(r) + '\n')
 "
-for jobs in 1 2; do
-    BASE= run "PolNeAR dev x20, read + tokenize" "$devx" "$jobs" --until tokens
-    base=$(cat "$work/last-seconds")
-    BASE=$base run "PolNeAR dev x20, default pipeline (quotations)" "$devx" "$jobs"
-    BASE=$base run "PolNeAR dev x20, full with --reported" "$devx" "$jobs" --reported
-done
-for jobs in 1 2; do
-    BASE= run "HTML pages WARC.gz, read + HTML + tokenize" "$warc" "$jobs" --until tokens
-    base=$(cat "$work/last-seconds")
-    BASE=$base run "HTML pages WARC.gz, default pipeline (quotations)" "$warc" "$jobs"
-    BASE=$base run "HTML pages WARC.gz, full with --reported" "$warc" "$jobs" --reported
-done
+# passes NAME BASE_PASS INPUT: the bare pass, then the default and --reported pipelines, on 1
+# and 2 cores.
+passes() {
+    local name=$1 base_pass=$2 input=$3 jobs base
+    for jobs in 1 2; do
+        BASE= run "$name, $base_pass" "$input" "$jobs" --until tokens
+        base=$(cat "$work/last-seconds")
+        BASE=$base run "$name, default pipeline (quotations)" "$input" "$jobs"
+        BASE=$base run "$name, full with --reported" "$input" "$jobs" --reported
+    done
+}
+passes "PolNeAR dev x20" "read + tokenize" "$devx"
+passes "HTML pages WARC.gz" "read + HTML + tokenize" "$warc"
 if [ "${1:-}" != "--no-big" ]; then
     big="$work/big.jsonl"
     if [ ! -f "$big" ]; then

@@ -2,6 +2,7 @@
 //! then UTF-8 if the bytes are valid UTF-8, then statistical detection (crawls hold legacy pages).
 
 use encoding_rs::{Encoding, UTF_8};
+use memchr::memmem;
 
 /// Decodes `bytes`; `declared` is a charset label from outside the page (an HTTP Content-Type).
 /// Returns the text and the name of the encoding used.
@@ -9,14 +10,9 @@ pub fn decode_html(bytes: &[u8], declared: Option<&str>) -> (String, &'static st
     let encoding = Encoding::for_bom(bytes)
         .map(|(e, _)| e)
         .or_else(|| declared.and_then(|l| Encoding::for_label(l.trim().as_bytes())))
-        .or_else(|| meta_charset(bytes))
-        .map(|e| {
-            if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE {
-                e
-            } else {
-                e.output_encoding()
-            }
-        })
+        // A page that says it is UTF-16 in its own ASCII bytes is not (the HTML standard reads
+        // it as UTF-8); a BOM or an HTTP header saying so is believed.
+        .or_else(|| meta_charset(bytes).map(Encoding::output_encoding))
         .unwrap_or_else(|| sniff(bytes));
     let (text, used, _) = encoding.decode(bytes);
     (text.into_owned(), used.name())
@@ -37,7 +33,7 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(4096)];
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     let mut from = 0;
-    while let Some(pos) = find(&lower[from..], b"charset") {
+    while let Some(pos) = memmem::find(&lower[from..], b"charset") {
         let mut i = from + pos + b"charset".len();
         from = i;
         while i < lower.len() && matches!(lower[i], b' ' | b'\t' | b'\n' | b'\r') {
@@ -59,10 +55,6 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
         }
     }
     None
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]

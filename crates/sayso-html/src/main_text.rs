@@ -62,6 +62,7 @@ pub fn main_text(html: &Html) -> String {
 fn extract(html: &Html, prune_by_class: bool) -> String {
     let mut walker = Walker {
         prune_by_class,
+        prefix: vec![0.0],
         ..Walker::default()
     };
     for edge in html.tree.root().traverse() {
@@ -72,8 +73,8 @@ fn extract(html: &Html, prune_by_class: bool) -> String {
                 _ => {}
             },
             Edge::Close(node) => {
-                if let Node::Element(el) = node.value() {
-                    walker.close(el.name());
+                if node.value().is_element() {
+                    walker.close();
                 }
             }
         }
@@ -90,13 +91,12 @@ struct Walker {
     in_link: usize,
     in_article: usize,
     current: String,
-    current_chars: usize,
     current_link_chars: usize,
     current_heading: bool,
     blocks: Vec<Block>,
     /// `prefix[i]` is the summed score of `blocks[..i]`.
     prefix: Vec<f64>,
-    /// Every element with text: (score, first block, end block, parent candidate slot).
+    /// Every element with text, as its score and range of blocks.
     candidates: Vec<Candidate>,
 }
 
@@ -142,7 +142,7 @@ impl Walker {
         });
     }
 
-    fn close(&mut self, _name: &str) {
+    fn close(&mut self) {
         let Some(frame) = self.frames.pop() else {
             return;
         };
@@ -176,19 +176,15 @@ impl Walker {
                 !self.current.is_empty() && (text.starts_with(char::is_whitespace) || added > 0);
             if pending_space && !self.current.ends_with(' ') {
                 self.current.push(' ');
-                self.current_chars += 1;
             }
             self.current.push_str(word);
-            let n = word.chars().count();
-            self.current_chars += n;
             if self.in_link > 0 {
-                self.current_link_chars += n;
+                self.current_link_chars += word.chars().count();
             }
             added += 1;
         }
         if added > 0 && text.ends_with(char::is_whitespace) {
             self.current.push(' ');
-            self.current_chars += 1;
         }
     }
 
@@ -203,15 +199,11 @@ impl Walker {
                 link_chars: self.current_link_chars.min(chars),
                 heading,
             };
-            let last = *self.prefix.last().unwrap_or(&0.0);
-            if self.prefix.is_empty() {
-                self.prefix.push(0.0);
-            }
+            let last = *self.prefix.last().expect("prefix starts with 0");
             self.prefix.push(last + block.score());
             self.blocks.push(block);
         }
         self.current.clear();
-        self.current_chars = 0;
         self.current_link_chars = 0;
     }
 

@@ -4,7 +4,7 @@
 //! however long the run.
 
 use crate::output_attributions;
-use parquet::basic::Compression;
+use parquet::basic::{Compression, Type as PhysicalType};
 use parquet::data_type::{ByteArray, ByteArrayType, FloatType, Int32Type, Int64Type};
 use parquet::errors::ParquetError;
 use parquet::file::properties::WriterProperties;
@@ -47,6 +47,14 @@ const DOCUMENTS_SCHEMA: &str = "message documents {
 /// Rows buffered before a row group is written.
 const ROW_GROUP_ROWS: usize = 32_768;
 
+/// One value of a row, in schema order.
+enum Cell {
+    Text(Option<String>),
+    Int32(Option<i32>),
+    Int64(i64),
+    Float(f32),
+}
+
 /// One column's buffered values.
 enum Column {
     Text(Vec<Option<String>>),
@@ -75,13 +83,24 @@ struct Table {
 }
 
 impl Table {
-    fn create(file: File, schema: &str, columns: Vec<Column>) -> Result<Self, ParquetError> {
+    fn create(file: File, schema: &str) -> Result<Self, ParquetError> {
         let schema = Arc::new(parse_message_type(schema)?);
-        let optional = schema
-            .get_fields()
-            .iter()
-            .map(|f| f.is_optional())
-            .collect();
+        let mut columns = Vec::new();
+        let mut optional = Vec::new();
+        for field in schema.get_fields() {
+            columns.push(match field.get_physical_type() {
+                PhysicalType::BYTE_ARRAY => Column::Text(Vec::new()),
+                PhysicalType::INT32 => Column::Int32(Vec::new()),
+                PhysicalType::INT64 => Column::Int64(Vec::new()),
+                PhysicalType::FLOAT => Column::Float(Vec::new()),
+                other => {
+                    return Err(ParquetError::General(format!(
+                        "no buffer for {other} columns"
+                    )))
+                }
+            });
+            optional.push(field.is_optional());
+        }
         let props = Arc::new(
             WriterProperties::builder()
                 .set_compression(Compression::SNAPPY)
@@ -92,6 +111,20 @@ impl Table {
             columns,
             optional,
         })
+    }
+
+    /// Buffers one row; its cells follow the schema's column order and types.
+    fn push<const N: usize>(&mut self, row: [Cell; N]) {
+        debug_assert_eq!(N, self.columns.len());
+        for (column, cell) in self.columns.iter_mut().zip(row) {
+            match (column, cell) {
+                (Column::Text(v), Cell::Text(x)) => v.push(x),
+                (Column::Int32(v), Cell::Int32(x)) => v.push(x),
+                (Column::Int64(v), Cell::Int64(x)) => v.push(x),
+                (Column::Float(v), Cell::Float(x)) => v.push(x),
+                _ => unreachable!("rows are built in schema order"),
+            }
+        }
     }
 
     fn rows(&self) -> usize {
@@ -166,45 +199,9 @@ pub struct ParquetWriter {
 
 impl ParquetWriter {
     pub fn create(attributions: File, documents: File) -> Result<Self, ParquetError> {
-        let text = || Column::Text(Vec::new());
-        let int = || Column::Int32(Vec::new());
         Ok(ParquetWriter {
-            attributions: Table::create(
-                attributions,
-                ATTRIBUTIONS_SCHEMA,
-                vec![
-                    text(),
-                    text(),
-                    text(),
-                    text(),
-                    text(),
-                    text(),
-                    text(),
-                    text(),
-                    text(),
-                    int(),
-                    int(),
-                    int(),
-                    int(),
-                    int(),
-                    int(),
-                    Column::Float(Vec::new()),
-                ],
-            )?,
-            documents: Table::create(
-                documents,
-                DOCUMENTS_SCHEMA,
-                vec![
-                    text(),
-                    text(),
-                    text(),
-                    text(),
-                    text(),
-                    text(),
-                    Column::Int64(Vec::new()),
-                    int(),
-                ],
-            )?,
+            attributions: Table::create(attributions, ATTRIBUTIONS_SCHEMA)?,
+            documents: Table::create(documents, DOCUMENTS_SCHEMA)?,
         })
     }
 
@@ -228,60 +225,35 @@ impl ParquetWriter {
             };
             let first = |spans: &[Span]| spans.first().map(|s| (s.start as i32, s.end as i32));
             let content = a.content();
-            let text_values = [
-                Some(doc.id.clone()),
-                doc.meta.url.clone(),
-                doc.meta.outlet.clone(),
-                doc.date.clone(),
-                Some(attribution.kind.as_str().to_string()),
-                attribution.speaker.clone(),
-                joined(source),
-                joined(cue),
-                Some(joined(content).unwrap_or_default()),
-            ];
-            let int_values = [
-                first(content).map(|s| s.0).or(Some(0)),
-                first(content).map(|s| s.1).or(Some(0)),
-                first(cue).map(|s| s.0),
-                first(cue).map(|s| s.1),
-                first(source).map(|s| s.0),
-                first(source).map(|s| s.1),
-            ];
-            let columns = &mut self.attributions.columns;
-            for (column, value) in columns.iter_mut().zip(text_values) {
-                if let Column::Text(v) = column {
-                    v.push(value);
-                }
-            }
-            for (column, value) in columns[9..].iter_mut().zip(int_values) {
-                if let Column::Int32(v) = column {
-                    v.push(value);
-                }
-            }
-            if let Some(Column::Float(v)) = columns.last_mut() {
-                v.push(attribution.confidence);
-            }
+            self.attributions.push([
+                Cell::Text(Some(doc.id.clone())),
+                Cell::Text(doc.meta.url.clone()),
+                Cell::Text(doc.meta.outlet.clone()),
+                Cell::Text(doc.date.clone()),
+                Cell::Text(Some(attribution.kind.as_str().to_string())),
+                Cell::Text(attribution.speaker.clone()),
+                Cell::Text(joined(source)),
+                Cell::Text(joined(cue)),
+                Cell::Text(Some(joined(content).unwrap_or_default())),
+                Cell::Int32(Some(first(content).map_or(0, |s| s.0))),
+                Cell::Int32(Some(first(content).map_or(0, |s| s.1))),
+                Cell::Int32(first(cue).map(|s| s.0)),
+                Cell::Int32(first(cue).map(|s| s.1)),
+                Cell::Int32(first(source).map(|s| s.0)),
+                Cell::Int32(first(source).map(|s| s.1)),
+                Cell::Float(attribution.confidence),
+            ]);
         }
-        let text_values = [
-            Some(doc.id.clone()),
-            doc.meta.url.clone(),
-            doc.meta.outlet.clone(),
-            doc.meta.title.clone(),
-            doc.date.clone(),
-            doc.meta.origin.clone(),
-        ];
-        let columns = &mut self.documents.columns;
-        for (column, value) in columns.iter_mut().zip(text_values) {
-            if let Column::Text(v) = column {
-                v.push(value);
-            }
-        }
-        if let Column::Int64(v) = &mut columns[6] {
-            v.push(doc.char_len() as i64);
-        }
-        if let Column::Int32(v) = &mut columns[7] {
-            v.push(Some(found.len() as i32));
-        }
+        self.documents.push([
+            Cell::Text(Some(doc.id.clone())),
+            Cell::Text(doc.meta.url.clone()),
+            Cell::Text(doc.meta.outlet.clone()),
+            Cell::Text(doc.meta.title.clone()),
+            Cell::Text(doc.date.clone()),
+            Cell::Text(doc.meta.origin.clone()),
+            Cell::Int64(doc.char_len() as i64),
+            Cell::Int32(Some(found.len() as i32)),
+        ]);
         for table in [&mut self.attributions, &mut self.documents] {
             if table.rows() >= ROW_GROUP_ROWS {
                 table.flush()?;

@@ -5,17 +5,6 @@ use crate::error::ReadError;
 use crate::ReadResult;
 use sayso_document::Document;
 
-/// Where a page came from, as the reader knows it.
-pub struct PageSource<'a> {
-    pub id: &'a str,
-    pub origin: &'a str,
-    pub url: Option<&'a str>,
-    /// Charset declared outside the page (HTTP Content-Type).
-    pub charset: Option<&'a str>,
-    /// Capture date, used when the page gives none.
-    pub fallback_date: Option<&'a str>,
-}
-
 /// A page read from its file or record but not yet made a document: turning HTML into text is
 /// the costly part of reading, so corpus runs leave it to their workers.
 #[derive(Debug)]
@@ -30,38 +19,29 @@ pub struct Page {
 
 impl Page {
     pub fn into_document(self) -> ReadResult {
-        let source = PageSource {
-            id: &self.id,
-            origin: &self.origin,
-            url: self.url.as_deref(),
-            charset: self.charset.as_deref(),
-            fallback_date: self.fallback_date.as_deref(),
-        };
-        read_html_document(source, &self.bytes)
+        let article =
+            sayso_html::read_article(&self.bytes, self.url.as_deref(), self.charset.as_deref());
+        if article.text.trim().is_empty() {
+            return Err(ReadError::Field {
+                origin: self.origin,
+                message: "no main text found in the page".into(),
+            });
+        }
+        let date = article.date.or(self.fallback_date);
+        let mut doc = Document::new(self.id, article.text)
+            .and_then(|d| d.with_date(date))
+            .map_err(|e| ReadError::Document {
+                origin: self.origin.clone(),
+                source: e,
+            })?;
+        doc.meta.url = article.url;
+        doc.meta.outlet = article
+            .outlet
+            .or_else(|| self.url.as_deref().and_then(host_of));
+        doc.meta.title = article.title;
+        doc.meta.origin = Some(self.origin);
+        Ok(doc)
     }
-}
-
-pub fn read_html_document(source: PageSource, bytes: &[u8]) -> ReadResult {
-    let article = sayso_html::read_article(bytes, source.url, source.charset);
-    let origin = source.origin.to_string();
-    if article.text.trim().is_empty() {
-        return Err(ReadError::Field {
-            origin,
-            message: "no main text found in the page".into(),
-        });
-    }
-    let date = article.date.or(source.fallback_date.map(str::to_string));
-    let mut doc = Document::new(source.id, article.text)
-        .and_then(|d| d.with_date(date))
-        .map_err(|e| ReadError::Document {
-            origin: origin.clone(),
-            source: e,
-        })?;
-    doc.meta.url = article.url;
-    doc.meta.outlet = article.outlet.or_else(|| source.url.and_then(host_of));
-    doc.meta.title = article.title;
-    doc.meta.origin = Some(origin);
-    Ok(doc)
 }
 
 /// The host of a URL, without `www.`, as the outlet of last resort.
@@ -82,14 +62,16 @@ mod tests {
             <article><h1>Minister resigns</h1><p>The minister resigned on Tuesday, officials said, after a week of pressure from her own party.</p>
             <p>"I have no regrets," she told reporters outside the ministry.</p></article>
             <footer>Copyright</footer></body></html>"#;
-        let source = PageSource {
-            id: "p1",
-            origin: "p1.html",
-            url: Some("https://www.news.example/a"),
+        let doc = Page {
+            id: "p1".into(),
+            origin: "p1.html".into(),
+            url: Some("https://www.news.example/a".into()),
             charset: None,
-            fallback_date: Some("2024-01-02"),
-        };
-        let doc = read_html_document(source, page).unwrap();
+            fallback_date: Some("2024-01-02".into()),
+            bytes: page.to_vec(),
+        }
+        .into_document()
+        .unwrap();
         assert_eq!(
             doc.text(),
             "Minister resigns\nThe minister resigned on Tuesday, officials said, after a week of pressure from her own party.\n\"I have no regrets,\" she told reporters outside the ministry."
@@ -102,15 +84,15 @@ mod tests {
 
     #[test]
     fn empty_page_is_a_named_error() {
-        let source = PageSource {
-            id: "x",
-            origin: "x.html",
+        let page = Page {
+            id: "x".into(),
+            origin: "x.html".into(),
             url: None,
             charset: None,
             fallback_date: None,
+            bytes: b"<html><body><nav>Menu</nav></body></html>".to_vec(),
         };
-        let err =
-            read_html_document(source, b"<html><body><nav>Menu</nav></body></html>").unwrap_err();
+        let err = page.into_document().unwrap_err();
         assert_eq!(err.to_string(), "x.html: no main text found in the page");
     }
 }

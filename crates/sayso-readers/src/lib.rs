@@ -14,7 +14,7 @@ mod text;
 pub mod warc;
 
 pub use error::ReadError;
-pub use html::{read_html_document, Page, PageSource};
+pub use html::Page;
 pub use inputs::{input_size, read_inputs, read_manifest, Input, InputFormat, Inputs, ReadOptions};
 pub use jsonl::{parse_record, JsonlFields};
 pub use text::{parse_dated, read_text_document};

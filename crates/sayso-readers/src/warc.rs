@@ -6,6 +6,7 @@
 //! header again (inside an over-long block, or by scanning after a short one).
 
 use crate::error::ReadError;
+use memchr::memmem;
 use std::io::{BufRead, Read};
 
 /// Records larger than this are reported and skipped (the 20 MB pages of a crawl fit).
@@ -144,7 +145,7 @@ impl WarcRecords {
             return Err(self.io_error(e));
         }
         // An over-long Content-Length swallows the records after it: give them back.
-        if let Some(next) = find(&block, b"\r\n\r\nWARC/1.") {
+        if let Some(next) = memmem::find(&block, b"\r\n\r\nWARC/1.") {
             let rest = block.split_off(next + 4);
             self.input.give_back(rest);
             return Err(self.error(format!(
@@ -175,7 +176,7 @@ impl WarcRecords {
         if record_type != "response" || !content_type.starts_with("application/http") {
             return Ok(Some(None));
         }
-        let Some(split) = find(&block, b"\r\n\r\n") else {
+        let Some(split) = memmem::find(&block, b"\r\n\r\n") else {
             return Err(self.error("HTTP response without a header/body boundary"));
         };
         let http_headers = String::from_utf8_lossy(&block[..split]).into_owned();
@@ -250,14 +251,10 @@ fn trim_eol(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
 fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(body.len());
     loop {
-        let end = find(body, b"\r\n")?;
+        let end = memmem::find(body, b"\r\n")?;
         let size_text = std::str::from_utf8(&body[..end]).ok()?;
         let size = usize::from_str_radix(size_text.split(';').next()?.trim(), 16).ok()?;
         body = &body[end + 2..];
