@@ -176,6 +176,7 @@ fn brat_output_reads_back_as_the_same_attributions() {
         "--json",
     ]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let v = &v["article"];
     assert_eq!(v["attribution"]["f1"], 100.0);
     assert_eq!(v["content_exact"]["f1"], 100.0);
     assert_eq!(v["source_exact_acc"], 100.0);

@@ -45,16 +45,21 @@ fn seed_article_direct_quotes() {
     assert!(!stdout(&out).contains("Getty"));
 }
 
+/// Both protocols, on the predictions with reported speech (all kinds and roles present).
 #[test]
 fn eval_agrees_with_the_reference_scorer() {
     let Some(shared) = shared() else { return };
     let d = temp_dir("agreement");
     let pred = d.join("dev-pred.jsonl");
     let gold = shared.join("data/polnear/jsonl/dev.jsonl");
+    let cofenet = shared.join("data/polnear/cofenet_dev.txt");
     let ours = sayso(&[
         "eval",
         "--gold",
         gold.to_str().unwrap(),
+        "--reported",
+        "--cofenet",
+        cofenet.to_str().unwrap(),
         "--write-pred",
         pred.to_str().unwrap(),
         "--json",
@@ -68,6 +73,8 @@ fn eval_agrees_with_the_reference_scorer() {
             pred.to_str().unwrap(),
             "--gold",
             gold.to_str().unwrap(),
+            "--cofenet",
+            cofenet.to_str().unwrap(),
             "--json",
         ])
         .output()
@@ -78,6 +85,24 @@ fn eval_agrees_with_the_reference_scorer() {
         String::from_utf8_lossy(&reference.stderr)
     );
     let reference: serde_json::Value = serde_json::from_slice(&reference.stdout).unwrap();
+    for block in ["primary_annotator", "all_annotators"] {
+        for measure in ["exact", "begin"] {
+            for role in ["source", "cue", "content"] {
+                for m in ["tp", "pred", "gold"] {
+                    assert_eq!(
+                        ours["cofenet"][block][measure][role][m],
+                        reference["cofenet"][block][measure][role][m],
+                        "CofeNet {block} {measure} {role} {m}"
+                    );
+                }
+            }
+        }
+    }
+    assert_eq!(
+        ours["cofenet"]["tokens_aligned"],
+        reference["cofenet"]["tokens_aligned"]
+    );
+    let ours = &ours["article"];
     let reference = &reference["article"];
     for key in ["attribution", "content_exact", "full_triple"] {
         for m in ["p", "r", "f1", "tp", "pred", "gold"] {
@@ -126,6 +151,7 @@ fn eval_reads_polnear_brat_folders() {
     let out = sayso(&["eval", "--gold", dev.to_str().unwrap(), "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let v = &v["article"];
     assert_eq!(v["documents"], 84);
     // BRAT keeps second content spans ("Content2") that the JSONL conversion drops, so the
     // gold count differs from the JSONL's 2,193 only by what those merge.

@@ -3,12 +3,15 @@
 //!
 //! - [`article`]: PolNeAR article-level protocol (one-to-one greedy matching by content
 //!   token-Jaccard), ported from the reference scorer and checked against it;
+//! - [`cofenet`]: the CofeNet protocol (sentence-level BIO spans per role), ported from the
+//!   reference scorer's protocol A;
 //! - [`html`]: main-text extraction from web pages (must-have / must-not-have snippets);
 //! - [`sentences`]: sentence-boundary precision, recall and F1 on UD treebanks;
 //! - [`tagging`]: part-of-speech accuracy on UD treebanks;
 //! - [`parsing`]: dependency attachment scores on UD treebanks.
 
 pub mod article;
+pub mod cofenet;
 pub mod html;
 pub mod parsing;
 pub mod sentences;

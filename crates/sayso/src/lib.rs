@@ -6,8 +6,9 @@
 //! 1. input readers ([`sayso_readers`]) make documents from files, JSONL records or stdin;
 //! 2. the document ([`sayso_document`]) holds text, offsets and paragraphs;
 //! 3. tokens and sentences ([`sayso_text`]);
-//! 4. part-of-speech tags ([`sayso_annotate`]);
-//! 5. quotations and attributions ([`sayso_attribution`]).
+//! 4. part-of-speech tags and, for reported speech, dependency trees ([`sayso_annotate`]);
+//! 5. quotations and attributions ([`sayso_attribution`]): quotation pairing, the quotation
+//!    attributor, and for reported speech the rules and the learned model after them.
 
 pub use sayso_annotate as annotate;
 pub use sayso_attribution as attribution;
@@ -19,7 +20,8 @@ pub use sayso_document::{Attribution, AttributionKind, Document, Span};
 
 use sayso_annotate::{ArcEagerParser, Parser, PerceptronTagger, Tagger};
 use sayso_attribution::{
-    Attributor, DirectQuoteAttributor, QuoteFinder, QuotePairer, ReportedSpeechAttributor,
+    Attributor, DirectQuoteAttributor, LearnedAttributor, QuoteFinder, QuotePairer,
+    ReportedSpeechAttributor,
 };
 use sayso_text::{NewsTokenizer, RuleSentenceSplitter, SentenceSplitter, Tokenizer};
 
@@ -32,6 +34,7 @@ pub struct Pipeline {
     quotes: QuotePairer,
     attributor: DirectQuoteAttributor,
     reported: Option<ReportedSpeechAttributor>,
+    learned: Option<LearnedAttributor>,
 }
 
 impl Default for Pipeline {
@@ -44,6 +47,7 @@ impl Default for Pipeline {
             quotes: QuotePairer,
             attributor: DirectQuoteAttributor::default(),
             reported: None,
+            learned: None,
         }
     }
 }
@@ -54,9 +58,18 @@ impl Pipeline {
         Pipeline::default()
     }
 
-    /// Also reported speech: the dependency parser and the reported-speech attributor join the
-    /// pipeline (several times slower).
+    /// Also reported speech: the dependency parser, the rule-based attributors and the learned
+    /// attribution model that takes their output as features (several times slower).
     pub fn with_reported_speech() -> Self {
+        Pipeline {
+            learned: Some(LearnedAttributor::default()),
+            ..Pipeline::with_attribution_rules()
+        }
+    }
+
+    /// Parser and rule-based attributors, without the learned model: what the learned model
+    /// reads, and so what it is trained on.
+    pub fn with_attribution_rules() -> Self {
         Pipeline {
             parser: Some(ArcEagerParser::bundled()),
             reported: Some(ReportedSpeechAttributor::default()),
@@ -76,6 +89,9 @@ impl Pipeline {
         self.attributor.attribute(doc);
         if let Some(r) = &self.reported {
             r.attribute(doc);
+        }
+        if let Some(l) = &self.learned {
+            l.attribute(doc);
         }
     }
 
@@ -159,6 +175,29 @@ mod tests {
         let mut plain = Document::new("r", text).unwrap();
         Pipeline::new().process(&mut plain);
         assert!(plain.attributions.is_empty());
+    }
+
+    #[test]
+    fn reported_speech_survives_hostile_text() {
+        let long_sentence = "the officials said that ".repeat(1_250);
+        let commas = format!("He said {}.", "a, ".repeat(500));
+        let caps = "THE MAYOR SAID THAT THE BRIDGE WOULD REOPEN. \"IT IS DONE,\" SHE SAID.";
+        let table = "1 2 3 4 5\n6 7 8 9 10\n".repeat(200);
+        let foreign =
+            "Der Bürgermeister sagte, dass die Brücke im Mai öffnet. «Fertig», sagte sie.";
+        let quotes = "\"“”‘’'«»".repeat(300);
+        for text in [
+            long_sentence,
+            commas,
+            caps.into(),
+            table,
+            foreign.into(),
+            quotes,
+        ] {
+            let mut doc = Document::new("hostile", text.as_str()).unwrap();
+            Pipeline::with_reported_speech().process(&mut doc);
+            check_spans(&doc).unwrap();
+        }
     }
 
     proptest! {

@@ -91,8 +91,12 @@ impl CueLexicon {
 
     /// Statistics of a word (any case; curly apostrophes count as straight ones).
     pub fn stats(&self, word: &str) -> CueStats {
-        let key = normalize(word);
-        self.words.get(&key).copied().unwrap_or_default()
+        self.stats_of_key(&normalize(word))
+    }
+
+    /// Statistics of a word already in the lexicon's key form ([`normalize`]).
+    pub fn stats_of_key(&self, key: &str) -> CueStats {
+        self.words.get(key).copied().unwrap_or_default()
     }
 }
 

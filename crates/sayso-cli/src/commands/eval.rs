@@ -29,6 +29,10 @@ pub struct EvalArgs {
     /// Extract reported speech too (as `sayso extract --reported`).
     #[arg(long)]
     reported: bool,
+    /// Also score with the CofeNet protocol on this sentence-level conversion of the gold
+    /// (PolNeAR's `cofenet_dev.txt`), as the reference scorer's `--cofenet`.
+    #[arg(long)]
+    cofenet: Option<PathBuf>,
     /// Content Jaccard needed for a match.
     #[arg(long, default_value_t = 0.5)]
     threshold: f64,
@@ -54,10 +58,22 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         None => extract(&gold, args.write_pred.as_deref(), args.reported)?,
     };
     let scores = score(&gold, &predictions, args.threshold);
+    let cofenet = match &args.cofenet {
+        Some(path) => {
+            let instances = sayso_eval::cofenet::read_instances(path)?;
+            Some(sayso_eval::cofenet::score(&instances, &gold, &predictions))
+        }
+        None => None,
+    };
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&scores)?);
+        let json = serde_json::json!({"article": scores, "cofenet": cofenet});
+        println!("{}", serde_json::to_string_pretty(&json)?);
     } else {
         print!("{scores}");
+        if let Some(c) = &cofenet {
+            println!();
+            print!("{c}");
+        }
     }
     if let Some(gate) = &args.gate {
         let spec: Value = serde_json::from_str(

@@ -38,8 +38,8 @@ pub struct ExtractArgs {
     /// Also write per-document errors as JSONL ({"id", "origin", "error"}) to this file.
     #[arg(long)]
     errors: Option<PathBuf>,
-    /// Also find reported (indirect) speech, with the dependency parser (slower; young rules,
-    /// see the README for their accuracy).
+    /// Also find reported (indirect) speech: dependency parser, rules and the learned
+    /// attribution model (about ten times slower; see the README for accuracy).
     #[arg(long)]
     reported: bool,
     /// Run the pipeline only this far: `read` (documents as read, no attributions), `tokens`

@@ -26,6 +26,9 @@ enum Model {
     Tagger,
     /// Arc-eager dependency parser from the UD EWT and GUM training and development treebanks.
     Parser,
+    /// The attribution model (source, cue and content tagger) from PolNeAR train; reads the
+    /// bundled tagger, parser and cue lexicon, so rebuild those first when they change.
+    Attribution,
 }
 
 pub fn run(args: TrainArgs) -> Result<ExitCode> {
@@ -66,6 +69,16 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
                 start,
             );
         }
+        Model::Attribution => {
+            let model = train_attribution(&args.data.join("polnear/train"))?;
+            return write_model(
+                model.to_bytes(),
+                args.output,
+                ATTRIBUTION_DIR,
+                "attribution-roles.bin",
+                start,
+            );
+        }
         Model::Cues => {
             let docs = read_gold_strict(&args.data.join("polnear/train"))?;
             let tables = sayso_attribution::cues::train::build(&docs);
@@ -78,6 +91,7 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
     let default_dir = match args.what {
         Model::Tagger => TAGGER_DIR,
         Model::Parser => PARSER_DIR,
+        Model::Attribution => ATTRIBUTION_DIR,
         Model::Cues => "crates/sayso-attribution/src/cues",
     };
     let dir = args.output.unwrap_or_else(|| PathBuf::from(default_dir));
@@ -101,6 +115,42 @@ const PARSER_ITERATIONS: usize = 15;
 /// 2^20 buckets of 4 transition weights (and 2^18 of relation weights): 8 MB + 27 MB in
 /// memory, half that on disk.
 const PARSER_BITS: u32 = 20;
+
+const ATTRIBUTION_DIR: &str = "crates/sayso-attribution/src/roles";
+const ATTRIBUTION_ITERATIONS: usize = 12;
+/// 2^19 buckets of 7 label weights for each of the two passes: a 15 MB model.
+const ATTRIBUTION_BITS: u32 = 19;
+
+/// Runs the pipeline up to the rule-based attributors over the gold texts and trains the role
+/// tagger on their gold spans.
+fn train_attribution(folder: &Path) -> Result<sayso_attribution::RoleTagger> {
+    use rayon::prelude::*;
+    use sayso_attribution::roles::train;
+    let gold = read_gold_strict(folder)?;
+    let pipeline = sayso::Pipeline::with_attribution_rules();
+    let cues = sayso_attribution::CueLexicon::bundled();
+    let mut docs: Vec<train::TrainingDocument> = gold
+        .par_iter()
+        .map(|g| {
+            let mut doc = sayso::Document::new(g.id.clone(), g.text())
+                .expect("gold documents are valid documents");
+            pipeline.process(&mut doc);
+            train::prepare(&doc, &g.attributions, cues)
+        })
+        .collect();
+    let model = train::train(
+        &mut docs,
+        ATTRIBUTION_ITERATIONS,
+        ATTRIBUTION_BITS,
+        TAGGER_SEED,
+    );
+    eprintln!(
+        "label accuracy on the {} training articles: {:.2}%",
+        docs.len(),
+        100.0 * train::accuracy(&model, &mut docs)
+    );
+    Ok(model)
+}
 
 /// The words and gold tags of a treebank sentence (`None` when a tag is not a UPOS one).
 fn words_and_tags(

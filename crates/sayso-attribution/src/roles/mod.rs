@@ -1,0 +1,362 @@
+//! The learned attribution model: a structured perceptron that tags every token of a sentence
+//! as source, cue or content of an attribution (BIO), decoded with Viterbi, and then groups the
+//! tagged spans into attributions.
+//!
+//! It reads what the earlier stages made (tags, the dependency tree, quotations, and the
+//! rule-based attributions, which it takes as features and replaces), so it runs last.
+//! Trained on PolNeAR train by [`train::train`] (`sayso train attribution`).
+
+pub mod decode;
+pub mod features;
+pub mod train;
+
+use crate::cues::CueLexicon;
+use crate::Attributor;
+use decode::Labelled;
+use features::DocumentFacts;
+use sayso_annotate::perceptron::{ModelError, Weights};
+use sayso_document::{AttributionKind, Document};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// BIO labels over the three roles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Label {
+    Outside = 0,
+    BeginSource = 1,
+    InSource = 2,
+    BeginCue = 3,
+    InCue = 4,
+    BeginContent = 5,
+    InContent = 6,
+}
+
+pub const LABELS: usize = 7;
+
+impl Label {
+    pub fn from_index(k: usize) -> Label {
+        [
+            Label::Outside,
+            Label::BeginSource,
+            Label::InSource,
+            Label::BeginCue,
+            Label::InCue,
+            Label::BeginContent,
+            Label::InContent,
+        ][k]
+    }
+
+    /// Whether `next` may follow `self` (an inside label only continues its own role).
+    fn allows(prev: Option<usize>, next: usize) -> bool {
+        match next {
+            2 | 4 | 6 => prev.is_some_and(|p| p == next || p == next - 1),
+            _ => true,
+        }
+    }
+}
+
+/// Transition weights: from the start (row 0) or a label (row 1 + label) to a label.
+pub const TRANSITIONS: usize = (LABELS + 1) * LABELS;
+
+const MAGIC: &[u8; 8] = b"SAYROLE2";
+
+/// One labelling pass: token weights and label transitions.
+pub struct Pass {
+    weights: Weights,
+    transitions: Vec<f32>,
+}
+
+impl Pass {
+    pub fn new(weights: Weights, transitions: Vec<f32>) -> Pass {
+        Pass {
+            weights,
+            transitions,
+        }
+    }
+
+    /// The best labels of a unit and each token's margin of its label over the next best.
+    pub fn label_unit(&self, features: &[Vec<u64>]) -> (Vec<usize>, Vec<f32>) {
+        let mut emissions = vec![0f32; features.len() * LABELS];
+        for (f, row) in features.iter().zip(emissions.chunks_exact_mut(LABELS)) {
+            self.weights.scores(f, row);
+        }
+        let labels = viterbi(&emissions, &self.transitions);
+        let margins = labels
+            .iter()
+            .zip(emissions.chunks_exact(LABELS))
+            .map(|(&l, row)| {
+                let other = row
+                    .iter()
+                    .enumerate()
+                    .filter(|&(k, _)| k != l)
+                    .fold(f32::MIN, |m, (_, s)| m.max(*s));
+                row[l] - other
+            })
+            .collect();
+        (labels, margins)
+    }
+
+    fn to_bytes(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.weights.to_bytes(MAGIC));
+        for t in &self.transitions {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Result<(Pass, &[u8]), ModelError> {
+        let what = "attribution";
+        let (weights, rest) = Weights::from_bytes(bytes, MAGIC, what)?;
+        if weights.classes() != LABELS {
+            return Err(ModelError::BadHeader(what));
+        }
+        let needed = 4 * TRANSITIONS;
+        if rest.len() < needed {
+            let expected = bytes.len() - rest.len() + needed;
+            return Err(ModelError::BadLength(what, bytes.len(), expected));
+        }
+        let transitions = rest[..needed]
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        Ok((Pass::new(weights, transitions), &rest[needed..]))
+    }
+}
+
+/// Two stacked passes: the second reads the first one's labels among its features (so that,
+/// say, the complement of a verb the first pass took as a cue leans to content).
+pub struct RoleTagger {
+    first: Pass,
+    second: Pass,
+}
+
+static BUNDLED: &[u8] = include_bytes!("attribution-roles.bin");
+
+impl RoleTagger {
+    /// The model bundled with the library, loaded once per process.
+    pub fn bundled() -> &'static RoleTagger {
+        static MODEL: OnceLock<RoleTagger> = OnceLock::new();
+        MODEL.get_or_init(|| {
+            RoleTagger::from_bytes(BUNDLED)
+                .expect("the bundled attribution model is checked by a unit test")
+        })
+    }
+
+    pub fn new(first: Pass, second: Pass) -> RoleTagger {
+        RoleTagger { first, second }
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<RoleTagger, ModelError> {
+        let (first, rest) = Pass::from_bytes(bytes)?;
+        let (second, rest) = Pass::from_bytes(rest)?;
+        if !rest.is_empty() {
+            return Err(ModelError::BadHeader("attribution"));
+        }
+        Ok(RoleTagger { first, second })
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        self.first.to_bytes(&mut out);
+        self.second.to_bytes(&mut out);
+        out
+    }
+
+    /// Labels every paragraph of a document with both passes.
+    pub fn label(&self, facts: &mut DocumentFacts, units: &[Vec<Range<usize>>]) -> Vec<Labelled> {
+        let first = label_units(&self.first, facts, units, false);
+        facts.set_first_pass(&first);
+        label_units(&self.second, facts, units, true)
+    }
+}
+
+/// Labels each unit with one pass (`stacked`: the second, which reads the first's labels).
+pub fn label_units(
+    pass: &Pass,
+    facts: &DocumentFacts,
+    units: &[Vec<Range<usize>>],
+    stacked: bool,
+) -> Vec<Labelled> {
+    let mut features = Vec::new();
+    units
+        .iter()
+        .map(|unit| {
+            unit_features(facts, unit, stacked, &mut features);
+            let (labels, margins) = pass.label_unit(&features);
+            Labelled {
+                tokens: unit[0].start..unit[unit.len() - 1].end,
+                labels,
+                margins,
+            }
+        })
+        .collect()
+}
+
+/// The best label sequence under the BIO constraints. `emissions` holds `LABELS` scores a token.
+pub fn viterbi(emissions: &[f32], transitions: &[f32]) -> Vec<usize> {
+    let n = emissions.len() / LABELS;
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score = vec![f32::NEG_INFINITY; n * LABELS];
+    let mut back = vec![0u8; n * LABELS];
+    for l in 0..LABELS {
+        if Label::allows(None, l) {
+            score[l] = emissions[l] + transitions[l];
+        }
+    }
+    for t in 1..n {
+        for l in 0..LABELS {
+            let mut best = f32::NEG_INFINITY;
+            let mut from = 0;
+            for p in 0..LABELS {
+                let prev = score[(t - 1) * LABELS + p];
+                if prev == f32::NEG_INFINITY || !Label::allows(Some(p), l) {
+                    continue;
+                }
+                let s = prev + transitions[(1 + p) * LABELS + l];
+                if s > best {
+                    best = s;
+                    from = p;
+                }
+            }
+            score[t * LABELS + l] = best + emissions[t * LABELS + l];
+            back[t * LABELS + l] = from as u8;
+        }
+    }
+    let last = &score[(n - 1) * LABELS..];
+    let mut l = (0..LABELS)
+        .max_by(|&a, &b| last[a].total_cmp(&last[b]))
+        .unwrap_or(0);
+    let mut labels = vec![0; n];
+    for t in (0..n).rev() {
+        labels[t] = l;
+        l = back[t * LABELS + l] as usize;
+    }
+    labels
+}
+
+/// Replaces the rule-based attributions with the learned model's.
+pub struct LearnedAttributor {
+    pub model: &'static RoleTagger,
+    pub cues: &'static CueLexicon,
+}
+
+impl Default for LearnedAttributor {
+    fn default() -> Self {
+        LearnedAttributor {
+            model: RoleTagger::bundled(),
+            cues: CueLexicon::bundled(),
+        }
+    }
+}
+
+/// The units the model labels: paragraphs (a content often runs over several sentences, rarely
+/// over a paragraph break), each as the token ranges of its sentences. A unit holds at most
+/// [`MAX_UNIT_TOKENS`] tokens (longer paragraphs are cut between sentences, longer sentences
+/// into pieces), so that the features held at once stay small whatever the input.
+pub fn paragraph_units(doc: &Document) -> Vec<Vec<Range<usize>>> {
+    let mut units: Vec<Vec<Range<usize>>> = Vec::new();
+    let mut current_paragraph = usize::MAX;
+    let mut unit_tokens = 0;
+    for s in &doc.sentences {
+        let range = doc.tokens_in(*s);
+        let paragraph = doc.paragraph_of(s.start);
+        let mut start = range.start;
+        while start < range.end {
+            let piece = start..range.end.min(start + MAX_UNIT_TOKENS);
+            start = piece.end;
+            match units.last_mut() {
+                Some(unit)
+                    if paragraph == current_paragraph
+                        && unit_tokens + piece.len() <= MAX_UNIT_TOKENS =>
+                {
+                    unit_tokens += piece.len();
+                    unit.push(piece);
+                }
+                _ => {
+                    unit_tokens = piece.len();
+                    units.push(vec![piece]);
+                }
+            }
+            current_paragraph = paragraph;
+        }
+    }
+    units
+}
+
+/// The most tokens labelled together.
+pub const MAX_UNIT_TOKENS: usize = 2_000;
+
+/// The features of every token of a unit, in order (`stacked`: with the second pass's).
+pub fn unit_features(
+    facts: &DocumentFacts,
+    unit: &[Range<usize>],
+    stacked: bool,
+    out: &mut Vec<Vec<u64>>,
+) {
+    out.clear();
+    for (k, sentence) in unit.iter().enumerate() {
+        facts.sentence_features(sentence.clone(), k == 0, stacked, out);
+    }
+}
+
+impl Attributor for LearnedAttributor {
+    fn attribute(&self, doc: &mut Document) {
+        let mut facts = DocumentFacts::new(doc, self.cues);
+        let units = paragraph_units(doc);
+        let labelled = self.model.label(&mut facts, &units);
+        let learned = decode::attributions(doc, &labelled);
+        let rules = std::mem::replace(&mut doc.attributions, learned);
+        // On a direct quotation the quotation attributor's source is the more reliable (it
+        // follows speakers across paragraphs): it wins where both saw the same quotation.
+        for a in doc
+            .attributions
+            .iter_mut()
+            .filter(|a| a.kind == AttributionKind::Direct)
+        {
+            let same = rules.iter().find(|r| {
+                r.kind == AttributionKind::Direct
+                    && !r.source.is_empty()
+                    && r.content.first() == a.content.first()
+            });
+            if let Some(r) = same {
+                a.source.clone_from(&r.source);
+                a.speaker.clone_from(&r.speaker);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_model_loads_and_corrupt_models_are_named_errors() {
+        let model = RoleTagger::bundled();
+        assert_eq!(model.second.transitions.len(), TRANSITIONS);
+        let bytes = model.to_bytes();
+        assert!(RoleTagger::from_bytes(&bytes).is_ok());
+        let err = RoleTagger::from_bytes(&bytes[..bytes.len() - 3])
+            .err()
+            .unwrap();
+        assert!(err.to_string().contains("attribution model"), "{err}");
+        let err = RoleTagger::from_bytes(b"not a model at all, no")
+            .err()
+            .unwrap();
+        assert!(err.to_string().contains("bad header"), "{err}");
+    }
+
+    #[test]
+    fn viterbi_keeps_inside_labels_after_their_begin() {
+        // Token scores prefer InCue everywhere; the constraints force a BeginCue first.
+        let mut emissions = vec![0f32; 3 * LABELS];
+        for t in 0..3 {
+            emissions[t * LABELS + Label::InCue as usize] = 5.0;
+            emissions[t * LABELS + Label::BeginCue as usize] = 1.0;
+        }
+        let labels = viterbi(&emissions, &[0.0; TRANSITIONS]);
+        assert_eq!(labels, vec![3, 4, 4]);
+    }
+}

@@ -1,0 +1,206 @@
+//! Trains the role tagger: gold source/cue/content spans projected onto the tokens as BIO
+//! labels, then a structured (averaged) perceptron over whole sentences.
+
+use super::decode::Labelled;
+use super::features::DocumentFacts;
+use super::{
+    label_units, paragraph_units, unit_features, viterbi, Pass, RoleTagger, LABELS, TRANSITIONS,
+};
+use crate::cues::CueLexicon;
+use sayso_annotate::perceptron::{shuffle, Trainer};
+use sayso_document::{Attribution, Document, Span};
+use std::ops::Range;
+
+/// One paragraph: each token's features and gold label.
+pub struct Example {
+    features: Vec<Vec<u64>>,
+    labels: Vec<usize>,
+}
+
+/// A training document that went through the pipeline up to the rule-based attributors, with
+/// the gold label of each token.
+pub struct TrainingDocument {
+    facts: DocumentFacts,
+    units: Vec<Vec<Range<usize>>>,
+    labels: Vec<usize>,
+}
+
+/// Labels a document's tokens from `gold` (attributions over the same text).
+pub fn prepare(doc: &Document, gold: &[Attribution], cues: &CueLexicon) -> TrainingDocument {
+    TrainingDocument {
+        facts: DocumentFacts::new(doc, cues),
+        units: paragraph_units(doc),
+        labels: bio(&gold_labels(doc, gold)),
+    }
+}
+
+impl TrainingDocument {
+    /// First-pass examples, or with `stacked` second-pass ones.
+    fn examples(&self, stacked: bool) -> Vec<Example> {
+        self.units
+            .iter()
+            .map(|unit| {
+                let mut features = Vec::new();
+                unit_features(&self.facts, unit, stacked, &mut features);
+                let tokens = unit[0].start..unit[unit.len() - 1].end;
+                Example {
+                    features,
+                    labels: self.labels[tokens].to_vec(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Parts the training documents are cut into so that the second pass learns from first-pass
+/// labels of documents the first pass did not see (as it will at run time).
+const FOLDS: usize = 4;
+
+/// Trains both passes: the first on every document; the second on the documents' features
+/// plus first-pass labels, each document labelled by a first pass trained on the other folds.
+pub fn train(docs: &mut [TrainingDocument], iterations: usize, bits: u32, seed: u64) -> RoleTagger {
+    let first_examples: Vec<Vec<Example>> = docs.iter().map(|d| d.examples(false)).collect();
+    let fold_of = |d: usize| d % FOLDS;
+    let mut held_out_labels: Vec<Vec<Labelled>> = (0..docs.len()).map(|_| Vec::new()).collect();
+    for fold in 0..FOLDS {
+        let training: Vec<&Example> = (0..docs.len())
+            .filter(|&d| fold_of(d) != fold)
+            .flat_map(|d| &first_examples[d])
+            .collect();
+        let pass = train_pass(&training, iterations, bits, seed);
+        for d in (0..docs.len()).filter(|&d| fold_of(d) == fold) {
+            held_out_labels[d] = label_units(&pass, &docs[d].facts, &docs[d].units, false);
+        }
+    }
+    let all: Vec<&Example> = first_examples.iter().flatten().collect();
+    let first = train_pass(&all, iterations, bits, seed);
+    drop(all);
+    drop(first_examples);
+    for (doc, labels) in docs.iter_mut().zip(&held_out_labels) {
+        doc.facts.set_first_pass(labels);
+    }
+    let second_examples: Vec<Example> = docs.iter().flat_map(|d| d.examples(true)).collect();
+    let second = train_pass(
+        &second_examples.iter().collect::<Vec<_>>(),
+        iterations,
+        bits,
+        seed,
+    );
+    RoleTagger::new(first, second)
+}
+
+/// Each token's gold piece, as (attribution, role, piece) + 1 for the role (0 = none).
+fn gold_labels(doc: &Document, gold: &[Attribution]) -> Vec<Option<(usize, usize, usize)>> {
+    let mut out = vec![None; doc.tokens.len()];
+    for (a, attribution) in gold.iter().enumerate() {
+        for (role, spans) in [&attribution.source, &attribution.cue, &attribution.content]
+            .into_iter()
+            .enumerate()
+        {
+            for (piece, span) in spans.iter().enumerate() {
+                for t in overlapping(doc, *span) {
+                    out[t] = Some((a, role, piece));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Tokens with at least half of their characters inside `span`.
+fn overlapping(doc: &Document, span: Span) -> impl Iterator<Item = usize> + '_ {
+    let first = doc.tokens.partition_point(|t| t.span.end <= span.start);
+    (first..doc.tokens.len())
+        .take_while(move |&t| doc.tokens[t].span.start < span.end)
+        .filter(move |&t| {
+            let tok = doc.tokens[t].span;
+            let overlap = tok
+                .end
+                .min(span.end)
+                .saturating_sub(tok.start.max(span.start));
+            2 * overlap >= tok.end - tok.start
+        })
+}
+
+/// BIO labels: a token begins a span when the token before is in another piece or none.
+fn bio(pieces: &[Option<(usize, usize, usize)>]) -> Vec<usize> {
+    pieces
+        .iter()
+        .enumerate()
+        .map(|(k, p)| match p {
+            None => 0,
+            Some((_, role, _)) => {
+                let begins = k == 0 || pieces[k - 1] != *p;
+                1 + 2 * role + usize::from(!begins)
+            }
+        })
+        .collect()
+}
+
+/// Structured-perceptron training over the paragraphs, `iterations` passes in a seeded order.
+fn train_pass(examples: &[&Example], iterations: usize, bits: u32, seed: u64) -> Pass {
+    let mut weights = Trainer::new(bits, LABELS);
+    let mut transitions = vec![0f32; TRANSITIONS];
+    let mut transition_sums = vec![0f64; TRANSITIONS];
+    let mut seen = 0u64;
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut state = seed | 1;
+    let mut emissions = Vec::new();
+    for _ in 0..iterations {
+        shuffle(&mut order, &mut state);
+        for &i in &order {
+            let ex = examples[i];
+            emissions.clear();
+            emissions.resize(ex.features.len() * LABELS, 0.0);
+            for (f, row) in ex.features.iter().zip(emissions.chunks_exact_mut(LABELS)) {
+                weights.scores(f, row);
+            }
+            let guess = viterbi(&emissions, &transitions);
+            for (t, f) in ex.features.iter().enumerate() {
+                weights.update(f, ex.labels[t], guess[t]);
+                let row = |labels: &[usize]| if t == 0 { 0 } else { 1 + labels[t - 1] };
+                let truth = row(&ex.labels) * LABELS + ex.labels[t];
+                let guessed = row(&guess) * LABELS + guess[t];
+                if truth != guessed {
+                    transitions[truth] += 1.0;
+                    transitions[guessed] -= 1.0;
+                }
+            }
+            for (sum, t) in transition_sums.iter_mut().zip(&transitions) {
+                *sum += *t as f64;
+            }
+            seen += 1;
+        }
+    }
+    let transitions = transition_sums
+        .iter()
+        .map(|s| (s / seen.max(1) as f64) as f32)
+        .collect();
+    Pass::new(weights.finish(), transitions)
+}
+
+/// Label accuracy of the model on the training documents (for the training log).
+pub fn accuracy(model: &RoleTagger, docs: &mut [TrainingDocument]) -> f64 {
+    let (mut right, mut all) = (0usize, 0usize);
+    for doc in docs {
+        for unit in model.label(&mut doc.facts, &doc.units) {
+            let gold = &doc.labels[unit.tokens.clone()];
+            right += unit.labels.iter().zip(gold).filter(|(a, b)| a == b).count();
+            all += gold.len();
+        }
+    }
+    right as f64 / all.max(1) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bio_starts_a_span_at_each_new_piece() {
+        let a = Some((0, 2, 0));
+        let b = Some((0, 2, 1));
+        let cue = Some((0, 1, 0));
+        assert_eq!(bio(&[None, a, a, b, cue, None]), vec![0, 5, 6, 5, 3, 0]);
+    }
+}
