@@ -79,6 +79,7 @@ pub fn attributions(doc: &Document, units: &[Labelled]) -> Vec<Attribution> {
         let at = doc.tokens[t].span.start;
         doc.sentences.partition_point(|s| s.end <= at)
     };
+    let opens_quote = |p: &Piece| matches!(doc.token_text(p.first), "\"" | "“" | "«");
     let mut drafts: Vec<Draft> = Vec::new();
     for unit in units {
         let found = pieces(&unit.tokens, &unit.labels, &unit.margins);
@@ -105,20 +106,27 @@ pub fn attributions(doc: &Document, units: &[Labelled]) -> Vec<Attribution> {
                 });
             match (nearest, piece.role) {
                 (Some(d), Role::Source) => drafts[d].source.push(*piece),
-                (Some(d), _) => drafts[d].content.push(*piece),
-                // A content with no cue in its paragraph: a quotation standing alone.
-                (None, Role::Content) => drafts.push(Draft {
+                // A second content of one cue is another piece of the same words ("“...,” she
+                // said, “...”"): quoted like the first, or it is a content of its own.
+                (Some(d), _)
+                    if drafts[d]
+                        .content
+                        .first()
+                        .is_none_or(|first| opens_quote(first) == opens_quote(piece)) =>
+                {
+                    drafts[d].content.push(*piece)
+                }
+                (_, Role::Content) => drafts.push(Draft {
                     content: vec![*piece],
                     ..Draft::default()
                 }),
-                (None, _) => {}
+                _ => {}
             }
         }
     }
     // A quotation of its own after the cue's sentence ("..." he said. "...") continues the
     // attribution: `continuation_from` marks where such pieces start, as the quotation
     // attributor does.
-    let opens_quote = |p: &Piece| matches!(doc.token_text(p.first), "\"" | "“" | "«");
     let chars: Vec<char> = doc.text().chars().collect();
     let span = |p: &Piece| Span::new(doc.tokens[p.first].span.start, doc.tokens[p.last].span.end);
     let mut out: Vec<Attribution> = drafts
@@ -196,6 +204,19 @@ mod tests {
         assert_eq!(doc.slice(a.content[1]), "“Later.”");
         assert_eq!(a.content.len(), 2);
         assert_eq!(a.continuation_from, Some(1));
+    }
+
+    #[test]
+    fn a_quotation_and_an_unquoted_content_of_one_cue_stay_apart() {
+        let mut doc = Document::new("t", "“Win now,” she said, and the crowd cheered.").unwrap();
+        sayso_text::segment(&mut doc);
+        // “ Win now , ” she said , and the crowd cheered .
+        let units = labelled(&doc, "TTTTT S C - - TTT -");
+        let found = attributions(&doc, &units);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(doc.slice(found[0].content[0]), "“Win now,”");
+        assert_eq!(doc.slice(found[1].content[0]), "the crowd cheered");
+        assert!(found[1].cue.is_empty());
     }
 
     #[test]

@@ -251,6 +251,12 @@ impl Default for LearnedAttributor {
     }
 }
 
+/// Whether two spans share a character.
+fn overlaps(a: Option<&sayso_document::Span>, b: Option<&sayso_document::Span>) -> bool {
+    a.zip(b)
+        .is_some_and(|(a, b)| a.start < b.end && b.start < a.end)
+}
+
 /// The units the model labels: paragraphs (a content often runs over several sentences, rarely
 /// over a paragraph break), each as the token ranges of its sentences. A unit holds at most
 /// [`MAX_UNIT_TOKENS`] tokens (longer paragraphs are cut between sentences, longer sentences
@@ -308,21 +314,22 @@ impl Attributor for LearnedAttributor {
         let labelled = self.model.label(&mut facts, &units);
         let learned = decode::attributions(doc, &labelled);
         let rules = std::mem::replace(&mut doc.attributions, learned);
-        // On a direct quotation the quotation attributor's source is the more reliable (it
-        // follows speakers across paragraphs): it wins where both saw the same quotation.
-        for a in doc
-            .attributions
-            .iter_mut()
-            .filter(|a| a.kind == AttributionKind::Direct)
-        {
+        // On a quotation the quotation attributor's source is the more reliable (it follows
+        // speakers across paragraphs): it wins where both saw the same quotation, and it fills
+        // in where the model found a quotation but no source.
+        for a in &mut doc.attributions {
             let same = rules.iter().find(|r| {
-                r.kind == AttributionKind::Direct
+                r.kind != AttributionKind::Indirect
                     && !r.source.is_empty()
-                    && r.content.first() == a.content.first()
+                    && overlaps(r.content.first(), a.content.first())
             });
-            if let Some(r) = same {
+            let Some(r) = same else { continue };
+            if a.kind == AttributionKind::Direct || a.source.is_empty() {
                 a.source.clone_from(&r.source);
                 a.speaker.clone_from(&r.speaker);
+                if a.cue.is_empty() {
+                    a.cue.clone_from(&r.cue);
+                }
             }
         }
     }
