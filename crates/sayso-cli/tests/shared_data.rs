@@ -46,6 +46,67 @@ fn seed_article_direct_quotes() {
 }
 
 /// Both protocols, on the predictions with reported speech (all kinds and roles present).
+/// The seed article's speakers, addressees and entities (issue 4's expectations as far as the
+/// entity stage reaches so far).
+#[test]
+fn seed_article_speakers_and_addressees() {
+    let Some(shared) = shared() else { return };
+    let path = shared.join("examples/legend-west.txt");
+    let out = sayso(&["extract", path.to_str().unwrap()]);
+    assert!(out.status.success());
+    let r = &json_lines(&out)[0];
+    let entities = r["entities"].as_array().unwrap();
+    let name_of = |id: &serde_json::Value| {
+        entities
+            .iter()
+            .find(|e| &e["id"] == id)
+            .map(|e| e["name"].as_str().unwrap().to_string())
+    };
+    let attrs = r["attributions"].as_array().unwrap();
+    assert!(attrs.len() >= 11);
+    for a in attrs {
+        assert_eq!(a["speaker"], "John Legend", "{a}");
+        assert_eq!(
+            name_of(&a["speaker_entity"]).as_deref(),
+            Some("John Legend")
+        );
+    }
+    let addressees: Vec<(String, Option<String>)> = attrs
+        .iter()
+        .filter_map(|a| {
+            let text = a["addressee"].get(0)?["text"].as_str()?.to_string();
+            Some((text, name_of(&a["addressee_entity"])))
+        })
+        .collect();
+    let told = |who: &str, entity: &str| {
+        addressees
+            .iter()
+            .any(|(t, e)| t == who && e.as_deref() == Some(entity))
+    };
+    assert!(told("Axelrod", "David Axelrod"), "{addressees:?}");
+    assert!(told("The New Yorker", "The New Yorker"), "{addressees:?}");
+    assert!(told("the outlet", "The New Yorker"), "{addressees:?}");
+    let venues: Vec<&str> = attrs
+        .iter()
+        .filter_map(|a| a["venue"]["type"].as_str())
+        .collect();
+    assert!(venues.contains(&"podcast"), "{venues:?}");
+    let west = entities
+        .iter()
+        .find(|e| e["name"] == "Kanye West")
+        .expect("Kanye West is an entity");
+    let mentions: Vec<&str> = west["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        mentions.contains(&"West") && mentions.contains(&"Kanye"),
+        "{mentions:?}"
+    );
+}
+
 #[test]
 fn eval_agrees_with_the_reference_scorer() {
     let Some(shared) = shared() else { return };

@@ -40,11 +40,12 @@ pub struct Quote {
 }
 
 /// Direct (content wholly quoted), mixed (partly quoted) or indirect (reported speech).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum AttributionKind {
     Direct,
     Mixed,
+    #[default]
     Indirect,
 }
 
@@ -60,7 +61,7 @@ impl AttributionKind {
 
 /// Who said what: the content, the cue that marks it and the source mention, each a list of
 /// spans (a content interrupted by ", he said," has two).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Attribution {
     pub kind: AttributionKind,
     pub content: Vec<Span>,
@@ -73,6 +74,13 @@ pub struct Attribution {
     /// quoted sentence or paragraph of the same speaker): the index into `content` where the
     /// continuation pieces start. `None` when every piece was cued directly.
     pub continuation_from: Option<usize>,
+    /// The id of the speaker's entity in `Document::entities`, when resolved.
+    pub speaker_entity: Option<usize>,
+    /// To whom it was said ("told Axelrod", "told reporters"), and that addressee's entity.
+    pub addressee: Vec<Span>,
+    pub addressee_entity: Option<usize>,
+    /// Where it was said ("in an interview with", "on Twitter", "in a statement").
+    pub venue: Option<crate::Venue>,
 }
 
 impl Attribution {

@@ -45,6 +45,8 @@ pub struct Document {
     pub deprels: Vec<std::sync::Arc<str>>,
     pub quotes: Vec<Quote>,
     pub attributions: Vec<Attribution>,
+    /// The entities the mentions refer to (ids are indices).
+    pub entities: Vec<crate::Entity>,
 }
 
 impl Document {

@@ -393,6 +393,7 @@ mod tests {
             speaker: None,
             confidence: 1.0,
             continuation_from: None,
+            ..Default::default()
         }
     }
 

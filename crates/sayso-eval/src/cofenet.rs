@@ -654,6 +654,7 @@ mod tests {
             speaker: None,
             confidence: 1.0,
             continuation_from: None,
+            ..Default::default()
         };
         let predicted = [Predicted {
             attribution,

@@ -3,7 +3,12 @@
 //! ```json
 //! {"id": "...", "date": "2022-09-07",
 //!  "attributions": [{"kind": "direct", "content": [{"start": 0, "end": 9, "text": "..."}],
-//!                    "cue": [...], "source": [...], "speaker": null, "confidence": 0.9}]}
+//!                    "cue": [...], "source": [...], "speaker": "John Legend", "speaker_entity": 0,
+//!                    "addressee": [...], "addressee_entity": 2,
+//!                    "venue": {"start": 0, "end": 9, "text": "...", "type": "podcast"},
+//!                    "confidence": 0.9}],
+//!  "entities": [{"id": 0, "name": "John Legend", "type": "person", "titles": [...],
+//!                "mentions": [{"start": 0, "end": 11, "text": "John Legend"}]}]}
 //! ```
 //!
 //! Offsets are code points into the document text. Fields are only ever added.
@@ -24,6 +29,27 @@ struct Record<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     title: Option<&'a str>,
     attributions: Vec<AttributionRecord<'a>>,
+    entities: Vec<EntityRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct EntityRecord<'a> {
+    id: usize,
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: sayso_document::EntityKind,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    titles: &'a [String],
+    mentions: Vec<SpanRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct VenueRecord<'a> {
+    start: u32,
+    end: u32,
+    text: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
 }
 
 #[derive(Serialize)]
@@ -33,6 +59,11 @@ struct AttributionRecord<'a> {
     cue: Vec<SpanRecord<'a>>,
     source: Vec<SpanRecord<'a>>,
     speaker: Option<&'a str>,
+    /// The speaker's entity id (in the document's `entities`).
+    speaker_entity: Option<usize>,
+    addressee: Vec<SpanRecord<'a>>,
+    addressee_entity: Option<usize>,
+    venue: Option<VenueRecord<'a>>,
     confidence: f32,
     /// Index into `content` where spans continuing the quotation without a cue of their own start.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -85,6 +116,19 @@ pub fn write_record(
                     spans(doc, &a.source)
                 },
                 speaker: a.speaker.as_deref(),
+                speaker_entity: a.speaker_entity,
+                addressee: if continuation {
+                    Vec::new()
+                } else {
+                    spans(doc, &a.addressee)
+                },
+                addressee_entity: a.addressee_entity.filter(|_| !continuation),
+                venue: a.venue.filter(|_| !continuation).map(|v| VenueRecord {
+                    start: v.span.start,
+                    end: v.span.end,
+                    text: doc.slice(v.span),
+                    kind: v.kind.as_str(),
+                }),
                 confidence: (a.confidence * 100.0).round() / 100.0,
                 continuation_from: a.continuation_from.filter(|_| !split_continuations),
                 continues: o.continues,
@@ -98,6 +142,17 @@ pub fn write_record(
         outlet: doc.meta.outlet.as_deref(),
         title: doc.meta.title.as_deref(),
         attributions,
+        entities: doc
+            .entities
+            .iter()
+            .map(|e| EntityRecord {
+                id: e.id,
+                name: &e.name,
+                kind: e.kind,
+                titles: &e.titles,
+                mentions: spans(doc, &e.mentions),
+            })
+            .collect(),
     };
     serde_json::to_writer(&mut *out, &record)?;
     out.write_all(b"\n")
@@ -121,7 +176,8 @@ mod tests {
             "{\"id\":\"d1\",\"date\":\"2020-01-02\",\"attributions\":[{\"kind\":\"direct\",\
              \"content\":[{\"start\":0,\"end\":5,\"text\":\"“Hi,”\"},{\"start\":16,\"end\":22,\"text\":\"“Bye.”\"}],\
              \"cue\":[{\"start\":10,\"end\":14,\"text\":\"said\"}],\"source\":[{\"start\":6,\"end\":9,\"text\":\"Ann\"}],\
-             \"speaker\":null,\"confidence\":0.9,\"continuation_from\":1}]}\n"
+             \"speaker\":null,\"speaker_entity\":null,\"addressee\":[],\"addressee_entity\":null,\
+             \"venue\":null,\"confidence\":0.9,\"continuation_from\":1}],\"entities\":[]}\n"
         );
     }
 

@@ -81,6 +81,7 @@ pub(crate) fn sample_document() -> Document {
         speaker: None,
         confidence: 0.9,
         continuation_from: Some(1),
+        ..Default::default()
     });
     d
 }

@@ -175,6 +175,7 @@ fn empty_attribution() -> Attribution {
         speaker: None,
         confidence: 1.0,
         continuation_from: None,
+        ..Default::default()
     }
 }
 

@@ -8,11 +8,13 @@
 //! 3. tokens and sentences ([`sayso_text`]);
 //! 4. part-of-speech tags and, for reported speech, dependency trees ([`sayso_annotate`]);
 //! 5. quotations and attributions ([`sayso_attribution`]): quotation pairing, the quotation
-//!    attributor, and for reported speech the rules and the learned model after them.
+//!    attributor, and for reported speech the rules and the learned model after them;
+//! 6. mentions and entities ([`sayso_entities`]): who each speaker is, to whom and where.
 
 pub use sayso_annotate as annotate;
 pub use sayso_attribution as attribution;
 pub use sayso_document as document;
+pub use sayso_entities as entities;
 pub use sayso_readers as readers;
 pub use sayso_text as text;
 
@@ -23,6 +25,7 @@ use sayso_attribution::{
     Attributor, DirectQuoteAttributor, LearnedAttributor, QuoteFinder, QuotePairer,
     ReportedSpeechAttributor,
 };
+use sayso_entities::{Resolver, SpeakerResolver};
 use sayso_text::{NewsTokenizer, RuleSentenceSplitter, SentenceSplitter, Tokenizer};
 
 /// The stages, in the order they run.
@@ -35,6 +38,7 @@ pub struct Pipeline {
     attributor: DirectQuoteAttributor,
     reported: Option<ReportedSpeechAttributor>,
     learned: Option<LearnedAttributor>,
+    speakers: SpeakerResolver,
 }
 
 impl Default for Pipeline {
@@ -48,6 +52,7 @@ impl Default for Pipeline {
             attributor: DirectQuoteAttributor::default(),
             reported: None,
             learned: None,
+            speakers: SpeakerResolver,
         }
     }
 }
@@ -93,6 +98,7 @@ impl Pipeline {
         if let Some(l) = &self.learned {
             l.attribute(doc);
         }
+        self.speakers.resolve(doc);
     }
 
     /// Only tokens and sentences (the baseline the benchmark compares with).
@@ -175,6 +181,51 @@ mod tests {
         let mut plain = Document::new("r", text).unwrap();
         Pipeline::new().process(&mut plain);
         assert!(plain.attributions.is_empty());
+    }
+
+    #[test]
+    fn speakers_are_entities_with_addressees_and_venues() {
+        let text = "Sen. Maria Lopez told The Daily Ledger on Monday that the bill would pass.\n\n\
+                    \"We have the votes,\" Lopez said in an interview.\n\n\
+                    \"It is done,\" she told reporters.\n\n\
+                    According to the report, the bill costs $2 million.";
+        let mut doc = Document::new("s", text).unwrap();
+        Pipeline::with_reported_speech().process(&mut doc);
+        let lopez = doc
+            .entities
+            .iter()
+            .find(|e| e.name == "Maria Lopez")
+            .expect("an entity for Maria Lopez");
+        assert_eq!(lopez.kind, sayso_document::EntityKind::Person);
+        assert_eq!(lopez.titles, vec!["Sen.".to_string()]);
+        let ledger = doc
+            .entities
+            .iter()
+            .find(|e| e.name == "The Daily Ledger")
+            .expect("an entity for the newspaper");
+        let speakers: Vec<Option<&str>> = doc
+            .attributions
+            .iter()
+            .map(|a| a.speaker.as_deref())
+            .collect();
+        assert_eq!(
+            speakers,
+            vec![
+                Some("Maria Lopez"),
+                Some("Maria Lopez"),
+                Some("Maria Lopez"),
+                None
+            ],
+            "{:?}",
+            doc.attributions
+        );
+        let first = &doc.attributions[0];
+        assert_eq!(first.speaker_entity, Some(lopez.id));
+        assert_eq!(doc.slice(first.addressee[0]), "The Daily Ledger");
+        assert_eq!(first.addressee_entity, Some(ledger.id));
+        let venue = doc.attributions[1].venue.expect("a venue");
+        assert_eq!(venue.kind, sayso_document::VenueKind::Interview);
+        assert_eq!(doc.slice(doc.attributions[2].addressee[0]), "reporters");
     }
 
     #[test]

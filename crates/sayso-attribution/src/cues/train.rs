@@ -104,6 +104,7 @@ mod tests {
             speaker: None,
             confidence: 1.0,
             continuation_from: None,
+            ..Default::default()
         };
         doc.attributions = vec![said(3), said(16), said(31)];
         let t = build(&[doc]);

@@ -1051,6 +1051,7 @@ impl<'d> Finder<'d> {
                 speaker: None,
                 confidence: m.confidence,
                 continuation_from: None,
+                ..Default::default()
             },
             paragraph,
             cue_token: Some(m.cue.start),

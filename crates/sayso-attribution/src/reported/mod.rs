@@ -135,6 +135,7 @@ impl Attributor for ReportedSpeechAttributor {
                 speaker: None,
                 confidence: 0.5,
                 continuation_from: None,
+                ..Default::default()
             });
         }
         doc.attributions.extend(found);

@@ -151,6 +151,7 @@ pub fn attributions(doc: &Document, units: &[Labelled]) -> Vec<Attribution> {
                 speaker: None,
                 confidence: logistic(sum / count.max(1) as f32),
                 continuation_from,
+                ..Default::default()
             }
         })
         .collect();

@@ -1,0 +1,190 @@
+//! Entities from name mentions: a later name joins an earlier entity when its words are the
+//! end or the start of that entity's name ("Legend" and "John Legend", "Kanye" and "Kanye
+//! West"); the entity's name is the fullest one used.
+
+use crate::mentions::{is_person_title, Mention, MentionKind};
+use sayso_document::{Document, Entity, EntityKind, Span};
+use std::collections::HashMap;
+
+/// Last words that make a name an organization's.
+const ORGANIZATION_WORDS: &[&str] = &[
+    "party",
+    "post",
+    "news",
+    "times",
+    "journal",
+    "committee",
+    "department",
+    "university",
+    "campaign",
+    "house",
+    "court",
+    "congress",
+    "senate",
+    "council",
+    "association",
+    "institute",
+    "center",
+    "centre",
+    "foundation",
+    "company",
+    "inc.",
+    "corp.",
+    "group",
+    "network",
+    "magazine",
+    "review",
+    "tribune",
+    "press",
+    "agency",
+    "administration",
+    "bureau",
+    "commission",
+    "office",
+    "club",
+    "union",
+    "bank",
+    "fund",
+    "service",
+    "yorker",
+    "reuters",
+    "podcast",
+    "files",
+    "show",
+    "radio",
+    "tv",
+    "media",
+    "board",
+    "army",
+    "navy",
+    "police",
+    "school",
+    "college",
+    "church",
+];
+
+/// Last words that make a name a place's.
+const PLACE_WORDS: &[&str] = &[
+    "street",
+    "st.",
+    "avenue",
+    "ave.",
+    "road",
+    "boulevard",
+    "square",
+    "park",
+    "bridge",
+    "river",
+    "lake",
+    "county",
+    "city",
+    "state",
+    "states",
+    "island",
+    "valley",
+    "mountains",
+    "beach",
+];
+
+/// Entities of the name mentions, and for every mention its entity (`None` for pronouns and
+/// nominals, which the speaker stage resolves in context).
+pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Option<usize>>) {
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut words_of: Vec<Vec<String>> = Vec::new();
+    let mut entity_of = vec![None; mentions.len()];
+    // The latest entity by its whole name or an end of it, by the first or last word of a
+    // longer name, and by a one-word name (hash lookups: linear in the mentions).
+    let mut by_words: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut by_edge_word: HashMap<String, usize> = HashMap::new();
+    for (m, mention) in mentions.iter().enumerate() {
+        let MentionKind::Name { title } = &mention.kind else {
+            continue;
+        };
+        let words: Vec<String> = (mention.first..=mention.last)
+            .map(|t| doc.token_text(t).replace('’', "'"))
+            .filter(|w| w != "The")
+            .collect();
+        let (Some(first_word), Some(last_word)) = (words.first(), words.last()) else {
+            continue;
+        };
+        let found = by_words.get(&words).copied().or_else(|| {
+            if words.len() == 1 {
+                by_edge_word.get(first_word).copied()
+            } else {
+                // A one-word entity met before its full name ("Legend", then "John Legend").
+                [last_word, first_word]
+                    .into_iter()
+                    .filter_map(|w| by_words.get(std::slice::from_ref(w)).copied())
+                    .find(|&e| words_of[e].len() == 1)
+            }
+        });
+        let span = Span::new(
+            doc.tokens[mention.first].span.start,
+            doc.tokens[mention.last].span.end,
+        );
+        let name = doc.slice(span).trim_start_matches("The ").to_string();
+        let id = match found {
+            Some(e) => {
+                if words.len() > words_of[e].len() {
+                    words_of[e] = words.clone();
+                    entities[e].name = name;
+                }
+                e
+            }
+            None => {
+                entities.push(Entity {
+                    id: entities.len(),
+                    name,
+                    ..Entity::default()
+                });
+                words_of.push(words.clone());
+                entities.len() - 1
+            }
+        };
+        for k in 0..words.len() {
+            by_words.insert(words[k..].to_vec(), id);
+        }
+        if words.len() > 1 {
+            by_edge_word.insert(first_word.clone(), id);
+            by_edge_word.insert(last_word.clone(), id);
+        }
+        let entity = &mut entities[id];
+        entity.mentions.push(span);
+        if let Some(t) = title {
+            if !entity.titles.contains(t) {
+                entity.titles.push(t.clone());
+            }
+            if is_person_title(&t.to_lowercase()) {
+                entity.kind = EntityKind::Person;
+            }
+        }
+        if doc.token_text(mention.first) == "The" && words_of[id] == words {
+            entity.name = doc.slice(span).to_string();
+        }
+        entity_of[m] = Some(id);
+    }
+    for (entity, words) in entities.iter_mut().zip(&words_of) {
+        if entity.kind != EntityKind::Unknown {
+            continue;
+        }
+        let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+        let acronym = words.len() == 1
+            && words[0].chars().count() >= 2
+            && words[0]
+                .chars()
+                .all(|c| c.is_uppercase() || c == '.' || c == '&');
+        entity.kind = if PLACE_WORDS.contains(&last.as_str()) {
+            EntityKind::Unknown
+        } else if entity.name.starts_with("The ")
+            || acronym
+            || ORGANIZATION_WORDS.contains(&last.as_str())
+        {
+            EntityKind::Organization
+        } else if words.len() >= 2 && words.len() <= 4 {
+            EntityKind::Person
+        } else {
+            EntityKind::Unknown
+        };
+    }
+    (entities, entity_of)
+}

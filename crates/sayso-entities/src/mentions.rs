@@ -1,0 +1,546 @@
+//! Mentions: proper names (runs of proper nouns, titles split off), personal and relative
+//! pronouns, and definite nominals ("the singer", "the outlet").
+
+use sayso_document::{Document, Upos};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pronoun {
+    Male,
+    Female,
+    Plural,
+    FirstPerson,
+    /// "who", "which": the name just before.
+    Relative,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A proper name; `title` is the title or role written before it ("Sen.", "President").
+    Name {
+        title: Option<String>,
+    },
+    Pronoun(Pronoun),
+    /// "the" and a common noun that names a person ("the singer") or an organization ("the
+    /// outlet").
+    Nominal {
+        organization: bool,
+    },
+}
+
+/// A mention over tokens `first..=last` (the name itself, without its title).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub first: usize,
+    pub last: usize,
+    pub kind: MentionKind,
+}
+
+/// The most words a name has.
+const MAX_NAME_WORDS: usize = 8;
+
+/// Titles and roles written before a name; they are not part of it.
+const TITLES: &[&str] = &[
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "sen.",
+    "senator",
+    "rep.",
+    "representative",
+    "gov.",
+    "governor",
+    "president",
+    "vice",
+    "sec.",
+    "secretary",
+    "gen.",
+    "general",
+    "lt.",
+    "col.",
+    "adm.",
+    "judge",
+    "justice",
+    "mayor",
+    "prof.",
+    "professor",
+    "rev.",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "chairman",
+    "chairwoman",
+    "speaker",
+    "leader",
+    "minister",
+    "prime",
+    "attorney",
+    "candidate",
+    "nominee",
+    "former",
+    "first",
+    "lady",
+    "sir",
+    "dame",
+    "coach",
+    "director",
+    "ceo",
+    "chief",
+    "ambassador",
+    "commissioner",
+    "sheriff",
+    "officer",
+    "sgt.",
+    "capt.",
+    "rabbi",
+    "father",
+    "sister",
+    "brother",
+    "st.",
+    "u.s.",
+    "gop",
+    "democrat",
+    "republican",
+    "democratic",
+    "state",
+    "councilman",
+    "councilwoman",
+    "councilor",
+    "congressman",
+    "congresswoman",
+    "assemblyman",
+    "assemblywoman",
+    "delegate",
+    "alderman",
+];
+
+/// Titles that say the name is a person's.
+const PERSON_TITLES: &[&str] = &[
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "sen.",
+    "senator",
+    "rep.",
+    "representative",
+    "gov.",
+    "governor",
+    "president",
+    "secretary",
+    "gen.",
+    "lt.",
+    "col.",
+    "judge",
+    "justice",
+    "mayor",
+    "prof.",
+    "professor",
+    "rev.",
+    "pope",
+    "chairman",
+    "chairwoman",
+    "speaker",
+    "minister",
+    "sir",
+    "dame",
+    "coach",
+    "ambassador",
+    "commissioner",
+    "sheriff",
+    "sgt.",
+    "capt.",
+    "rabbi",
+    "councilman",
+    "councilwoman",
+    "councilor",
+    "congressman",
+    "congresswoman",
+    "assemblyman",
+    "assemblywoman",
+    "alderman",
+];
+
+/// Proper nouns that are dates, not names.
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "aug.",
+    "sept.",
+    "sep.",
+    "oct.",
+    "nov.",
+    "dec.",
+];
+
+/// Nouns that name organizations ("the outlet", "the newspaper").
+pub const ORGANIZATION_NOUNS: &[&str] = &[
+    "outlet",
+    "newspaper",
+    "paper",
+    "network",
+    "magazine",
+    "publication",
+    "website",
+    "site",
+    "station",
+    "channel",
+    "company",
+    "firm",
+    "campaign",
+    "agency",
+    "committee",
+    "group",
+    "organization",
+    "department",
+    "administration",
+    "government",
+    "party",
+    "union",
+    "board",
+    "council",
+    "court",
+    "university",
+    "institute",
+    "foundation",
+    "team",
+    "office",
+    "ministry",
+    "bureau",
+    "commission",
+    "association",
+    "coalition",
+    "show",
+    "program",
+    "podcast",
+];
+
+/// Nouns that name a person ("the singer", "the Republican nominee"): such a nominal source is
+/// the speaker of the moment. Other nominals ("the report", "the poll") are no one.
+pub const PERSON_NOUNS: &[&str] = &[
+    "singer",
+    "senator",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "candidate",
+    "nominee",
+    "governor",
+    "mayor",
+    "official",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "actor",
+    "actress",
+    "rapper",
+    "musician",
+    "star",
+    "author",
+    "writer",
+    "director",
+    "chairman",
+    "chairwoman",
+    "executive",
+    "founder",
+    "leader",
+    "minister",
+    "secretary",
+    "judge",
+    "lawyer",
+    "attorney",
+    "prosecutor",
+    "professor",
+    "economist",
+    "analyst",
+    "businessman",
+    "businesswoman",
+    "billionaire",
+    "politician",
+    "democrat",
+    "republican",
+    "host",
+    "anchor",
+    "reporter",
+    "journalist",
+    "coach",
+    "player",
+    "manager",
+    "doctor",
+    "officer",
+    "sheriff",
+    "commissioner",
+    "councilman",
+    "councilwoman",
+    "man",
+    "woman",
+    "veteran",
+    "activist",
+    "adviser",
+    "advisor",
+    "aide",
+    "strategist",
+    "pollster",
+    "speaker",
+    "chief",
+    "ceo",
+    "entrepreneur",
+    "artist",
+    "comedian",
+    "producer",
+    "father",
+    "mother",
+    "engineer",
+];
+
+fn lower(doc: &Document, t: usize) -> String {
+    doc.token_text(t).to_lowercase().replace('’', "'")
+}
+
+/// A title, with "then-" or "ex-" before it ("Then-President").
+fn title_word(word: &str) -> Option<&str> {
+    let bare = word
+        .strip_prefix("then-")
+        .or_else(|| word.strip_prefix("ex-"))
+        .unwrap_or(word);
+    TITLES.contains(&bare).then_some(bare)
+}
+
+pub fn is_person_title(title: &str) -> bool {
+    title
+        .split_whitespace()
+        .filter_map(title_word)
+        .any(|w| PERSON_TITLES.contains(&w))
+}
+
+fn pronoun(word: &str) -> Option<Pronoun> {
+    Some(match word {
+        "he" | "him" | "his" | "himself" => Pronoun::Male,
+        "she" | "her" | "hers" | "herself" => Pronoun::Female,
+        "they" | "them" | "their" | "themselves" => Pronoun::Plural,
+        "i" | "me" | "my" | "we" | "us" | "our" => Pronoun::FirstPerson,
+        "who" | "which" => Pronoun::Relative,
+        _ => return None,
+    })
+}
+
+fn capitalized(doc: &Document, t: usize) -> bool {
+    doc.token_text(t)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
+
+fn is_name_token(doc: &Document, t: usize) -> bool {
+    doc.upos.get(t) == Some(&Upos::Propn)
+        && capitalized(doc, t)
+        && !CALENDAR.contains(&lower(doc, t).as_str())
+}
+
+/// A capitalized adjective or noun inside a sentence that joins a name next to it ("New" in
+/// "The New Yorker", "Files" in "The Axe Files"), which taggers often leave out of it.
+fn joins_name(doc: &Document, t: usize) -> bool {
+    matches!(doc.upos.get(t), Some(Upos::Adj | Upos::Noun))
+        && capitalized(doc, t)
+        && !starts_sentence(doc, t)
+        && title_word(&lower(doc, t)).is_none()
+}
+
+fn starts_sentence(doc: &Document, t: usize) -> bool {
+    let at = doc.tokens[t].span.start;
+    doc.sentences
+        .get(doc.sentences.partition_point(|s| s.end <= at))
+        .is_none_or(|s| s.start == at)
+}
+
+/// Every mention in the document, in text order.
+pub fn find_mentions(doc: &Document) -> Vec<Mention> {
+    let n = doc.tokens.len();
+    let mut mentions = Vec::new();
+    let mut t = 0;
+    while t < n {
+        let name_starts =
+            is_name_token(doc, t) || (joins_name(doc, t) && t + 1 < n && is_name_token(doc, t + 1));
+        if name_starts {
+            let mut end = t;
+            while end + 1 < n
+                && !starts_sentence(doc, end + 1)
+                && (is_name_token(doc, end + 1)
+                    || (joins_name(doc, end + 1) && is_name_token(doc, end)))
+            {
+                end += 1;
+            }
+            // Titles at the front of the run are not the name.
+            let mut first = t;
+            while first < end && title_word(&lower(doc, first)).is_some() {
+                first += 1;
+            }
+            let mut title_start = first;
+            while title_start > 0
+                && title_word(&lower(doc, title_start - 1)).is_some()
+                && doc
+                    .token_text(title_start - 1)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            {
+                title_start -= 1;
+            }
+            let title = (title_start < first).then(|| {
+                (title_start..first)
+                    .map(|k| doc.token_text(k))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            // "The New Yorker": a leading "The" belongs to a name of two words or more.
+            let with_the =
+                first > 0 && end > first && title.is_none() && doc.token_text(first - 1) == "The";
+            let first = if with_the { first - 1 } else { first };
+            // A run of a dozen capitalized words is a headline or shouting, not a name.
+            let plausible = end - first < MAX_NAME_WORDS;
+            if plausible && (title_word(&lower(doc, end)).is_none() || end > first) {
+                mentions.push(Mention {
+                    first,
+                    last: end,
+                    kind: MentionKind::Name { title },
+                });
+            }
+            t = end + 1;
+            continue;
+        }
+        if matches!(doc.upos.get(t), Some(Upos::Pron)) {
+            if let Some(p) = pronoun(&lower(doc, t)) {
+                mentions.push(Mention {
+                    first: t,
+                    last: t,
+                    kind: MentionKind::Pronoun(p),
+                });
+            }
+        } else if doc.token_text(t).eq_ignore_ascii_case("the") {
+            // "the singer", "the Republican nominee": the last noun of the phrase is its head.
+            let mut head = None;
+            let mut k = t + 1;
+            while k < n && k < t + 6 {
+                match doc.upos.get(k) {
+                    Some(Upos::Noun) => head = Some(k),
+                    Some(Upos::Adj | Upos::Propn | Upos::Part) => {}
+                    _ => break,
+                }
+                k += 1;
+            }
+            if let Some(h) = head {
+                let noun = lower(doc, h);
+                let organization = ORGANIZATION_NOUNS.contains(&noun.as_str());
+                if organization || PERSON_NOUNS.contains(&noun.as_str()) {
+                    mentions.push(Mention {
+                        first: t,
+                        last: h,
+                        kind: MentionKind::Nominal { organization },
+                    });
+                }
+            }
+        }
+        t += 1;
+    }
+    add_surnames(doc, &mut mentions);
+    mentions
+}
+
+/// A capitalized word that is one of the words of a longer name in the document, though
+/// tagged as a common word ("Legend" after "John Legend"), is a mention of that name.
+fn add_surnames(doc: &Document, mentions: &mut Vec<Mention>) {
+    let mut words = std::collections::HashSet::new();
+    for m in mentions.iter() {
+        if matches!(m.kind, MentionKind::Name { .. }) && m.last > m.first {
+            for t in m.first..=m.last {
+                if doc.token_text(t) != "The" {
+                    words.insert(doc.token_text(t).to_string());
+                }
+            }
+        }
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for m in mentions.iter() {
+        covered[m.first..=m.last].iter_mut().for_each(|c| *c = true);
+    }
+    let extra: Vec<Mention> = (0..doc.tokens.len())
+        .filter(|&t| !covered[t] && capitalized(doc, t) && words.contains(doc.token_text(t)))
+        .filter(|&t| matches!(doc.upos.get(t), Some(Upos::Noun | Upos::Adj | Upos::Propn)))
+        .map(|t| Mention {
+            first: t,
+            last: t,
+            kind: MentionKind::Name { title: None },
+        })
+        .collect();
+    if !extra.is_empty() {
+        mentions.extend(extra);
+        mentions.sort_by_key(|m| m.first);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sayso_document::Document;
+
+    /// A document with hand-given tags (the tagger is a later stage than this crate's tests).
+    pub(crate) fn tagged(text: &str, tags: &[Upos]) -> Document {
+        let mut doc = Document::new("t", text).unwrap();
+        sayso_text::segment(&mut doc);
+        assert_eq!(doc.tokens.len(), tags.len(), "one tag a token");
+        doc.upos = tags.to_vec();
+        doc
+    }
+
+    #[test]
+    fn names_lose_their_titles_and_keep_a_leading_the() {
+        use Upos::*;
+        let doc = tagged(
+            "Sen. Tim Kaine told The New Yorker on Monday that he agreed.",
+            &[
+                Propn, Propn, Propn, Verb, Det, Propn, Propn, Adp, Propn, Sconj, Pron, Verb, Punct,
+            ],
+        );
+        let found = find_mentions(&doc);
+        let text = |m: &Mention| {
+            (m.first..=m.last)
+                .map(|k| doc.token_text(k))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(text(&found[0]), "Tim Kaine");
+        assert_eq!(
+            found[0].kind,
+            MentionKind::Name {
+                title: Some("Sen.".into())
+            }
+        );
+        assert_eq!(text(&found[1]), "The New Yorker");
+        // "Monday" is a date; "he" a pronoun.
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[2].kind, MentionKind::Pronoun(Pronoun::Male));
+    }
+}

@@ -1,0 +1,234 @@
+//! Who each speaker is, to whom and where it was said.
+//!
+//! - A source with a name in it is that name's entity (a possessor such as "CNN's" in "CNN's
+//!   David Axelrod" is passed over).
+//! - "he" / "she" and a definite nominal ("the singer") are the speaker of the latest
+//!   attribution within a few paragraphs (news reports one speaker at a time), else the latest
+//!   person named before; "who" is the name just before it; "the outlet" is the latest
+//!   organization named.
+//! - An attribution without a source (a quotation standing alone) continues the latest
+//!   speaker of its own or the previous paragraph.
+//! - The addressee is what follows a cue like "told" or "asked" ("told The New Yorker",
+//!   "told reporters"), or the name after "an interview with"; the venue is a word such as
+//!   "interview", "podcast", "statement", "Twitter" or "speech" in the cue's sentence outside
+//!   the content.
+
+use crate::mentions::{Mention, MentionKind, Pronoun};
+use sayso_document::{Document, EntityKind, Span, Upos, Venue, VenueKind};
+use std::ops::Range;
+
+/// How many paragraphs back "he" or "the singer" may find the previous speaker.
+const SPEAKER_REACH_PARAGRAPHS: usize = 3;
+
+/// How many mentions back an antecedent is looked for.
+const MENTION_REACH: usize = 300;
+
+const ADDRESSEE_CUES: &[&str] = &[
+    "told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "informed", "assured",
+    "reminded", "warned", "briefed", "urged",
+];
+
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    pub mentions: &'a [Mention],
+    pub entity_of: &'a [Option<usize>],
+    pub kinds: &'a [EntityKind],
+}
+
+impl Context<'_> {
+    fn tokens(&self, spans: &[Span]) -> Vec<Range<usize>> {
+        spans.iter().map(|s| self.doc.tokens_in(*s)).collect()
+    }
+
+    fn mentions_in(&self, range: &Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let start = self.mentions.partition_point(|m| m.first < range.start);
+        let end = range.end;
+        (start..self.mentions.len()).take_while(move |&m| self.mentions[m].last < end)
+    }
+
+    fn mention_at(&self, t: usize) -> Option<usize> {
+        let k = self.mentions.partition_point(|m| m.first < t);
+        (k < self.mentions.len() && self.mentions[k].first == t).then_some(k)
+    }
+
+    /// The latest named entity of `kind` mentioned before token `t` (within a bounded reach).
+    fn latest_before(&self, t: usize, kind: EntityKind) -> Option<usize> {
+        let k = self.mentions.partition_point(|m| m.last < t);
+        (k.saturating_sub(MENTION_REACH)..k)
+            .rev()
+            .filter_map(|m| self.entity_of[m])
+            .find(|&e| self.kinds[e] == kind)
+    }
+
+    fn is_possessor(&self, m: &Mention) -> bool {
+        self.doc.tokens.get(m.last + 1).is_some() && {
+            let next = self.doc.token_text(m.last + 1);
+            next == "'s" || next == "’s"
+        }
+    }
+
+    fn paragraph_of_token(&self, t: usize) -> usize {
+        self.doc.paragraph_of(self.doc.tokens[t].span.start)
+    }
+
+    fn span_of(&self, m: &Mention) -> Span {
+        Span::new(
+            self.doc.tokens[m.first].span.start,
+            self.doc.tokens[m.last].span.end,
+        )
+    }
+}
+
+/// The speaker entity of each attribution (in the document's order), and the source mentions
+/// (pronouns, nominals) resolved along the way, as (entity, span).
+pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>) {
+    let mut speakers = Vec::with_capacity(cx.doc.attributions.len());
+    let mut resolved_mentions = Vec::new();
+    // The latest speaker and the paragraph it spoke in.
+    let mut latest: Option<(usize, usize)> = None;
+    for a in &cx.doc.attributions {
+        let source = cx.tokens(&a.source);
+        let anchor = source
+            .first()
+            .map(|r| r.start)
+            .or_else(|| a.content.first().map(|c| cx.doc.token_at_or_after(c.start)))
+            .unwrap_or(0)
+            .min(cx.doc.tokens.len().saturating_sub(1));
+        let paragraph = if cx.doc.tokens.is_empty() {
+            0
+        } else {
+            cx.paragraph_of_token(anchor)
+        };
+        let recent = |reach: usize| {
+            latest
+                .filter(|&(_, p)| paragraph.saturating_sub(p) <= reach)
+                .map(|(e, _)| e)
+        };
+        let mut speaker = None;
+        if !source.is_empty() {
+            let in_source: Vec<usize> = source.iter().flat_map(|r| cx.mentions_in(r)).collect();
+            let named = in_source.iter().copied().find(|&m| {
+                matches!(cx.mentions[m].kind, MentionKind::Name { .. })
+                    && cx.entity_of[m].is_some()
+                    && !cx.is_possessor(&cx.mentions[m])
+            });
+            speaker = match named {
+                Some(m) => cx.entity_of[m],
+                None => in_source.first().and_then(|&m| {
+                    let mention = &cx.mentions[m];
+                    let found = match mention.kind {
+                        MentionKind::Pronoun(Pronoun::Male | Pronoun::Female) => {
+                            recent(SPEAKER_REACH_PARAGRAPHS)
+                                .filter(|&e| cx.kinds[e] != EntityKind::Organization)
+                                .or_else(|| cx.latest_before(mention.first, EntityKind::Person))
+                        }
+                        MentionKind::Pronoun(Pronoun::Relative) => {
+                            let k = cx.mentions.partition_point(|x| x.last < mention.first);
+                            k.checked_sub(1).and_then(|p| cx.entity_of[p])
+                        }
+                        MentionKind::Nominal { organization: true } => {
+                            cx.latest_before(mention.first, EntityKind::Organization)
+                        }
+                        MentionKind::Nominal {
+                            organization: false,
+                        } => recent(SPEAKER_REACH_PARAGRAPHS)
+                            .filter(|&e| cx.kinds[e] != EntityKind::Organization),
+                        _ => None,
+                    };
+                    if let Some(e) = found {
+                        resolved_mentions.push((e, cx.span_of(mention)));
+                    }
+                    found
+                }),
+            };
+        } else if a.cue.is_empty() {
+            // A quotation standing alone goes on with the latest speaker.
+            speaker = recent(1);
+        }
+        if let Some(e) = speaker {
+            latest = Some((e, paragraph));
+        }
+        speakers.push(speaker);
+    }
+    (speakers, resolved_mentions)
+}
+
+/// The addressee of an attribution: span and entity.
+pub fn addressee(cx: &Context, cue: &[Span]) -> Option<(Span, Option<usize>)> {
+    let last_cue = cx.tokens(cue).last()?.clone();
+    if last_cue.is_empty() {
+        return None;
+    }
+    let c = last_cue.end - 1;
+    let word = cx.doc.token_text(c).to_lowercase();
+    if !ADDRESSEE_CUES.contains(&word.as_str()) {
+        return None;
+    }
+    let next = c + 1;
+    if next >= cx.doc.tokens.len() {
+        return None;
+    }
+    if let Some(m) = cx.mention_at(next) {
+        let mention = &cx.mentions[m];
+        let entity = match mention.kind {
+            MentionKind::Name { .. } => cx.entity_of[m],
+            MentionKind::Nominal { organization: true } => {
+                cx.latest_before(mention.first, EntityKind::Organization)
+            }
+            _ => None,
+        };
+        return Some((cx.span_of(mention), entity));
+    }
+    // "told reporters", "asked him".
+    matches!(cx.doc.upos.get(next), Some(Upos::Noun | Upos::Pron))
+        .then(|| (cx.doc.tokens[next].span, None))
+}
+
+/// A word naming where it was said, in the cue's sentence and outside the content.
+pub fn venue(cx: &Context, cue: &[Span], content: &[Span]) -> Option<Venue> {
+    let first_cue = cue.first()?;
+    let doc = cx.doc;
+    let sentence = doc
+        .sentences
+        .get(doc.sentences.partition_point(|s| s.end <= first_cue.start))?;
+    let inside_content = |t: usize| {
+        let s = doc.tokens[t].span;
+        content.iter().any(|c| c.start <= s.start && s.end <= c.end)
+    };
+    for t in doc.tokens_in(*sentence) {
+        if inside_content(t) {
+            continue;
+        }
+        let word = doc.token_text(t).to_lowercase();
+        let kind = match word.as_str() {
+            "interview" | "interviews" => VenueKind::Interview,
+            "podcast" => VenueKind::Podcast,
+            "statement" | "release" => VenueKind::Statement,
+            "twitter" | "tweet" | "tweeted" | "facebook" | "instagram" | "tiktok" => {
+                VenueKind::SocialMedia
+            }
+            "op-ed" | "column" | "essay" | "memoir" | "book" => VenueKind::Publication,
+            "speech" | "rally" | "conference" | "debate" | "hearing" | "remarks" => {
+                VenueKind::Speech
+            }
+            "broadcast" | "show" | "program" | "programme" => VenueKind::Broadcast,
+            _ => continue,
+        };
+        // The name of a podcast or show written before the word (perhaps in quotation marks)
+        // belongs to the venue.
+        let k = cx.mentions.partition_point(|m| m.last < t);
+        let quote_mark = |k: usize| matches!(doc.token_text(k), "\"" | "”" | "’" | "'");
+        let start = k
+            .checked_sub(1)
+            .filter(|&p| {
+                let last = cx.mentions[p].last;
+                last + 1 == t || (last + 2 == t && quote_mark(last + 1))
+            })
+            .map_or(t, |p| cx.mentions[p].first);
+        return Some(Venue {
+            span: Span::new(doc.tokens[start].span.start, doc.tokens[t].span.end),
+            kind,
+        });
+    }
+    None
+}
