@@ -231,6 +231,34 @@ pub fn hash_chars(cs: &[char]) -> u64 {
     h
 }
 
+/// The hash of the word's shape with runs collapsed: "Legend" -> "Xx", "U.S." -> "X.X.",
+/// "2016" -> "d" (at most nine symbols).
+pub fn shape_hash(w: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut last = None;
+    let mut n = 0;
+    for c in w.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if last != Some(s) {
+            h = (h ^ s as u64).wrapping_mul(0x0000_0100_0000_01b3);
+            last = Some(s);
+            n += 1;
+            if n > 8 {
+                break;
+            }
+        }
+    }
+    h
+}
+
 /// Fisher-Yates with a xorshift generator: the same order for the same seed.
 pub fn shuffle(v: &mut [usize], state: &mut u64) {
     for i in (1..v.len()).rev() {

@@ -38,84 +38,7 @@ pub struct Mention {
 /// The most words a name has.
 const MAX_NAME_WORDS: usize = 8;
 
-/// Titles and roles written before a name; they are not part of it.
-const TITLES: &[&str] = &[
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "sen.",
-    "senator",
-    "rep.",
-    "representative",
-    "gov.",
-    "governor",
-    "president",
-    "vice",
-    "sec.",
-    "secretary",
-    "gen.",
-    "general",
-    "lt.",
-    "col.",
-    "adm.",
-    "judge",
-    "justice",
-    "mayor",
-    "prof.",
-    "professor",
-    "rev.",
-    "pope",
-    "king",
-    "queen",
-    "prince",
-    "chairman",
-    "chairwoman",
-    "speaker",
-    "leader",
-    "minister",
-    "prime",
-    "attorney",
-    "candidate",
-    "nominee",
-    "former",
-    "first",
-    "lady",
-    "sir",
-    "dame",
-    "coach",
-    "director",
-    "ceo",
-    "chief",
-    "ambassador",
-    "commissioner",
-    "sheriff",
-    "officer",
-    "sgt.",
-    "capt.",
-    "rabbi",
-    "father",
-    "sister",
-    "brother",
-    "st.",
-    "u.s.",
-    "gop",
-    "democrat",
-    "republican",
-    "democratic",
-    "state",
-    "councilman",
-    "councilwoman",
-    "councilor",
-    "congressman",
-    "congresswoman",
-    "assemblyman",
-    "assemblywoman",
-    "delegate",
-    "alderman",
-];
-
-/// Titles that say the name is a person's.
+/// Titles that say the name after them is a person's; they are not part of the name.
 const PERSON_TITLES: &[&str] = &[
     "mr.",
     "mrs.",
@@ -160,6 +83,40 @@ const PERSON_TITLES: &[&str] = &[
     "assemblyman",
     "assemblywoman",
     "alderman",
+];
+
+/// Other words of a title or role written before a name ("Vice", "Former", "U.S.").
+const OTHER_TITLE_WORDS: &[&str] = &[
+    "vice",
+    "sec.",
+    "general",
+    "adm.",
+    "king",
+    "queen",
+    "prince",
+    "leader",
+    "prime",
+    "attorney",
+    "candidate",
+    "nominee",
+    "former",
+    "first",
+    "lady",
+    "director",
+    "ceo",
+    "chief",
+    "officer",
+    "father",
+    "sister",
+    "brother",
+    "st.",
+    "u.s.",
+    "gop",
+    "democrat",
+    "republican",
+    "democratic",
+    "state",
+    "delegate",
 ];
 
 /// Proper nouns that are dates, not names.
@@ -326,7 +283,7 @@ fn title_word(word: &str) -> Option<&str> {
         .strip_prefix("then-")
         .or_else(|| word.strip_prefix("ex-"))
         .unwrap_or(word);
-    TITLES.contains(&bare).then_some(bare)
+    (PERSON_TITLES.contains(&bare) || OTHER_TITLE_WORDS.contains(&bare)).then_some(bare)
 }
 
 pub fn is_person_title(title: &str) -> bool {

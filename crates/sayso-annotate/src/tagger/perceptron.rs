@@ -5,7 +5,9 @@
 //! and the two tags before it (`upos-perceptron.bin`, rebuilt by `sayso train tagger`).
 
 use super::Tagger;
-use crate::perceptron::{best, hash_chars, hash_str, mix, shuffle, ModelError, Trainer, Weights};
+use crate::perceptron::{
+    best, hash_chars, hash_str, mix, shape_hash, shuffle, ModelError, Trainer, Weights,
+};
 use sayso_document::{Document, Upos};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -239,34 +241,6 @@ fn normalized_chars(w: &str) -> impl Iterator<Item = char> + '_ {
 
 fn normalize(w: &str) -> String {
     normalized_chars(w).collect()
-}
-
-/// The hash of the word's shape with runs collapsed: "Legend" -> "Xx", "U.S." -> "X.X.",
-/// "2016" -> "d" (at most nine symbols).
-fn shape_hash(w: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut last = None;
-    let mut n = 0;
-    for c in w.chars() {
-        let s = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_ascii_digit() {
-            'd'
-        } else {
-            c
-        };
-        if last != Some(s) {
-            h = (h ^ s as u64).wrapping_mul(0x0000_0100_0000_01b3);
-            last = Some(s);
-            n += 1;
-            if n > 8 {
-                break;
-            }
-        }
-    }
-    h
 }
 
 /// Training: averaged perceptron over sentences of (word, tag), shuffled with a fixed seed.

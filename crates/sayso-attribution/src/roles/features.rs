@@ -5,7 +5,7 @@
 
 use super::decode::Labelled;
 use crate::cues::CueLexicon;
-use sayso_annotate::perceptron::{hash_str, mix};
+use sayso_annotate::perceptron::{hash_str, mix, shape_hash};
 use sayso_document::{AttributionKind, Document, QuoteRole};
 
 /// Per-document facts that the token features are built from, computed once.
@@ -51,7 +51,7 @@ impl DocumentFacts {
             let low = crate::cues::normalize(word);
             lower.push(hash_str(&low));
             stem.push(hash_str(crude_stem(&low)));
-            shape.push(word_shape(word));
+            shape.push(shape_hash(word));
             let chars: Vec<char> = low.chars().collect();
             let tail: String = chars[chars.len().saturating_sub(3)..].iter().collect();
             suffix.push(hash_str(&tail));
@@ -411,25 +411,6 @@ fn distance_band(d: usize) -> u64 {
         8..=15 => 4,
         _ => 5,
     }
-}
-
-fn word_shape(word: &str) -> u64 {
-    let mut shape = String::new();
-    for c in word.chars().take(6) {
-        let class = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
-        if !shape.ends_with(class) {
-            shape.push(class);
-        }
-    }
-    hash_str(&shape)
 }
 
 /// The word without a common inflection ending ("urges", "urged", "urging" -> "urg").
