@@ -20,6 +20,9 @@ use std::ops::Range;
 /// How many paragraphs back "he" or "the singer" may find the previous speaker.
 const SPEAKER_REACH_PARAGRAPHS: usize = 3;
 
+/// How many tokens either side of the cue a venue word may be.
+const VENUE_REACH: usize = 40;
+
 /// How many mentions back an antecedent is looked for.
 const MENTION_REACH: usize = 300;
 
@@ -195,7 +198,15 @@ pub fn venue(cx: &Context, cue: &[Span], content: &[Span]) -> Option<Venue> {
         let s = doc.tokens[t].span;
         content.iter().any(|c| c.start <= s.start && s.end <= c.end)
     };
-    for t in doc.tokens_in(*sentence) {
+    // Within a bounded reach of the cue, so that a sentence of thousands of tokens with
+    // thousands of cues stays linear.
+    let cue_token = doc.token_at_or_after(first_cue.start);
+    let sentence_tokens = doc.tokens_in(*sentence);
+    let reach = sentence_tokens
+        .start
+        .max(cue_token.saturating_sub(VENUE_REACH))
+        ..sentence_tokens.end.min(cue_token + VENUE_REACH);
+    for t in reach {
         if inside_content(t) {
             continue;
         }
