@@ -32,6 +32,8 @@ enum Command {
     EvalTagger(commands::eval::EvalSentencesArgs),
     /// Score the dependency parser on UD treebanks (CoNLL-U files).
     EvalParser(commands::eval::EvalSentencesArgs),
+    /// Score person-mention detection on GUM's entity layer (CoNLL-U files with Entity=).
+    EvalMentions(commands::eval::EvalSentencesArgs),
     /// Score main-text extraction from HTML on the snippet benchmark (trafilatura's protocol).
     EvalHtml(commands::eval_html::EvalHtmlArgs),
     /// Rebuild a bundled model or lexicon from ../shared data.
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
         Command::EvalSentences(args) => commands::eval::run_sentences(args),
         Command::EvalTagger(args) => commands::eval::run_tagger(args),
         Command::EvalParser(args) => commands::eval::run_parser(args),
+        Command::EvalMentions(args) => commands::eval::run_mentions(args),
         Command::EvalHtml(args) => commands::eval_html::run(args),
         Command::Train(args) => commands::train::run(args),
     };

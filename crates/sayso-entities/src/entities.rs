@@ -173,8 +173,13 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             && words[0]
                 .chars()
                 .all(|c| c.is_uppercase() || c == '.' || c == '&');
+        let first_is_a_name = words
+            .first()
+            .is_some_and(|w| crate::nominals::is_person_name(w));
         entity.kind = if PLACE_WORDS.contains(&last.as_str()) {
             EntityKind::Unknown
+        } else if first_is_a_name && !ORGANIZATION_WORDS.contains(&last.as_str()) {
+            EntityKind::Person
         } else if entity.name.starts_with("The ")
             || acronym
             || ORGANIZATION_WORDS.contains(&last.as_str())

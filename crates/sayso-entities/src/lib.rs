@@ -1,6 +1,7 @@
 //! Stage 6 of the pipeline: mentions and entities.
 //!
 //! - [`mentions`] finds proper names (titles split off), pronouns and definite nominals;
+//! - [`nominals`] is the person-noun lexicon learned from GUM;
 //! - [`entities`] groups the names into entities ("John Legend", "Legend") with a canonical
 //!   name and a kind;
 //! - [`speakers`] resolves each attribution's source to an entity ("he", "the singer"), and
@@ -10,6 +11,7 @@
 
 pub mod entities;
 pub mod mentions;
+pub mod nominals;
 pub mod speakers;
 
 use sayso_document::{Document, EntityKind};

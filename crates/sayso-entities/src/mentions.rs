@@ -1,6 +1,7 @@
 //! Mentions: proper names (runs of proper nouns, titles split off), personal and relative
 //! pronouns, and definite nominals ("the singer", "the outlet").
 
+use crate::nominals;
 use sayso_document::{Document, Upos};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -9,6 +10,7 @@ pub enum Pronoun {
     Female,
     Plural,
     FirstPerson,
+    SecondPerson,
     /// "who", "which": the name just before.
     Relative,
 }
@@ -20,10 +22,11 @@ pub enum MentionKind {
         title: Option<String>,
     },
     Pronoun(Pronoun),
-    /// "the" and a common noun that names a person ("the singer") or an organization ("the
-    /// outlet").
+    /// A noun phrase headed by a noun that names a person ("the singer", "his mother") or,
+    /// after "the", an organization ("the outlet"); `definite` when it starts with "the".
     Nominal {
         organization: bool,
+        definite: bool,
     },
 }
 
@@ -194,8 +197,9 @@ pub const ORGANIZATION_NOUNS: &[&str] = &[
     "podcast",
 ];
 
-/// Nouns that name a person ("the singer", "the Republican nominee"): such a nominal source is
-/// the speaker of the moment. Other nominals ("the report", "the poll") are no one.
+/// News roles that name a person ("the singer", "the Republican nominee"), beside the nouns
+/// learned from GUM ([`nominals`]), which has few of them: such a nominal source is the speaker
+/// of the moment. Other nominals ("the report", "the poll") are no one.
 pub const PERSON_NOUNS: &[&str] = &[
     "singer",
     "senator",
@@ -298,7 +302,10 @@ fn pronoun(word: &str) -> Option<Pronoun> {
         "he" | "him" | "his" | "himself" => Pronoun::Male,
         "she" | "her" | "hers" | "herself" => Pronoun::Female,
         "they" | "them" | "their" | "themselves" => Pronoun::Plural,
-        "i" | "me" | "my" | "we" | "us" | "our" => Pronoun::FirstPerson,
+        "i" | "me" | "my" | "mine" | "myself" | "we" | "us" | "our" | "ours" | "ourselves" => {
+            Pronoun::FirstPerson
+        }
+        "you" | "your" | "yours" | "yourself" | "yourselves" => Pronoun::SecondPerson,
         "who" | "which" => Pronoun::Relative,
         _ => return None,
     })
@@ -396,34 +403,61 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
                     kind: MentionKind::Pronoun(p),
                 });
             }
-        } else if doc.token_text(t).eq_ignore_ascii_case("the") {
-            // "the singer", "the Republican nominee": the last noun of the phrase is its head.
-            let mut head = None;
-            let mut k = t + 1;
-            while k < n && k < t + 6 {
-                match doc.upos.get(k) {
-                    Some(Upos::Noun) => head = Some(k),
-                    Some(Upos::Adj | Upos::Propn | Upos::Part) => {}
-                    _ => break,
-                }
-                k += 1;
-            }
-            if let Some(h) = head {
-                let noun = lower(doc, h);
-                let organization = ORGANIZATION_NOUNS.contains(&noun.as_str());
-                if organization || PERSON_NOUNS.contains(&noun.as_str()) {
-                    mentions.push(Mention {
-                        first: t,
-                        last: h,
-                        kind: MentionKind::Nominal { organization },
-                    });
-                }
-            }
+        } else if let Some(m) = nominal_ending_at(doc, t) {
+            mentions.push(m);
         }
         t += 1;
     }
     add_surnames(doc, &mut mentions);
     mentions
+}
+
+/// Possessive pronouns that open a noun phrase ("his mother").
+const POSSESSIVES: &[&str] = &["my", "your", "his", "her", "its", "our", "their"];
+
+/// Words a noun phrase reaches back over from its head noun.
+const MAX_NOMINAL_WORDS: usize = 6;
+
+/// A nominal mention whose head noun is token `h`: a person noun ("his mother", "the
+/// Republican nominee", "students") or, after "the", an organization noun ("the outlet").
+fn nominal_ending_at(doc: &Document, h: usize) -> Option<Mention> {
+    if doc.upos.get(h) != Some(&Upos::Noun)
+        || doc.upos.get(h + 1) == Some(&Upos::Noun)
+        || capitalized(doc, h) && !starts_sentence(doc, h)
+    {
+        return None;
+    }
+    let noun = lower(doc, h);
+    let person = nominals::is_person_noun(&noun) || PERSON_NOUNS.contains(&noun.as_str());
+    let organization = ORGANIZATION_NOUNS.contains(&noun.as_str());
+    if !person && !organization {
+        return None;
+    }
+    let mut first = h;
+    while first > 0 && h - first < MAX_NOMINAL_WORDS && !starts_sentence(doc, first) {
+        let k = first - 1;
+        let joins = match doc.upos.get(k) {
+            Some(Upos::Det | Upos::Adj | Upos::Num | Upos::Noun | Upos::Propn | Upos::Part) => true,
+            Some(Upos::Pron) => POSSESSIVES.contains(&lower(doc, k).as_str()),
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        first = k;
+    }
+    let definite = doc.token_text(first).eq_ignore_ascii_case("the");
+    if organization && !definite {
+        return None;
+    }
+    Some(Mention {
+        first,
+        last: h,
+        kind: MentionKind::Nominal {
+            organization: organization && !person,
+            definite,
+        },
+    })
 }
 
 /// A capitalized word that is one of the words of a longer name in the document, though
@@ -439,9 +473,14 @@ fn add_surnames(doc: &Document, mentions: &mut Vec<Mention>) {
             }
         }
     }
+    // A sentence-initial capitalized noun taken for a nominal ("Legend told ...") is a name
+    // when a longer name has that word.
     let mut covered = vec![false; doc.tokens.len()];
     for m in mentions.iter() {
-        covered[m.first..=m.last].iter_mut().for_each(|c| *c = true);
+        let lone_nominal = m.first == m.last && matches!(m.kind, MentionKind::Nominal { .. });
+        if !lone_nominal {
+            covered[m.first..=m.last].iter_mut().for_each(|c| *c = true);
+        }
     }
     let extra: Vec<Mention> = (0..doc.tokens.len())
         .filter(|&t| !covered[t] && capitalized(doc, t) && words.contains(doc.token_text(t)))
@@ -453,6 +492,8 @@ fn add_surnames(doc: &Document, mentions: &mut Vec<Mention>) {
         })
         .collect();
     if !extra.is_empty() {
+        let named: std::collections::HashSet<usize> = extra.iter().map(|m| m.first).collect();
+        mentions.retain(|m| !(m.first == m.last && named.contains(&m.first)));
         mentions.extend(extra);
         mentions.sort_by_key(|m| m.first);
     }

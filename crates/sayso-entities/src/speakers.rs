@@ -129,10 +129,11 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                             let k = cx.mentions.partition_point(|x| x.last < mention.first);
                             k.checked_sub(1).and_then(|p| cx.entity_of[p])
                         }
-                        MentionKind::Nominal { organization: true } => {
-                            cx.latest_before(mention.first, EntityKind::Organization)
-                        }
                         MentionKind::Nominal {
+                            organization: true, ..
+                        } => cx.latest_before(mention.first, EntityKind::Organization),
+                        MentionKind::Nominal {
+                            definite: true,
                             organization: false,
                         } => recent(SPEAKER_REACH_PARAGRAPHS)
                             .filter(|&e| cx.kinds[e] != EntityKind::Organization),
@@ -175,9 +176,9 @@ pub fn addressee(cx: &Context, cue: &[Span]) -> Option<(Span, Option<usize>)> {
         let mention = &cx.mentions[m];
         let entity = match mention.kind {
             MentionKind::Name { .. } => cx.entity_of[m],
-            MentionKind::Nominal { organization: true } => {
-                cx.latest_before(mention.first, EntityKind::Organization)
-            }
+            MentionKind::Nominal {
+                organization: true, ..
+            } => cx.latest_before(mention.first, EntityKind::Organization),
             _ => None,
         };
         return Some((cx.span_of(mention), entity));

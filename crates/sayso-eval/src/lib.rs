@@ -6,6 +6,7 @@
 //! - [`cofenet`]: the CofeNet protocol (sentence-level BIO spans per role), ported from the
 //!   reference scorer's protocol A;
 //! - [`html`]: main-text extraction from web pages (must-have / must-not-have snippets);
+//! - [`mentions`]: person-mention detection on GUM's entity layer;
 //! - [`sentences`]: sentence-boundary precision, recall and F1 on UD treebanks;
 //! - [`tagging`]: part-of-speech accuracy on UD treebanks;
 //! - [`parsing`]: dependency attachment scores on UD treebanks.
@@ -13,6 +14,7 @@
 pub mod article;
 pub mod cofenet;
 pub mod html;
+pub mod mentions;
 pub mod parsing;
 pub mod sentences;
 pub mod tagging;

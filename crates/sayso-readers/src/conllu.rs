@@ -21,6 +21,101 @@ impl Word {
     }
 }
 
+/// One mention of GUM's entity layer (`Entity=` in MISC): inclusive word indices counted over
+/// the sentences given, and the entity type ("person", "organization", "place", ...).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntityMention {
+    pub first: usize,
+    pub last: usize,
+    pub kind: String,
+}
+
+/// The entity mentions of a run of sentences (a document), nested ones included.
+pub fn entity_mentions(sentences: &[&Sentence]) -> Vec<EntityMention> {
+    let mut out = Vec::new();
+    let mut open: std::collections::HashMap<String, Vec<(usize, String)>> = Default::default();
+    let mut t = 0;
+    for s in sentences {
+        for w in &s.words {
+            for mark in entity_marks(&w.misc) {
+                match mark {
+                    Mark::Single(_, kind) => out.push(EntityMention {
+                        first: t,
+                        last: t,
+                        kind,
+                    }),
+                    Mark::Open(id, kind) => open.entry(id).or_default().push((t, kind)),
+                    Mark::Close(id) => {
+                        if let Some((first, kind)) = open.get_mut(&id).and_then(Vec::pop) {
+                            out.push(EntityMention {
+                                first,
+                                last: t,
+                                kind,
+                            });
+                        }
+                    }
+                }
+            }
+            t += 1;
+        }
+    }
+    out.sort_by_key(|m| (m.first, m.last));
+    out
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Mark {
+    /// A mention of this word alone: id, type.
+    Single(String, String),
+    Open(String, String),
+    Close(String),
+}
+
+/// The marks of a MISC column's `Entity=` field: "(3-person-new-...(4-place-...)2)".
+fn entity_marks(misc: &str) -> Vec<Mark> {
+    let Some(value) = misc
+        .split('|')
+        .find_map(|field| field.strip_prefix("Entity="))
+    else {
+        return Vec::new();
+    };
+    let chars: Vec<char> = value.chars().collect();
+    let mut marks = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '(' {
+            let start = i + 1;
+            let mut end = start;
+            while end < chars.len() && chars[end] != '(' && chars[end] != ')' {
+                end += 1;
+            }
+            let body: String = chars[start..end].iter().collect();
+            let mut parts = body.split('-');
+            let id = parts.next().unwrap_or_default().to_string();
+            let kind = parts.next().unwrap_or_default().to_string();
+            if chars.get(end) == Some(&')') {
+                marks.push(Mark::Single(id, kind));
+                i = end + 1;
+            } else {
+                marks.push(Mark::Open(id, kind));
+                i = end;
+            }
+        } else if chars[i].is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            if chars.get(i) == Some(&')') {
+                marks.push(Mark::Close(chars[start..i].iter().collect()));
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    marks
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Sentence {
     pub id: String,
@@ -107,5 +202,18 @@ mod tests {
         assert_eq!(s[0].words.len(), 3);
         assert!(!s[0].words[1].space_after());
         assert_eq!(s[1].words.len(), 1);
+    }
+
+    #[test]
+    fn gum_entity_layer_nested_and_single() {
+        let marks = entity_marks("Discourse=x|Entity=(3-person-new-sgl(4-place-new-cf2)2)|MSeg=a");
+        assert_eq!(
+            marks,
+            vec![
+                Mark::Open("3".into(), "person".into()),
+                Mark::Single("4".into(), "place".into()),
+                Mark::Close("2".into()),
+            ]
+        );
     }
 }

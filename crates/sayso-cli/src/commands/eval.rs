@@ -268,6 +268,40 @@ pub fn run_tagger(args: EvalSentencesArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Person-mention detection of the entity stage on GUM's entity layer, from gold tokens.
+pub fn run_mentions(args: EvalSentencesArgs) -> Result<ExitCode> {
+    use sayso::annotate::PerceptronTagger;
+    if args.files.is_empty() {
+        bail!("name one or more CoNLL-U files with an entity layer (GUM)");
+    }
+    let rows = score_treebanks(&args.files, |sentences| {
+        sayso_eval::mentions::evaluate(sentences, PerceptronTagger::bundled())
+    })?;
+    if args.json {
+        print_json_rows(&rows, &[])?;
+    } else {
+        println!(
+            "{:<28} {:>6} {:>7} {:>7} {:>7} {:>7} | recall: {:>6} {:>9} {:>6}",
+            "treebank", "docs", "gold", "P", "R", "F1", "names", "pronouns", "other"
+        );
+        for (f, s) in rows {
+            println!(
+                "{:<28} {:>6} {:>7} {:>7.1} {:>7.1} {:>7.1} |         {:>6.1} {:>9.1} {:>6.1}",
+                file_name(&f),
+                s.documents,
+                s.person.gold,
+                s.person.p,
+                s.person.r,
+                s.person.f1,
+                s.recall_names,
+                s.recall_pronouns,
+                s.recall_other
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Attachment scores of the bundled parser, from gold tokens with predicted and gold tags.
 pub fn run_parser(args: EvalSentencesArgs) -> Result<ExitCode> {
     use sayso::annotate::{ArcEagerParser, PerceptronTagger};

@@ -26,6 +26,9 @@ enum Model {
     Tagger,
     /// Arc-eager dependency parser from the UD EWT and GUM training and development treebanks.
     Parser,
+    /// The person-noun and person-name lexicons of the entity stage from GUM's entity layer
+    /// (train and dev).
+    PersonNouns,
     /// The attribution model (source, cue and content tagger) from PolNeAR train; reads the
     /// bundled tagger, parser and cue lexicon, so rebuild those first when they change.
     Attribution,
@@ -79,6 +82,19 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
                 start,
             );
         }
+        Model::PersonNouns => {
+            let mut sentences = Vec::new();
+            for split in ["en_gum/en_gum-ud-train", "en_gum/en_gum-ud-dev"] {
+                sentences.extend(read_treebank(
+                    &args.data.join(format!("ud/{split}.conllu")),
+                )?);
+            }
+            let lexicons = sayso_entities::nominals::train::build(&sentences);
+            vec![
+                (lexicons.nouns, "person-nouns.tsv"),
+                (lexicons.names, "person-names.tsv"),
+            ]
+        }
         Model::Cues => {
             let docs = read_gold_strict(&args.data.join("polnear/train"))?;
             let tables = sayso_attribution::cues::train::build(&docs);
@@ -92,6 +108,7 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
         Model::Tagger => TAGGER_DIR,
         Model::Parser => PARSER_DIR,
         Model::Attribution => ATTRIBUTION_DIR,
+        Model::PersonNouns => "crates/sayso-entities/src/nominals",
         Model::Cues => "crates/sayso-attribution/src/cues",
     };
     let dir = args.output.unwrap_or_else(|| PathBuf::from(default_dir));
