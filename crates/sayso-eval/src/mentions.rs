@@ -4,10 +4,11 @@
 //! groups", "his mother"), nested ones too.
 
 use crate::article::Prf;
+use crate::tagging::gold_token_document;
 use sayso_annotate::Tagger;
-use sayso_document::{Document, EntityKind, Span, Token, TokenKind};
+use sayso_document::{Document, EntityKind};
 use sayso_entities::mentions::{find_mentions, MentionKind, Pronoun};
-use sayso_readers::conllu::{entity_mentions, Sentence};
+use sayso_readers::conllu::{documents, entity_mentions, Sentence};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 
@@ -24,19 +25,16 @@ pub struct MentionScores {
 
 /// Scores the entity stage's person mentions on treebank documents.
 pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger) -> MentionScores {
-    let mut documents: Vec<Vec<&Sentence>> = Vec::new();
-    for s in sentences {
-        if s.new_document || documents.is_empty() {
-            documents.push(Vec::new());
-        }
-        if let Some(d) = documents.last_mut() {
-            d.push(s);
-        }
-    }
+    let documents = documents(sentences);
     let (mut tp, mut predicted, mut gold_total) = (0, 0, 0);
     let mut by_form: HashMap<&str, (usize, usize)> = HashMap::new();
     for sentences in &documents {
-        let (mut doc, gold) = gold_token_document(sentences);
+        let mut doc = gold_token_document(sentences);
+        let gold: BTreeSet<(usize, usize)> = entity_mentions(sentences)
+            .into_iter()
+            .filter(|m| m.kind == "person")
+            .map(|m| (m.first, m.last))
+            .collect();
         tagger.tag(&mut doc);
         let found = person_mentions(&doc);
         predicted += found.len();
@@ -94,50 +92,4 @@ fn person_mentions(doc: &Document) -> BTreeSet<(usize, usize)> {
             person.then_some((m.first, m.last))
         })
         .collect()
-}
-
-/// A document of the treebank's own tokens (words joined by spaces, one paragraph a
-/// sentence) and its gold person mentions as inclusive token ranges.
-fn gold_token_document(sentences: &[&Sentence]) -> (Document, BTreeSet<(usize, usize)>) {
-    let text = sentences
-        .iter()
-        .map(|s| {
-            s.words
-                .iter()
-                .map(|w| w.form.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    let mut doc = Document::new("gum", text).expect("a treebank document is small");
-    let (mut ch, mut byte) = (0u32, 0u32);
-    let gold = entity_mentions(sentences)
-        .into_iter()
-        .filter(|m| m.kind == "person")
-        .map(|m| (m.first, m.last))
-        .collect();
-    for s in sentences {
-        let sentence_start = ch;
-        for w in &s.words {
-            let (n, b) = (w.form.chars().count() as u32, w.form.len() as u32);
-            doc.tokens.push(Token {
-                span: Span::new(ch, ch + n),
-                byte_start: byte,
-                byte_end: byte + b,
-                kind: if w.upos == "PUNCT" {
-                    TokenKind::Punct
-                } else {
-                    TokenKind::Word
-                },
-            });
-            ch += n + 1;
-            byte += b + 1;
-        }
-        doc.sentences.push(Span::new(sentence_start, ch - 1));
-        // The separator between sentences is two characters ("\n\n"), not one space.
-        ch += 1;
-        byte += 1;
-    }
-    (doc, gold)
 }

@@ -22,7 +22,7 @@ pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger) -> TaggingScores {
         let gold: Vec<Option<Upos>> = s.words.iter().map(|w| Upos::parse(&w.upos)).collect();
         tokens += gold.len();
         // Gold tokens: the words joined by spaces, one sentence.
-        let mut doc = gold_token_document(s);
+        let mut doc = gold_token_document(&[s]);
         tagger.tag(&mut doc);
         right_gold += doc
             .upos
@@ -53,27 +53,41 @@ pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger) -> TaggingScores {
     }
 }
 
-fn gold_token_document(s: &Sentence) -> Document {
-    let text = s
-        .words
+/// A document of a treebank's own tokens: words joined by spaces, sentences by a blank line
+/// (each its own paragraph), one sentence span each.
+pub(crate) fn gold_token_document(sentences: &[&Sentence]) -> Document {
+    let text = sentences
         .iter()
-        .map(|w| w.form.as_str())
+        .map(|s| {
+            s.words
+                .iter()
+                .map(|w| w.form.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect::<Vec<_>>()
-        .join(" ");
-    let mut doc = Document::new("ud", text).expect("a treebank sentence is small");
+        .join("\n\n");
+    let mut doc = Document::new("ud", text).expect("a treebank document is small");
     let (mut ch, mut byte) = (0u32, 0u32);
-    for w in &s.words {
-        let (n, b) = (w.form.chars().count() as u32, w.form.len() as u32);
-        doc.tokens.push(Token {
-            span: Span::new(ch, ch + n),
-            byte_start: byte,
-            byte_end: byte + b,
-            kind: kind_of(&w.form),
-        });
-        ch += n + 1;
-        byte += b + 1;
+    for s in sentences {
+        let sentence_start = ch;
+        for w in &s.words {
+            let (n, b) = (w.form.chars().count() as u32, w.form.len() as u32);
+            doc.tokens.push(Token {
+                span: Span::new(ch, ch + n),
+                byte_start: byte,
+                byte_end: byte + b,
+                kind: kind_of(&w.form),
+            });
+            ch += n + 1;
+            byte += b + 1;
+        }
+        doc.sentences
+            .push(Span::new(sentence_start, ch.saturating_sub(1)));
+        // The blank line between sentences is two characters where a word takes one.
+        ch += 1;
+        byte += 1;
     }
-    doc.sentences = vec![Span::new(0, doc.char_len())];
     doc
 }
 

@@ -21,6 +21,18 @@ impl Word {
     }
 }
 
+/// The sentences grouped into the treebank's documents (`# newdoc`).
+pub fn documents(sentences: &[Sentence]) -> Vec<Vec<&Sentence>> {
+    let mut out: Vec<Vec<&Sentence>> = Vec::new();
+    for s in sentences {
+        match out.last_mut() {
+            Some(doc) if !s.new_document => doc.push(s),
+            _ => out.push(vec![s]),
+        }
+    }
+    out
+}
+
 /// One mention of GUM's entity layer (`Entity=` in MISC): inclusive word indices counted over
 /// the sentences given, and the entity type ("person", "organization", "place", ...).
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! heads a person mention and how often it occurs as a noun; for every proper noun, how often
 //! it starts a person's name and how often it occurs as a proper noun.
 
-use sayso_readers::conllu::{entity_mentions, Sentence};
+use sayso_readers::conllu::{documents, entity_mentions, Sentence};
 use std::collections::{BTreeMap, HashMap};
 
 /// Words counted fewer times than this are left out.
@@ -19,15 +19,7 @@ pub struct PersonLexicons {
 }
 
 pub fn build(sentences: &[Sentence]) -> PersonLexicons {
-    let mut documents: Vec<Vec<&Sentence>> = Vec::new();
-    for s in sentences {
-        if s.new_document || documents.is_empty() {
-            documents.push(Vec::new());
-        }
-        if let Some(d) = documents.last_mut() {
-            d.push(s);
-        }
-    }
+    let documents = documents(sentences);
     let mut heads: HashMap<String, u32> = HashMap::new();
     let mut occurrences: HashMap<String, u32> = HashMap::new();
     let mut name_starts: HashMap<String, u32> = HashMap::new();
