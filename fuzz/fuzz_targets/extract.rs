@@ -1,5 +1,6 @@
-//! Any text through the whole pipeline (reported speech included) and every output format: no
-//! panic, and every span inside the text and on character boundaries.
+//! Any text through the whole pipeline (reported speech and entities included) and every output
+//! format: no panic, every span inside the text and on character boundaries, every entity id
+//! an entity's.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -12,9 +13,18 @@ fuzz_target!(|data: &[u8]| {
     Pipeline::with_reported_speech().process(&mut doc);
     let n = doc.char_len();
     for a in &doc.attributions {
-        for s in a.content.iter().chain(&a.cue).chain(&a.source) {
+        let venue = a.venue.map(|v| v.span);
+        for s in a.content.iter().chain(&a.cue).chain(&a.source).chain(&a.addressee).chain(&venue) {
             assert!(s.start < s.end && s.end <= n);
             let _ = doc.slice(*s);
+        }
+        for e in a.speaker_entity.iter().chain(&a.addressee_entity) {
+            assert!(*e < doc.entities.len());
+        }
+    }
+    for e in &doc.entities {
+        for s in &e.mentions {
+            assert!(s.start < s.end && s.end <= n);
         }
     }
     let mut out = Vec::new();
