@@ -14,7 +14,7 @@ pub mod mentions;
 pub mod nominals;
 pub mod speakers;
 
-use sayso_document::{Document, EntityKind};
+use sayso_document::{Document, EntityKind, Span};
 
 /// Adds entities to a tagged document and resolves its attributions' speakers.
 pub trait Resolver {
@@ -51,7 +51,25 @@ impl Resolver for SpeakerResolver {
                 )
             })
             .collect();
-        for (e, span) in resolved {
+        // Every other "he" and "she": the latest person named before it.
+        let sources: std::collections::HashSet<Span> = resolved.iter().map(|(_, s)| *s).collect();
+        let pronouns: Vec<(usize, Span)> = mentions
+            .iter()
+            .filter(|m| {
+                matches!(
+                    m.kind,
+                    mentions::MentionKind::Pronoun(
+                        mentions::Pronoun::Male | mentions::Pronoun::Female
+                    )
+                )
+            })
+            .filter_map(|m| {
+                let span = doc.tokens[m.first].span;
+                let e = cx.latest_before(m.first, EntityKind::Person)?;
+                (!sources.contains(&span)).then_some((e, span))
+            })
+            .collect();
+        for (e, span) in resolved.into_iter().chain(pronouns) {
             entities[e].mentions.push(span);
             if entities[e].kind == EntityKind::Unknown {
                 entities[e].kind = EntityKind::Person;

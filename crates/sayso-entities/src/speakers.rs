@@ -55,7 +55,7 @@ impl Context<'_> {
     }
 
     /// The latest named entity of `kind` mentioned before token `t` (within a bounded reach).
-    fn latest_before(&self, t: usize, kind: EntityKind) -> Option<usize> {
+    pub fn latest_before(&self, t: usize, kind: EntityKind) -> Option<usize> {
         let k = self.mentions.partition_point(|m| m.last < t);
         (k.saturating_sub(MENTION_REACH)..k)
             .rev()

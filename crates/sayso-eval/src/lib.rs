@@ -5,6 +5,7 @@
 //!   token-Jaccard), ported from the reference scorer and checked against it;
 //! - [`cofenet`]: the CofeNet protocol (sentence-level BIO spans per role), ported from the
 //!   reference scorer's protocol A;
+//! - [`coreference`]: MUC, B-cubed and CEAF-e;
 //! - [`html`]: main-text extraction from web pages (must-have / must-not-have snippets);
 //! - [`mentions`]: person-mention detection on GUM's entity layer;
 //! - [`sentences`]: sentence-boundary precision, recall and F1 on UD treebanks;
@@ -13,6 +14,7 @@
 
 pub mod article;
 pub mod cofenet;
+pub mod coreference;
 pub mod html;
 pub mod mentions;
 pub mod parsing;

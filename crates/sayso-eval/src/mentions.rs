@@ -1,6 +1,6 @@
-//! Person-mention detection on the GUM entity layer (`Entity=` in the CoNLL-U MISC column):
-//! gold person mentions against the entity stage's, from gold tokens with predicted tags,
-//! exact token spans. GUM marks every person mention: names, pronouns and nominals ("racial
+//! Person-mention detection and coreference on the GUM entity layer (`Entity=` in the CoNLL-U
+//! MISC column): gold person mentions against the entity stage's, from gold tokens with
+//! predicted tags, exact token spans; and the gold entities against the stage's entities. GUM marks every person mention: names, pronouns and nominals ("racial
 //! groups", "his mother"), nested ones too.
 
 use crate::article::Prf;
@@ -8,6 +8,7 @@ use crate::tagging::gold_token_document;
 use sayso_annotate::Tagger;
 use sayso_document::{Document, EntityKind};
 use sayso_entities::mentions::{find_mentions, MentionKind, Pronoun};
+use sayso_entities::{Resolver, SpeakerResolver};
 use sayso_readers::conllu::{documents, entity_mentions, Sentence};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
@@ -21,21 +22,47 @@ pub struct MentionScores {
     pub recall_names: f64,
     pub recall_pronouns: f64,
     pub recall_other: f64,
+    /// Coreference of all entity mentions (every type, singletons included) against the entity
+    /// stage's entities.
+    pub coreference: crate::coreference::CorefScores,
 }
 
 /// Scores the entity stage's person mentions on treebank documents.
 pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger) -> MentionScores {
     let documents = documents(sentences);
     let (mut tp, mut predicted, mut gold_total) = (0, 0, 0);
+    let mut coreference = crate::coreference::CorefCounts::default();
     let mut by_form: HashMap<&str, (usize, usize)> = HashMap::new();
     for sentences in &documents {
         let mut doc = gold_token_document(sentences);
-        let gold: BTreeSet<(usize, usize)> = entity_mentions(sentences)
-            .into_iter()
+        let layer = entity_mentions(sentences);
+        let gold: BTreeSet<(usize, usize)> = layer
+            .iter()
             .filter(|m| m.kind == "person")
             .map(|m| (m.first, m.last))
             .collect();
         tagger.tag(&mut doc);
+        let mut key: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+        for m in &layer {
+            key.entry(m.entity.as_str())
+                .or_default()
+                .push((m.first, m.last));
+        }
+        SpeakerResolver.resolve(&mut doc);
+        let response: Vec<Vec<(usize, usize)>> = doc
+            .entities
+            .iter()
+            .map(|e| {
+                e.mentions
+                    .iter()
+                    .map(|s| {
+                        let r = doc.tokens_in(*s);
+                        (r.start, r.end.saturating_sub(1))
+                    })
+                    .collect()
+            })
+            .collect();
+        coreference.add(&key.into_values().collect::<Vec<_>>(), &response);
         let found = person_mentions(&doc);
         predicted += found.len();
         gold_total += gold.len();
@@ -69,6 +96,7 @@ pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger) -> MentionScores {
         recall_names: recall("name"),
         recall_pronouns: recall("pronoun"),
         recall_other: recall("other"),
+        coreference: coreference.scores(),
     }
 }
 

@@ -34,12 +34,14 @@ pub fn documents(sentences: &[Sentence]) -> Vec<Vec<&Sentence>> {
 }
 
 /// One mention of GUM's entity layer (`Entity=` in MISC): inclusive word indices counted over
-/// the sentences given, and the entity type ("person", "organization", "place", ...).
+/// the sentences given, the entity type ("person", "organization", "place", ...) and the
+/// entity id (mentions with one id corefer).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EntityMention {
     pub first: usize,
     pub last: usize,
     pub kind: String,
+    pub entity: String,
 }
 
 /// The entity mentions of a run of sentences (a document), nested ones included.
@@ -51,10 +53,11 @@ pub fn entity_mentions(sentences: &[&Sentence]) -> Vec<EntityMention> {
         for w in &s.words {
             for mark in entity_marks(&w.misc) {
                 match mark {
-                    Mark::Single(_, kind) => out.push(EntityMention {
+                    Mark::Single(entity, kind) => out.push(EntityMention {
                         first: t,
                         last: t,
                         kind,
+                        entity,
                     }),
                     Mark::Open(id, kind) => open.entry(id).or_default().push((t, kind)),
                     Mark::Close(id) => {
@@ -63,6 +66,7 @@ pub fn entity_mentions(sentences: &[&Sentence]) -> Vec<EntityMention> {
                                 first,
                                 last: t,
                                 kind,
+                                entity: id,
                             });
                         }
                     }

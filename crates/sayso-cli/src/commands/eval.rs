@@ -268,7 +268,8 @@ pub fn run_tagger(args: EvalSentencesArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Person-mention detection of the entity stage on GUM's entity layer, from gold tokens.
+/// Person-mention detection and coreference of the entity stage on GUM's entity layer, from
+/// gold tokens.
 pub fn run_mentions(args: EvalSentencesArgs) -> Result<ExitCode> {
     use sayso::annotate::PerceptronTagger;
     if args.files.is_empty() {
@@ -281,12 +282,13 @@ pub fn run_mentions(args: EvalSentencesArgs) -> Result<ExitCode> {
         print_json_rows(&rows, &[])?;
     } else {
         println!(
-            "{:<28} {:>6} {:>7} {:>7} {:>7} {:>7} | recall: {:>6} {:>9} {:>6}",
-            "treebank", "docs", "gold", "P", "R", "F1", "names", "pronouns", "other"
+            "{:<28} {:>6} {:>7} {:>7} {:>7} {:>7} | recall: {:>6} {:>9} {:>6} | coreference F1: {:>5} {:>5} {:>6} {:>5}",
+            "treebank", "docs", "gold", "P", "R", "F1", "names", "pronouns", "other", "MUC", "B3", "CEAF-e", "mean"
         );
         for (f, s) in rows {
+            let c = &s.coreference;
             println!(
-                "{:<28} {:>6} {:>7} {:>7.1} {:>7.1} {:>7.1} |         {:>6.1} {:>9.1} {:>6.1}",
+                "{:<28} {:>6} {:>7} {:>7.1} {:>7.1} {:>7.1} |         {:>6.1} {:>9.1} {:>6.1} |                 {:>5.1} {:>5.1} {:>6.1} {:>5.1}",
                 file_name(&f),
                 s.documents,
                 s.person.gold,
@@ -295,7 +297,11 @@ pub fn run_mentions(args: EvalSentencesArgs) -> Result<ExitCode> {
                 s.person.f1,
                 s.recall_names,
                 s.recall_pronouns,
-                s.recall_other
+                s.recall_other,
+                c.muc.f1,
+                c.b_cubed.f1,
+                c.ceaf_e.f1,
+                c.mean_f1
             );
         }
     }
