@@ -20,7 +20,8 @@ trap 'rm -f "$pred"' EXIT
 ./target/release/sayso eval --gold "$shared/jsonl/dev.jsonl" --write-pred "$pred" --gate quality/polnear-dev-gate.json
 echo
 ./target/release/sayso eval --gold "$shared/jsonl/dev.jsonl" --reported --cofenet "$shared/cofenet_dev.txt" \
-    --gate quality/polnear-dev-reported-gate.json | sed -n '3p;/primary annotator/,/all annotators/p'
+    --speakers quality/polnear-dev-speakers.tsv --gate quality/polnear-dev-reported-gate.json |
+    sed -n '3p;/primary annotator/,/all annotators/p;/resolved speakers/p'
 echo
 ./target/release/sayso eval-html --data ../shared/data/html-extraction --gate quality/html-extraction-gate.json
 if python3 -c "import duckdb" >/dev/null 2>&1; then

@@ -1,7 +1,8 @@
 //! Who each speaker is, to whom and where it was said.
 //!
 //! - A source with a name in it is that name's entity (a possessor such as "CNN's" in "CNN's
-//!   David Axelrod" is passed over).
+//!   David Axelrod", or a name modifying a noun as "Stein" in "Stein spokeswoman Melezia
+//!   Figueroa", is passed over).
 //! - "he" / "she" and a definite nominal ("the singer") are the speaker of the latest
 //!   attribution within a few paragraphs (news reports one speaker at a time), else the latest
 //!   person named before; "who" is the name just before it; "the outlet" is the latest
@@ -70,6 +71,12 @@ impl Context<'_> {
         }
     }
 
+    /// A name before a common noun modifies it ("Stein spokeswoman Melezia Figueroa", "Trump
+    /// supporters"): it is not who speaks.
+    fn is_modifier(&self, m: &Mention) -> bool {
+        self.doc.upos.get(m.last + 1) == Some(&Upos::Noun)
+    }
+
     fn paragraph_of_token(&self, t: usize) -> usize {
         self.doc.paragraph_of(self.doc.tokens[t].span.start)
     }
@@ -114,6 +121,7 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                 matches!(cx.mentions[m].kind, MentionKind::Name { .. })
                     && cx.entity_of[m].is_some()
                     && !cx.is_possessor(&cx.mentions[m])
+                    && !cx.is_modifier(&cx.mentions[m])
             });
             speaker = match named {
                 Some(m) => cx.entity_of[m],

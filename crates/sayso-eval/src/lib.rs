@@ -8,6 +8,7 @@
 //! - [`coreference`]: MUC, B-cubed and CEAF-e;
 //! - [`html`]: main-text extraction from web pages (must-have / must-not-have snippets);
 //! - [`mentions`]: person-mention detection on GUM's entity layer;
+//! - [`speakers`]: resolved-speaker accuracy against a gold speaker layer;
 //! - [`sentences`]: sentence-boundary precision, recall and F1 on UD treebanks;
 //! - [`tagging`]: part-of-speech accuracy on UD treebanks;
 //! - [`parsing`]: dependency attachment scores on UD treebanks.
@@ -19,6 +20,7 @@ pub mod html;
 pub mod mentions;
 pub mod parsing;
 pub mod sentences;
+pub mod speakers;
 pub mod tagging;
 
 /// `n` out of `d` as a percentage (0 when `d` is 0).

@@ -33,6 +33,10 @@ pub struct EvalArgs {
     /// (PolNeAR's `cofenet_dev.txt`), as the reference scorer's `--cofenet`.
     #[arg(long)]
     cofenet: Option<PathBuf>,
+    /// Also score resolved speakers against this gold speaker layer
+    /// (quality/polnear-dev-speakers.tsv).
+    #[arg(long)]
+    speakers: Option<PathBuf>,
     /// Content Jaccard needed for a match.
     #[arg(long, default_value_t = 0.5)]
     threshold: f64,
@@ -65,14 +69,37 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         }
         None => None,
     };
+    let speakers = match &args.speakers {
+        Some(path) => {
+            let tsv = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            let gold = sayso_eval::speakers::parse(&tsv)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            Some(sayso_eval::speakers::score(&gold, &predictions))
+        }
+        None => None,
+    };
     if args.json {
-        let json = serde_json::json!({"article": scores, "cofenet": cofenet});
+        let json = serde_json::json!({"article": scores, "cofenet": cofenet, "speakers": speakers});
         println!("{}", serde_json::to_string_pretty(&json)?);
     } else {
         print!("{scores}");
         if let Some(c) = &cofenet {
             println!();
             print!("{c}");
+        }
+        if let Some(s) = &speakers {
+            println!(
+                "\nresolved speakers: {} gold attributions, {} found; accuracy {:.1} on those found \
+                 ({:.1} counting the rest as wrong), {:.1} where the source is a pronoun, a nominal or \
+                 missing ({} found)",
+                s.gold,
+                s.matched,
+                s.accuracy_matched,
+                s.accuracy_all,
+                s.accuracy_matched_not_named,
+                s.matched_not_named
+            );
         }
     }
     if let Some(gate) = &args.gate {
