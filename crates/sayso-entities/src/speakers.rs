@@ -117,12 +117,22 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
         let mut speaker = None;
         if !source.is_empty() {
             let in_source: Vec<usize> = source.iter().flat_map(|r| cx.mentions_in(r)).collect();
-            let named = in_source.iter().copied().find(|&m| {
-                matches!(cx.mentions[m].kind, MentionKind::Name { .. })
-                    && cx.entity_of[m].is_some()
-                    && !cx.is_possessor(&cx.mentions[m])
-                    && !cx.is_modifier(&cx.mentions[m])
-            });
+            // The name that is the source's head: not a possessor ("CNN's") nor a modifier
+            // ("Stein spokeswoman") when there is another, else whichever there is ("Donald
+            // Trump's claim").
+            let names: Vec<usize> = in_source
+                .iter()
+                .copied()
+                .filter(|&m| {
+                    matches!(cx.mentions[m].kind, MentionKind::Name { .. })
+                        && cx.entity_of[m].is_some()
+                })
+                .collect();
+            let named = names
+                .iter()
+                .copied()
+                .find(|&m| !cx.is_possessor(&cx.mentions[m]) && !cx.is_modifier(&cx.mentions[m]))
+                .or_else(|| names.first().copied());
             speaker = match named {
                 Some(m) => cx.entity_of[m],
                 None => in_source.first().and_then(|&m| {
