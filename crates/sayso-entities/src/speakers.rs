@@ -77,6 +77,20 @@ impl Context<'_> {
         self.doc.upos.get(m.last + 1) == Some(&Upos::Noun)
     }
 
+    /// The speaker of a transcript turn: a name and a colon opening the paragraph of token `t`.
+    fn turn_speaker(&self, t: usize) -> Option<usize> {
+        let paragraph = self.doc.paragraphs.get(self.paragraph_of_token(t))?;
+        let first = self.doc.token_at_or_after(paragraph.start);
+        // The paragraph may open with a quotation mark before the name.
+        let start = (first..first + 2).find(|&k| self.mention_at(k).is_some())?;
+        let m = self.mention_at(start)?;
+        let mention = &self.mentions[m];
+        let colon = self.doc.tokens.get(mention.last + 1)?;
+        (matches!(mention.kind, MentionKind::Name { .. }) && self.doc.slice(colon.span) == ":")
+            .then_some(self.entity_of[m])
+            .flatten()
+    }
+
     fn paragraph_of_token(&self, t: usize) -> usize {
         self.doc.paragraph_of(self.doc.tokens[t].span.start)
     }
@@ -164,8 +178,9 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                 }),
             };
         } else if a.cue.is_empty() {
-            // A quotation standing alone goes on with the latest speaker.
-            speaker = recent(1);
+            // A transcript's turn ("WALLACE: ...") is its name's; any other quotation standing
+            // alone goes on with the latest speaker.
+            speaker = cx.turn_speaker(anchor).or_else(|| recent(1));
         }
         if let Some(e) = speaker {
             latest = Some((e, paragraph));
@@ -261,4 +276,38 @@ pub fn venue(cx: &Context, cue: &[Span], content: &[Span]) -> Option<Venue> {
         });
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Resolver, SpeakerResolver};
+    use sayso_document::{Attribution, Document, Span, Upos};
+
+    #[test]
+    fn a_transcript_turn_is_its_names() {
+        let text = "WALLACE: Will she be there?\n\nPENCE: She will not.";
+        let mut doc = Document::new("t", text).unwrap();
+        sayso_text::segment(&mut doc);
+        use Upos::*;
+        doc.upos = vec![
+            Propn, Punct, Aux, Pron, Aux, Adv, Punct, Propn, Punct, Pron, Aux, Part, Punct,
+        ];
+        assert_eq!(doc.upos.len(), doc.tokens.len());
+        let content = |from: &str, to: &str| {
+            let start = text.find(from).unwrap() as u32;
+            let end = (text.find(to).unwrap() + to.len()) as u32;
+            Attribution {
+                content: vec![Span::new(start, end)],
+                ..Attribution::default()
+            }
+        };
+        doc.attributions = vec![content("Will", "there?"), content("She will", "not.")];
+        SpeakerResolver.resolve(&mut doc);
+        let speakers: Vec<Option<&str>> = doc
+            .attributions
+            .iter()
+            .map(|a| a.speaker.as_deref())
+            .collect();
+        assert_eq!(speakers, vec![Some("WALLACE"), Some("PENCE")]);
+    }
 }
