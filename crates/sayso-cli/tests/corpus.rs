@@ -171,8 +171,10 @@ fn parquet_tables() {
         .collect();
     let total: i32 = docs.iter().map(|r| r.get_int(7).unwrap()).sum();
     assert_eq!(rows.len() as i32, total);
-    assert!(rows.iter().any(|r| r.get_string(6).ok().map(String::as_str)
+    // Columns: document_id, url, outlet, date, kind, speaker, addressee, venue, venue_type, source.
+    assert!(rows.iter().any(|r| r.get_string(9).ok().map(String::as_str)
         == Some("Mayor Ana Ruiz")
+        && r.get_string(5).ok().map(String::as_str) == Some("Ana Ruiz")
         && r.get_string(0).unwrap() == "story"));
     std::fs::remove_dir_all(&d).unwrap();
 }

@@ -21,6 +21,9 @@ const ATTRIBUTIONS_SCHEMA: &str = "message attributions {
     optional binary date (UTF8);
     required binary kind (UTF8);
     optional binary speaker (UTF8);
+    optional binary addressee (UTF8);
+    optional binary venue (UTF8);
+    optional binary venue_type (UTF8);
     optional binary source (UTF8);
     optional binary cue (UTF8);
     required binary content (UTF8);
@@ -232,6 +235,23 @@ impl ParquetWriter {
                 Cell::Text(doc.date.clone()),
                 Cell::Text(Some(attribution.kind.as_str().to_string())),
                 Cell::Text(attribution.speaker.clone()),
+                Cell::Text(if a.is_continuation() {
+                    None
+                } else {
+                    joined(&attribution.addressee)
+                }),
+                Cell::Text(
+                    attribution
+                        .venue
+                        .filter(|_| !a.is_continuation())
+                        .map(|v| doc.slice(v.span).to_string()),
+                ),
+                Cell::Text(
+                    attribution
+                        .venue
+                        .filter(|_| !a.is_continuation())
+                        .map(|v| v.kind.as_str().to_string()),
+                ),
                 Cell::Text(joined(source)),
                 Cell::Text(joined(cue)),
                 Cell::Text(Some(joined(content).unwrap_or_default())),
@@ -294,15 +314,15 @@ mod tests {
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0].get_string(0).unwrap(), "d1");
         assert_eq!(rows[0].get_string(4).unwrap(), "direct");
-        assert_eq!(rows[0].get_string(6).unwrap(), "Ann");
-        assert_eq!(rows[0].get_string(8).unwrap(), "“Hi,” … “Bye.”");
+        assert_eq!(rows[0].get_string(9).unwrap(), "Ann");
+        assert_eq!(rows[0].get_string(11).unwrap(), "“Hi,” … “Bye.”");
         assert_eq!(
-            (rows[0].get_int(9).unwrap(), rows[0].get_int(10).unwrap()),
+            (rows[0].get_int(12).unwrap(), rows[0].get_int(13).unwrap()),
             (0, 5)
         );
-        assert_eq!(rows[2].get_string(8).unwrap(), "“Bye.”");
+        assert_eq!(rows[2].get_string(11).unwrap(), "“Bye.”");
         assert!(
-            rows[2].get_string(7).is_err(),
+            rows[2].get_string(10).is_err(),
             "a split continuation has no cue"
         );
         let docs = SerializedFileReader::new(File::open(&d).unwrap()).unwrap();

@@ -4,9 +4,10 @@ use crate::output_attributions;
 use sayso_document::{Document, Span};
 use std::io::Write;
 
-const CONTENT_WIDTH: usize = 72;
+const CONTENT_WIDTH: usize = 60;
 const SOURCE_WIDTH: usize = 22;
 const CUE_WIDTH: usize = 14;
+const TO_WIDTH: usize = 18;
 
 /// Writes the table of one document.
 pub fn write_table(
@@ -33,13 +34,17 @@ pub fn write_table(
     }
     writeln!(
         out,
-        "{:>3}  {:<8}  {:<SOURCE_WIDTH$}  {:<CUE_WIDTH$}  content",
-        "#", "kind", "who (mention)", "cue"
+        "{:>3}  {:<8}  {:<SOURCE_WIDTH$}  {:<CUE_WIDTH$}  {:<TO_WIDTH$}  content",
+        "#", "kind", "who", "cue", "to whom / where"
     )?;
     for (i, row) in rows.iter().enumerate() {
         let a = row.attribution;
-        let (who, cue) = match row.continues {
-            Some(head) => (format!("↳ continues #{}", head + 1), String::new()),
+        let (who, cue, to) = match row.continues {
+            Some(head) => (
+                format!("↳ continues #{}", head + 1),
+                String::new(),
+                String::new(),
+            ),
             None => {
                 let mention = join(doc, &a.source);
                 let who = match (&a.speaker, mention.is_empty()) {
@@ -47,7 +52,15 @@ pub fn write_table(
                     (None, true) => "(unknown)".to_string(),
                     (None, false) => mention,
                 };
-                (who, join(doc, &a.cue))
+                // The addressee, else where it was said.
+                let to = if a.addressee.is_empty() {
+                    a.venue
+                        .map(|v| one_line(doc.slice(v.span)))
+                        .unwrap_or_default()
+                } else {
+                    join(doc, &a.addressee)
+                };
+                (who, join(doc, &a.cue), to)
             }
         };
         let content = row
@@ -58,11 +71,12 @@ pub fn write_table(
             .join(" … ");
         writeln!(
             out,
-            "{:>3}  {:<8}  {:<SOURCE_WIDTH$}  {:<CUE_WIDTH$}  {}",
+            "{:>3}  {:<8}  {:<SOURCE_WIDTH$}  {:<CUE_WIDTH$}  {:<TO_WIDTH$}  {}",
             i + 1,
             a.kind.as_str(),
             clip(&who, SOURCE_WIDTH),
             clip(&cue, CUE_WIDTH),
+            clip(&to, TO_WIDTH),
             clip(&content, CONTENT_WIDTH)
         )?;
     }
@@ -102,11 +116,17 @@ mod tests {
         let s = String::from_utf8(buf).unwrap();
         assert!(s.starts_with("== d1 — 2 attributions\n"), "{s}");
         assert!(
-            s.contains("  1  direct    Ann                     said            “Hi,”\n"),
+            s.contains(
+                "  1  direct    Ann                     said                                \
+                 “Hi,”\n"
+            ),
             "{s}"
         );
         assert!(
-            s.contains("  2  direct    ↳ continues #1                          “Bye.”\n"),
+            s.contains(
+                "  2  direct    ↳ continues #1                                              \
+                 “Bye.”\n"
+            ),
             "{s}"
         );
     }
