@@ -96,6 +96,8 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
     // longer name, and by a one-word name (hash lookups: linear in the mentions).
     let mut by_words: HashMap<Vec<String>, usize> = HashMap::new();
     let mut by_edge_word: HashMap<String, usize> = HashMap::new();
+    // Each entity's names as written: words, text, times used.
+    let mut variants: Vec<Vec<(Vec<String>, String, usize)>> = Vec::new();
     for (m, mention) in mentions.iter().enumerate() {
         let MentionKind::Name { title } = &mention.kind else {
             continue;
@@ -138,6 +140,7 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                     ..Entity::default()
                 });
                 words_of.push(words.clone());
+                variants.push(Vec::new());
                 entities.len() - 1
             }
         };
@@ -161,7 +164,29 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
         if doc.token_text(mention.first) == "The" && words_of[id] == words {
             entity.name = doc.slice(span).to_string();
         }
+        let shown = if doc.token_text(mention.first) == "The" {
+            doc.slice(span).to_string()
+        } else {
+            doc.slice(span).trim_start_matches("The ").to_string()
+        };
+        match variants[id].iter_mut().find(|v| v.0 == words) {
+            Some(v) => v.2 += 1,
+            None => variants[id].push((words.clone(), shown, 1)),
+        }
         entity_of[m] = Some(id);
+    }
+    // The canonical name: the fullest name used twice or more, so that a word stuck to a name
+    // once ("Rival Hillary Clinton" at the start of a sentence) does not win; else the fullest.
+    for (entity, names) in entities.iter_mut().zip(&variants) {
+        let fullest = |min_uses: usize| {
+            names
+                .iter()
+                .filter(|v| v.2 >= min_uses && v.0.len() > 1)
+                .max_by_key(|v| v.0.len())
+        };
+        if let Some(v) = fullest(2).or_else(|| fullest(1)) {
+            entity.name.clone_from(&v.1);
+        }
     }
     for (entity, words) in entities.iter_mut().zip(&words_of) {
         if entity.kind != EntityKind::Unknown {

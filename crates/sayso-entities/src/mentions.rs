@@ -357,10 +357,19 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
             {
                 end += 1;
             }
-            // Titles at the front of the run are not the name.
+            // Titles at the front of the run are not the name, nor are descriptive words before
+            // a known first name ("Rival Hillary Clinton", "Homeland Security Secretary Jeh
+            // Johnson").
             let mut first = t;
             while first < end && title_word(&lower(doc, first)).is_some() {
                 first += 1;
+            }
+            if !nominals::is_person_name(doc.token_text(first)) {
+                if let Some(k) =
+                    (first + 1..end).find(|&k| nominals::is_person_name(doc.token_text(k)))
+                {
+                    first = k;
+                }
             }
             let mut title_start = first;
             while title_start > 0

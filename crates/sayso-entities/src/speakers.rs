@@ -132,8 +132,8 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
         if !source.is_empty() {
             let in_source: Vec<usize> = source.iter().flat_map(|r| cx.mentions_in(r)).collect();
             // The name that is the source's head: not a possessor ("CNN's") nor a modifier
-            // ("Stein spokeswoman") when there is another, else whichever there is ("Donald
-            // Trump's claim").
+            // ("Stein spokeswoman", "The New York businessman") when there is another, else a
+            // possessor ("Donald Trump's claim"); with no name, a pronoun or a nominal.
             let names: Vec<usize> = in_source
                 .iter()
                 .copied()
@@ -146,36 +146,44 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                 .iter()
                 .copied()
                 .find(|&m| !cx.is_possessor(&cx.mentions[m]) && !cx.is_modifier(&cx.mentions[m]))
-                .or_else(|| names.first().copied());
+                .or_else(|| {
+                    names
+                        .iter()
+                        .copied()
+                        .find(|&m| cx.is_possessor(&cx.mentions[m]))
+                });
             speaker = match named {
                 Some(m) => cx.entity_of[m],
-                None => in_source.first().and_then(|&m| {
-                    let mention = &cx.mentions[m];
-                    let found = match mention.kind {
-                        MentionKind::Pronoun(Pronoun::Male | Pronoun::Female) => {
-                            recent(SPEAKER_REACH_PARAGRAPHS)
-                                .filter(|&e| cx.kinds[e] != EntityKind::Organization)
-                                .or_else(|| cx.latest_before(mention.first, EntityKind::Person))
+                None => in_source
+                    .iter()
+                    .find(|&&m| !matches!(cx.mentions[m].kind, MentionKind::Name { .. }))
+                    .and_then(|&m| {
+                        let mention = &cx.mentions[m];
+                        let found = match mention.kind {
+                            MentionKind::Pronoun(Pronoun::Male | Pronoun::Female) => {
+                                recent(SPEAKER_REACH_PARAGRAPHS)
+                                    .filter(|&e| cx.kinds[e] != EntityKind::Organization)
+                                    .or_else(|| cx.latest_before(mention.first, EntityKind::Person))
+                            }
+                            MentionKind::Pronoun(Pronoun::Relative) => {
+                                let k = cx.mentions.partition_point(|x| x.last < mention.first);
+                                k.checked_sub(1).and_then(|p| cx.entity_of[p])
+                            }
+                            MentionKind::Nominal {
+                                organization: true, ..
+                            } => cx.latest_before(mention.first, EntityKind::Organization),
+                            MentionKind::Nominal {
+                                definite: true,
+                                organization: false,
+                            } => recent(SPEAKER_REACH_PARAGRAPHS)
+                                .filter(|&e| cx.kinds[e] != EntityKind::Organization),
+                            _ => None,
+                        };
+                        if let Some(e) = found {
+                            resolved_mentions.push((e, cx.span_of(mention)));
                         }
-                        MentionKind::Pronoun(Pronoun::Relative) => {
-                            let k = cx.mentions.partition_point(|x| x.last < mention.first);
-                            k.checked_sub(1).and_then(|p| cx.entity_of[p])
-                        }
-                        MentionKind::Nominal {
-                            organization: true, ..
-                        } => cx.latest_before(mention.first, EntityKind::Organization),
-                        MentionKind::Nominal {
-                            definite: true,
-                            organization: false,
-                        } => recent(SPEAKER_REACH_PARAGRAPHS)
-                            .filter(|&e| cx.kinds[e] != EntityKind::Organization),
-                        _ => None,
-                    };
-                    if let Some(e) = found {
-                        resolved_mentions.push((e, cx.span_of(mention)));
-                    }
-                    found
-                }),
+                        found
+                    }),
             };
         } else if a.cue.is_empty() {
             // A transcript's turn ("WALLACE: ...") is its name's; any other quotation standing
