@@ -29,16 +29,19 @@ pub struct Prf {
 
 impl Prf {
     pub fn new(tp: usize, pred: usize, gold: usize) -> Self {
-        let p = if pred > 0 {
-            tp as f64 / pred as f64
-        } else {
-            0.0
-        };
-        let r = if gold > 0 {
-            tp as f64 / gold as f64
-        } else {
-            0.0
-        };
+        Prf {
+            tp,
+            pred,
+            gold,
+            ..Prf::from_fractions(tp as f64, pred as f64, tp as f64, gold as f64)
+        }
+    }
+
+    /// Precision `p_num / p_den` and recall `r_num / r_den` (0 over 0 is 0), as percentages,
+    /// with their F1; the counts are left at 0.
+    pub fn from_fractions(p_num: f64, p_den: f64, r_num: f64, r_den: f64) -> Self {
+        let ratio = |n: f64, d: f64| if d > 0.0 { n / d } else { 0.0 };
+        let (p, r) = (ratio(p_num, p_den), ratio(r_num, r_den));
         let f1 = if p + r > 0.0 {
             2.0 * p * r / (p + r)
         } else {
@@ -48,9 +51,7 @@ impl Prf {
             p: 100.0 * p,
             r: 100.0 * r,
             f1: 100.0 * f1,
-            tp,
-            pred,
-            gold,
+            ..Prf::default()
         }
     }
 }

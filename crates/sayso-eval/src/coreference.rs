@@ -41,21 +41,7 @@ impl CorefCounts {
     }
 
     pub fn scores(&self) -> CorefScores {
-        let prf = |c: &[f64; 4]| {
-            let r = if c[1] > 0.0 { c[0] / c[1] } else { 0.0 };
-            let p = if c[3] > 0.0 { c[2] / c[3] } else { 0.0 };
-            let f1 = if p + r > 0.0 {
-                2.0 * p * r / (p + r)
-            } else {
-                0.0
-            };
-            Prf {
-                p: 100.0 * p,
-                r: 100.0 * r,
-                f1: 100.0 * f1,
-                ..Prf::default()
-            }
-        };
+        let prf = |c: &[f64; 4]| Prf::from_fractions(c[2], c[3], c[0], c[1]);
         let (muc, b_cubed, ceaf_e) = (prf(&self.muc), prf(&self.b_cubed), prf(&self.ceaf_e));
         CorefScores {
             mean_f1: (muc.f1 + b_cubed.f1 + ceaf_e.f1) / 3.0,
@@ -70,14 +56,19 @@ fn add(to: &mut [f64; 4], counts: [f64; 4]) {
     to.iter_mut().zip(counts).for_each(|(t, c)| *t += c);
 }
 
-/// MUC recall of `key` against `response` (swap them for precision): for each key cluster,
-/// its size minus the number of response clusters (and unmatched mentions) it falls into.
-fn muc<M: Hash + Eq>(key: &[Vec<M>], response: &[Vec<M>]) -> (f64, f64) {
-    let cluster_of: HashMap<&M, usize> = response
+/// The index of the response cluster each mention is in.
+fn cluster_index<M: Hash + Eq>(response: &[Vec<M>]) -> HashMap<&M, usize> {
+    response
         .iter()
         .enumerate()
         .flat_map(|(k, c)| c.iter().map(move |m| (m, k)))
-        .collect();
+        .collect()
+}
+
+/// MUC recall of `key` against `response` (swap them for precision): for each key cluster,
+/// its size minus the number of response clusters (and unmatched mentions) it falls into.
+fn muc<M: Hash + Eq>(key: &[Vec<M>], response: &[Vec<M>]) -> (f64, f64) {
+    let cluster_of = cluster_index(response);
     let (mut num, mut den) = (0.0, 0.0);
     for cluster in key {
         let mut parts = HashSet::new();
@@ -98,11 +89,7 @@ fn muc<M: Hash + Eq>(key: &[Vec<M>], response: &[Vec<M>]) -> (f64, f64) {
 
 /// B-cubed recall of `key` against `response` (swap them for precision).
 fn b_cubed<M: Hash + Eq>(key: &[Vec<M>], response: &[Vec<M>]) -> (f64, f64) {
-    let cluster_of: HashMap<&M, usize> = response
-        .iter()
-        .enumerate()
-        .flat_map(|(k, c)| c.iter().map(move |m| (m, k)))
-        .collect();
+    let cluster_of = cluster_index(response);
     let (mut num, mut den) = (0.0, 0.0);
     for cluster in key {
         let mut overlap: HashMap<usize, usize> = HashMap::new();
@@ -126,11 +113,7 @@ fn ceaf_alignment<M: Hash + Eq>(key: &[Vec<M>], response: &[Vec<M>]) -> f64 {
     if key.is_empty() || response.is_empty() {
         return 0.0;
     }
-    let cluster_of: HashMap<&M, usize> = response
-        .iter()
-        .enumerate()
-        .flat_map(|(k, c)| c.iter().map(move |m| (m, k)))
-        .collect();
+    let cluster_of = cluster_index(response);
     let n = key.len().max(response.len());
     // Costs to minimise: the negated similarities, square (padding is zero).
     let mut cost = vec![vec![0.0; n]; n];
