@@ -124,19 +124,23 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             doc.tokens[mention.first].span.start,
             doc.tokens[mention.last].span.end,
         );
-        let name = doc.slice(span).trim_start_matches("The ").to_string();
+        // As written, with a leading "The" only where the mention has one ("The New Yorker").
+        let shown = if doc.token_text(mention.first) == "The" {
+            doc.slice(span).to_string()
+        } else {
+            doc.slice(span).trim_start_matches("The ").to_string()
+        };
         let id = match found {
             Some(e) => {
                 if words.len() > words_of[e].len() {
                     words_of[e] = words.clone();
-                    entities[e].name = name;
                 }
                 e
             }
             None => {
                 entities.push(Entity {
                     id: entities.len(),
-                    name,
+                    name: shown.clone(),
                     ..Entity::default()
                 });
                 words_of.push(words.clone());
@@ -161,14 +165,6 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                 entity.kind = EntityKind::Person;
             }
         }
-        if doc.token_text(mention.first) == "The" && words_of[id] == words {
-            entity.name = doc.slice(span).to_string();
-        }
-        let shown = if doc.token_text(mention.first) == "The" {
-            doc.slice(span).to_string()
-        } else {
-            doc.slice(span).trim_start_matches("The ").to_string()
-        };
         match variants[id].iter_mut().find(|v| v.0 == words) {
             Some(v) => v.2 += 1,
             None => variants[id].push((words.clone(), shown, 1)),
@@ -176,7 +172,8 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
         entity_of[m] = Some(id);
     }
     // The canonical name: the fullest name used twice or more, so that a word stuck to a name
-    // once ("Rival Hillary Clinton" at the start of a sentence) does not win; else the fullest.
+    // once ("Rival Hillary Clinton" at the start of a sentence) does not win; else the fullest;
+    // an entity only ever named in one word keeps its first.
     for (entity, names) in entities.iter_mut().zip(&variants) {
         let fullest = |min_uses: usize| {
             names

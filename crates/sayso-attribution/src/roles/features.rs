@@ -3,7 +3,6 @@
 //! tree relative to the nearest cue words (under a cue's complement, its subject, a clause the
 //! cue hangs off, ...).
 
-use super::decode::Labelled;
 use crate::cues::CueLexicon;
 use sayso_annotate::perceptron::{hash_str, mix, shape_hash};
 use sayso_document::{AttributionKind, Document, QuoteRole};
@@ -153,40 +152,35 @@ impl DocumentFacts {
         }
     }
 
-    /// Records the first pass's labels: the features of the second pass include them.
-    pub fn set_first_pass(&mut self, units: &[Labelled]) {
-        let mut labels = vec![0u8; self.lower.len()];
-        for unit in units {
-            for (t, l) in unit.tokens.clone().zip(&unit.labels) {
-                labels[t] = *l as u8;
-            }
+    /// Records the first pass's labels of some tokens: the second pass's features read them.
+    pub fn record_first_pass(&mut self, tokens: std::ops::Range<usize>, labels: &[usize]) {
+        let n = self.lower.len();
+        let first = self.first_pass.get_or_insert_with(|| vec![0; n]);
+        for (t, l) in tokens.zip(labels) {
+            first[t] = *l as u8;
         }
-        self.first_pass = Some(labels);
     }
 
     fn is_cue_word(&self, t: usize) -> bool {
         self.cue_band[t] >= 3
     }
 
-    /// Features of every token of the sentence `range`, appended to `out` (one vector a token);
-    /// with `stacked`, also those built on the first pass's labels (which must have been set).
+    /// The cue words of a sentence, for the features that relate tokens to them.
+    fn cue_words(&self, range: &std::ops::Range<usize>) -> Vec<usize> {
+        range.clone().filter(|&t| self.is_cue_word(t)).collect()
+    }
+
+    /// Features of every token of the sentence `range`, appended to `out` (one vector a token).
     pub fn sentence_features(
         &self,
         range: std::ops::Range<usize>,
         opens_paragraph: bool,
-        stacked: bool,
         out: &mut Vec<Vec<u64>>,
     ) {
         let (s, e) = (range.start, range.end);
-        let cue_words: Vec<usize> = (s..e).filter(|&t| self.is_cue_word(t)).collect();
+        let cue_words = self.cue_words(&range);
         let sentence_has_quote = (s..e).any(|t| self.quote[t] != 0);
         let mut path = PathFinder::default();
-        // Which roles the first pass found in the sentence (a bit a role).
-        let sentence_roles = self.first_pass.as_ref().map_or(0, |first| {
-            first[s..e]
-                .iter()
-                .fold(0u64, |bits, &l| bits | (1 << role_of(l)))
-        });
         for i in s..e {
             let mut f = Vec::with_capacity(96);
             let at = |k: isize| -> Option<usize> {
@@ -200,41 +194,7 @@ impl DocumentFacts {
             let band = |k: isize| at(k).map_or(9, |j| self.cue_band[j]) as u64;
             let mut add = |parts: &[u64]| f.push(mix(parts));
             let head = self.head[i];
-            // The nearest cue word on each side.
-            let after = cue_words.partition_point(|&c| c <= i);
-            let right = cue_words.get(after).copied();
-            let left = cue_words[..after].iter().rev().find(|&&c| c < i).copied();
-            if stacked {
-                if let Some(first) = &self.first_pass {
-                    let label = |k: isize| at(k).map_or(9, |j| first[j]) as u64;
-                    let role = |t: usize| role_of(first[t]);
-                    add(&[60, label(0)]);
-                    add(&[61, label(-1), label(0)]);
-                    add(&[62, label(0), label(1)]);
-                    add(&[63, label(-1), label(0), label(1)]);
-                    add(&[64, label(0), rule(0)]);
-                    add(&[65, label(0), word(0)]);
-                    add(&[66, head.map_or(9, role), self.deprel[i], role(i)]);
-                    add(&[67, sentence_roles, role(i)]);
-                    for (side, cue) in [(0u64, left), (1, right)] {
-                        if let Some(c) = cue {
-                            let (token_branch, cue_branch) = path.relation(self, i, c);
-                            add(&[68, side, role(c), token_branch, cue_branch]);
-                        }
-                    }
-                    // The nearest ancestor the first pass took for a cue.
-                    path.ancestors(self, i);
-                    let cue_above = (1..path.chain.len()).find(|&k| role(path.chain[k]) == 2);
-                    match cue_above {
-                        Some(k) => add(&[
-                            69,
-                            self.deprel[path.chain[k - 1]],
-                            (i < path.chain[k]) as u64,
-                        ]),
-                        None => add(&[70]),
-                    }
-                }
-            }
+            let (left, right) = nearest_cues(&cue_words, i);
             add(&[0]);
             add(&[1, word(0)]);
             add(&[2, word(-1)]);
@@ -330,6 +290,69 @@ impl DocumentFacts {
             out.push(f);
         }
     }
+}
+
+impl DocumentFacts {
+    /// Appends the second pass's features, built on the first pass's labels, to the features
+    /// of the sentence `range` (`features[k]` is token `range.start + k`'s).
+    pub fn add_stacked_features(&self, range: std::ops::Range<usize>, features: &mut [Vec<u64>]) {
+        let Some(first) = &self.first_pass else {
+            return;
+        };
+        let (s, e) = (range.start, range.end);
+        let cue_words = self.cue_words(&range);
+        let mut path = PathFinder::default();
+        // Which roles the first pass found in the sentence (a bit a role).
+        let sentence_roles = first[s..e]
+            .iter()
+            .fold(0u64, |bits, &l| bits | (1 << role_of(l)));
+        for (i, f) in (s..e).zip(features.iter_mut()) {
+            let at = |k: isize| -> Option<usize> {
+                let j = i as isize + k;
+                (j >= s as isize && j < e as isize).then_some(j as usize)
+            };
+            let word = |k: isize| at(k).map_or(1, |j| self.lower[j]);
+            let rule = |k: isize| at(k).map_or(9, |j| self.rule_role[j]) as u64;
+            let label = |k: isize| at(k).map_or(9, |j| first[j]) as u64;
+            let role = |t: usize| role_of(first[t]);
+            let mut add = |parts: &[u64]| f.push(mix(parts));
+            let head = self.head[i];
+            let (left, right) = nearest_cues(&cue_words, i);
+            add(&[60, label(0)]);
+            add(&[61, label(-1), label(0)]);
+            add(&[62, label(0), label(1)]);
+            add(&[63, label(-1), label(0), label(1)]);
+            add(&[64, label(0), rule(0)]);
+            add(&[65, label(0), word(0)]);
+            add(&[66, head.map_or(9, role), self.deprel[i], role(i)]);
+            add(&[67, sentence_roles, role(i)]);
+            for (side, cue) in [(0u64, left), (1, right)] {
+                if let Some(c) = cue {
+                    let (token_branch, cue_branch) = path.relation(self, i, c);
+                    add(&[68, side, role(c), token_branch, cue_branch]);
+                }
+            }
+            // The nearest ancestor the first pass took for a cue.
+            path.ancestors(self, i);
+            let cue_above = (1..path.chain.len()).find(|&k| role(path.chain[k]) == 2);
+            match cue_above {
+                Some(k) => add(&[
+                    69,
+                    self.deprel[path.chain[k - 1]],
+                    (i < path.chain[k]) as u64,
+                ]),
+                None => add(&[70]),
+            }
+        }
+    }
+}
+
+/// The nearest cue word before token `i` and after it.
+fn nearest_cues(cue_words: &[usize], i: usize) -> (Option<usize>, Option<usize>) {
+    let after = cue_words.partition_point(|&c| c <= i);
+    let right = cue_words.get(after).copied();
+    let left = cue_words[..after].iter().rev().find(|&&c| c < i).copied();
+    (left, right)
 }
 
 /// Walks the tree from a token to its ancestors.

@@ -15,7 +15,7 @@ use crate::Attributor;
 use decode::Labelled;
 use features::DocumentFacts;
 use sayso_annotate::perceptron::{ModelError, Weights};
-use sayso_document::{AttributionKind, Document};
+use sayso_document::{Attribution, AttributionKind, Document, Span};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -162,34 +162,53 @@ impl RoleTagger {
         out
     }
 
-    /// Labels every paragraph of a document with both passes.
+    /// Labels every paragraph of a document with both passes; the second pass adds its
+    /// features to the first pass's, computed once.
     pub fn label(&self, facts: &mut DocumentFacts, units: &[Vec<Range<usize>>]) -> Vec<Labelled> {
-        let first = label_units(&self.first, facts, units, false);
-        facts.set_first_pass(&first);
-        label_units(&self.second, facts, units, true)
+        let mut features = Vec::new();
+        units
+            .iter()
+            .map(|unit| {
+                let tokens = unit_tokens(unit);
+                unit_features(facts, unit, &mut features);
+                let (first, _) = self.first.label_unit(&features);
+                facts.record_first_pass(tokens.clone(), &first);
+                add_unit_stacked_features(facts, unit, &mut features);
+                let (labels, margins) = self.second.label_unit(&features);
+                Labelled {
+                    tokens,
+                    labels,
+                    margins,
+                }
+            })
+            .collect()
     }
 }
 
-/// Labels each unit with one pass (`stacked`: the second, which reads the first's labels).
-pub fn label_units(
+/// Labels each unit with the first pass alone.
+pub fn first_pass_units(
     pass: &Pass,
     facts: &DocumentFacts,
     units: &[Vec<Range<usize>>],
-    stacked: bool,
 ) -> Vec<Labelled> {
     let mut features = Vec::new();
     units
         .iter()
         .map(|unit| {
-            unit_features(facts, unit, stacked, &mut features);
+            unit_features(facts, unit, &mut features);
             let (labels, margins) = pass.label_unit(&features);
             Labelled {
-                tokens: unit[0].start..unit[unit.len() - 1].end,
+                tokens: unit_tokens(unit),
                 labels,
                 margins,
             }
         })
         .collect()
+}
+
+/// The token range of a unit.
+pub fn unit_tokens(unit: &[Range<usize>]) -> Range<usize> {
+    unit[0].start..unit[unit.len() - 1].end
 }
 
 /// The best label sequence under the BIO constraints. `emissions` holds `LABELS` scores a token.
@@ -251,12 +270,6 @@ impl Default for LearnedAttributor {
     }
 }
 
-/// Whether two spans share a character.
-fn overlaps(a: Option<&sayso_document::Span>, b: Option<&sayso_document::Span>) -> bool {
-    a.zip(b)
-        .is_some_and(|(a, b)| a.start < b.end && b.start < a.end)
-}
-
 /// The units the model labels: paragraphs (a content often runs over several sentences, rarely
 /// over a paragraph break), each as the token ranges of its sentences. A unit holds at most
 /// [`MAX_UNIT_TOKENS`] tokens (longer paragraphs are cut between sentences, longer sentences
@@ -294,16 +307,24 @@ pub fn paragraph_units(doc: &Document) -> Vec<Vec<Range<usize>>> {
 /// The most tokens labelled together.
 pub const MAX_UNIT_TOKENS: usize = 2_000;
 
-/// The features of every token of a unit, in order (`stacked`: with the second pass's).
-pub fn unit_features(
-    facts: &DocumentFacts,
-    unit: &[Range<usize>],
-    stacked: bool,
-    out: &mut Vec<Vec<u64>>,
-) {
+/// The first pass's features of every token of a unit, in order.
+pub fn unit_features(facts: &DocumentFacts, unit: &[Range<usize>], out: &mut Vec<Vec<u64>>) {
     out.clear();
     for (k, sentence) in unit.iter().enumerate() {
-        facts.sentence_features(sentence.clone(), k == 0, stacked, out);
+        facts.sentence_features(sentence.clone(), k == 0, out);
+    }
+}
+
+/// Adds the second pass's features to a unit's (its first pass's labels must be recorded).
+pub fn add_unit_stacked_features(
+    facts: &DocumentFacts,
+    unit: &[Range<usize>],
+    features: &mut [Vec<u64>],
+) {
+    let start = unit[0].start;
+    for sentence in unit {
+        let rows = &mut features[sentence.start - start..sentence.end - start];
+        facts.add_stacked_features(sentence.clone(), rows);
     }
 }
 
@@ -316,17 +337,28 @@ impl Attributor for LearnedAttributor {
         let rules = std::mem::replace(&mut doc.attributions, learned);
         // On a quotation the quotation attributor's source is the more reliable (it follows
         // speakers across paragraphs): it wins where both saw the same quotation, and it fills
-        // in where the model found a quotation but no source.
+        // in where the model found a quotation but no source. The rules' quotations by their
+        // first content span: spans of different attributions do not overlap, so a binary
+        // search finds the one a learned content starts in (linear however many there are).
+        let mut quotations: Vec<(Span, &Attribution)> = rules
+            .iter()
+            .filter(|r| r.kind != AttributionKind::Indirect && !r.source.is_empty())
+            .filter_map(|r| Some((*r.content.first()?, r)))
+            .collect();
+        quotations.sort_by_key(|(span, _)| span.start);
         for a in &mut doc.attributions {
-            let same = rules.iter().find(|r| {
-                r.kind != AttributionKind::Indirect
-                    && !r.source.is_empty()
-                    && overlaps(r.content.first(), a.content.first())
-            });
-            let Some(r) = same else { continue };
+            let Some(content) = a.content.first() else {
+                continue;
+            };
+            let k = quotations.partition_point(|(span, _)| span.end <= content.start);
+            let Some((_, r)) = quotations
+                .get(k)
+                .filter(|(span, _)| span.start < content.end)
+            else {
+                continue;
+            };
             if a.kind == AttributionKind::Direct || a.source.is_empty() {
                 a.source.clone_from(&r.source);
-                a.speaker.clone_from(&r.speaker);
                 if a.cue.is_empty() {
                     a.cue.clone_from(&r.cue);
                 }

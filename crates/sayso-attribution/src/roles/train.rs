@@ -4,7 +4,8 @@
 use super::decode::Labelled;
 use super::features::DocumentFacts;
 use super::{
-    label_units, paragraph_units, unit_features, viterbi, Pass, RoleTagger, LABELS, TRANSITIONS,
+    add_unit_stacked_features, first_pass_units, paragraph_units, unit_features, unit_tokens,
+    viterbi, Pass, RoleTagger, LABELS, TRANSITIONS,
 };
 use crate::cues::CueLexicon;
 use sayso_annotate::perceptron::{shuffle, Trainer};
@@ -41,8 +42,11 @@ impl TrainingDocument {
             .iter()
             .map(|unit| {
                 let mut features = Vec::new();
-                unit_features(&self.facts, unit, stacked, &mut features);
-                let tokens = unit[0].start..unit[unit.len() - 1].end;
+                unit_features(&self.facts, unit, &mut features);
+                if stacked {
+                    add_unit_stacked_features(&self.facts, unit, &mut features);
+                }
+                let tokens = unit_tokens(unit);
                 Example {
                     features,
                     labels: self.labels[tokens].to_vec(),
@@ -69,15 +73,18 @@ pub fn train(docs: &mut [TrainingDocument], iterations: usize, bits: u32, seed: 
             .collect();
         let pass = train_pass(&training, iterations, bits, seed);
         for d in (0..docs.len()).filter(|&d| fold_of(d) == fold) {
-            held_out_labels[d] = label_units(&pass, &docs[d].facts, &docs[d].units, false);
+            held_out_labels[d] = first_pass_units(&pass, &docs[d].facts, &docs[d].units);
         }
     }
     let all: Vec<&Example> = first_examples.iter().flatten().collect();
     let first = train_pass(&all, iterations, bits, seed);
     drop(all);
     drop(first_examples);
-    for (doc, labels) in docs.iter_mut().zip(&held_out_labels) {
-        doc.facts.set_first_pass(labels);
+    for (doc, units) in docs.iter_mut().zip(&held_out_labels) {
+        for unit in units {
+            doc.facts
+                .record_first_pass(unit.tokens.clone(), &unit.labels);
+        }
     }
     let second_examples: Vec<Example> = docs.iter().flat_map(|d| d.examples(true)).collect();
     let second = train_pass(
