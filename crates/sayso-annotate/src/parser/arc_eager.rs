@@ -6,8 +6,8 @@ use crate::perceptron::{best, hash_chars, hash_str, mix, shuffle, ModelError, Tr
 use sayso_document::{Document, Upos};
 use std::sync::{Arc, OnceLock};
 
-const MAGIC_TRANSITIONS: &[u8; 8] = b"SAYSODP1";
-const MAGIC_LABELS: &[u8; 8] = b"SAYSODL1";
+const MAGIC_TRANSITIONS: &[u8; 8] = b"SAYSODP2";
+const MAGIC_LABELS: &[u8; 8] = b"SAYSODL2";
 const BUNDLED: &[u8] = include_bytes!("dependency-parser.bin");
 
 const SHIFT: usize = 0;
@@ -284,12 +284,16 @@ impl Context {
         let n = input.words.len();
         let mut word = Vec::with_capacity(n);
         let mut suffix = Vec::with_capacity(n);
+        let mut lower = Vec::with_capacity(32);
         for w in input.words {
-            let lower: Vec<char> = w
-                .chars()
-                .flat_map(char::to_lowercase)
-                .map(|c| if c.is_ascii_digit() { '0' } else { c })
-                .collect();
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase).map(|c| {
+                if c.is_ascii_digit() {
+                    '0'
+                } else {
+                    c
+                }
+            }));
             word.push(hash_chars(&lower));
             suffix.push(hash_chars(&lower[lower.len().saturating_sub(3)..]));
         }

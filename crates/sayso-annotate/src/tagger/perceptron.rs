@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 // Tags index `Upos::ALL` in declaration order.
 const NT: usize = Upos::ALL.len();
-const MAGIC: &[u8; 8] = b"SAYSOPT2";
+const MAGIC: &[u8; 8] = b"SAYSOPT3";
 const BUNDLED: &[u8] = include_bytes!("upos-perceptron.bin");
 
 pub struct PerceptronTagger {

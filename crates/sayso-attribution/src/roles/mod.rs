@@ -59,7 +59,7 @@ impl Label {
 /// Transition weights: from the start (row 0) or a label (row 1 + label) to a label.
 pub const TRANSITIONS: usize = (LABELS + 1) * LABELS;
 
-const MAGIC: &[u8; 8] = b"SAYROLE2";
+const MAGIC: &[u8; 8] = b"SAYROLE3";
 
 /// One labelling pass: token weights and label transitions.
 pub struct Pass {
@@ -82,18 +82,7 @@ impl Pass {
             self.weights.scores(f, row);
         }
         let labels = viterbi(&emissions, &self.transitions);
-        let margins = labels
-            .iter()
-            .zip(emissions.chunks_exact(LABELS))
-            .map(|(&l, row)| {
-                let other = row
-                    .iter()
-                    .enumerate()
-                    .filter(|&(k, _)| k != l)
-                    .fold(f32::MIN, |m, (_, s)| m.max(*s));
-                row[l] - other
-            })
-            .collect();
+        let margins = margins(&labels, &emissions);
         (labels, margins)
     }
 
@@ -125,9 +114,17 @@ impl Pass {
 
 /// Two stacked passes: the second reads the first one's labels among its features (so that,
 /// say, the complement of a verb the first pass took as a cue leans to content).
+///
+/// The second pass reads every feature of the first and adds its own, so the two passes'
+/// weights are held as one table, a row holding the first pass's labels then the second's:
+/// one fetch of a feature's row gives both passes' sums, and the second pass only fetches the
+/// rows of the features it adds (scoring is bound by fetching rows from memory).
 pub struct RoleTagger {
-    first: Pass,
-    second: Pass,
+    joint: Weights,
+    /// Each pass's factor from integer sums to scores.
+    scales: [f32; 2],
+    /// Each pass's label transitions.
+    transitions: [Vec<f32>; 2],
 }
 
 static BUNDLED: &[u8] = include_bytes!("attribution-roles.bin");
@@ -142,8 +139,13 @@ impl RoleTagger {
         })
     }
 
-    pub fn new(first: Pass, second: Pass) -> RoleTagger {
-        RoleTagger { first, second }
+    /// `None` when the passes' tables differ in size.
+    pub fn new(first: Pass, second: Pass) -> Option<RoleTagger> {
+        Some(RoleTagger {
+            joint: Weights::side_by_side(&first.weights, &second.weights)?,
+            scales: [first.weights.scale(), second.weights.scale()],
+            transitions: [first.transitions, second.transitions],
+        })
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<RoleTagger, ModelError> {
@@ -152,29 +154,54 @@ impl RoleTagger {
         if !rest.is_empty() {
             return Err(ModelError::BadHeader("attribution"));
         }
-        Ok(RoleTagger { first, second })
+        RoleTagger::new(first, second).ok_or(ModelError::BadHeader("attribution"))
     }
 
+    /// The two passes one after the other, each as [`Pass`] writes it.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
-        self.first.to_bytes(&mut out);
-        self.second.to_bytes(&mut out);
+        for k in 0..2 {
+            let pass = Pass::new(
+                self.joint
+                    .columns(k * LABELS..(k + 1) * LABELS, self.scales[k]),
+                self.transitions[k].clone(),
+            );
+            pass.to_bytes(&mut out);
+        }
         out
     }
 
-    /// Labels every paragraph of a document with both passes; the second pass adds its
-    /// features to the first pass's, computed once.
+    /// Labels every paragraph of a document with both passes.
     pub fn label(&self, facts: &mut DocumentFacts, units: &[Vec<Range<usize>>]) -> Vec<Labelled> {
         let mut features = Vec::new();
+        let mut sums = Vec::new();
+        let mut emissions = Vec::new();
         units
             .iter()
             .map(|unit| {
                 let tokens = unit_tokens(unit);
                 unit_features(facts, unit, &mut features);
-                let (first, _) = self.first.label_unit(&features);
+                // Both passes' sums over the first pass's features.
+                sums.clear();
+                sums.resize(features.len() * 2 * LABELS, 0i32);
+                for (f, row) in features.iter().zip(sums.chunks_exact_mut(2 * LABELS)) {
+                    self.joint.add_sums(f, row);
+                }
+                self.emissions(0, &sums, &mut emissions);
+                let first = viterbi(&emissions, &self.transitions[0]);
                 facts.record_first_pass(tokens.clone(), &first);
+                let first_pass_lengths: Vec<usize> = features.iter().map(Vec::len).collect();
                 add_unit_stacked_features(facts, unit, &mut features);
-                let (labels, margins) = self.second.label_unit(&features);
+                for ((f, row), &done) in features
+                    .iter()
+                    .zip(sums.chunks_exact_mut(2 * LABELS))
+                    .zip(&first_pass_lengths)
+                {
+                    self.joint.add_sums(&f[done..], row);
+                }
+                self.emissions(1, &sums, &mut emissions);
+                let labels = viterbi(&emissions, &self.transitions[1]);
+                let margins = margins(&labels, &emissions);
                 Labelled {
                     tokens,
                     labels,
@@ -183,6 +210,32 @@ impl RoleTagger {
             })
             .collect()
     }
+
+    /// Pass `pass`'s label scores from the joint sums (`2 * LABELS` a token).
+    fn emissions(&self, pass: usize, sums: &[i32], out: &mut Vec<f32>) {
+        out.clear();
+        out.extend(sums.chunks_exact(2 * LABELS).flat_map(|row| {
+            row[pass * LABELS..(pass + 1) * LABELS]
+                .iter()
+                .map(move |&s| s as f32 * self.scales[pass])
+        }));
+    }
+}
+
+/// Each token's margin of its label's score over the best other label's.
+fn margins(labels: &[usize], emissions: &[f32]) -> Vec<f32> {
+    labels
+        .iter()
+        .zip(emissions.chunks_exact(LABELS))
+        .map(|(&l, row)| {
+            let other = row
+                .iter()
+                .enumerate()
+                .filter(|&(k, _)| k != l)
+                .fold(f32::MIN, |m, (_, s)| m.max(*s));
+            row[l] - other
+        })
+        .collect()
 }
 
 /// Labels each unit with the first pass alone.
@@ -224,16 +277,24 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32]) -> Vec<usize> {
             score[l] = emissions[l] + transitions[l];
         }
     }
+    // Forbidden steps as -inf, so that the inner loop is arithmetic only.
+    let mut step = [[f32::NEG_INFINITY; LABELS]; LABELS];
+    for (p, row) in step.iter_mut().enumerate() {
+        for (l, cell) in row.iter_mut().enumerate() {
+            if Label::allows(Some(p), l) {
+                *cell = transitions[(1 + p) * LABELS + l];
+            }
+        }
+    }
     for t in 1..n {
+        let previous: [f32; LABELS] = score[(t - 1) * LABELS..t * LABELS]
+            .try_into()
+            .expect("a row of scores");
         for l in 0..LABELS {
             let mut best = f32::NEG_INFINITY;
             let mut from = 0;
-            for p in 0..LABELS {
-                let prev = score[(t - 1) * LABELS + p];
-                if prev == f32::NEG_INFINITY || !Label::allows(Some(p), l) {
-                    continue;
-                }
-                let s = prev + transitions[(1 + p) * LABELS + l];
+            for (p, prev) in previous.iter().enumerate() {
+                let s = prev + step[p][l];
                 if s > best {
                     best = s;
                     from = p;
@@ -374,7 +435,7 @@ mod tests {
     #[test]
     fn bundled_model_loads_and_corrupt_models_are_named_errors() {
         let model = RoleTagger::bundled();
-        assert_eq!(model.second.transitions.len(), TRANSITIONS);
+        assert_eq!(model.transitions[1].len(), TRANSITIONS);
         let bytes = model.to_bytes();
         assert!(RoleTagger::from_bytes(&bytes).is_ok());
         let err = RoleTagger::from_bytes(&bytes[..bytes.len() - 3])

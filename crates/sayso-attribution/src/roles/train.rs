@@ -93,7 +93,7 @@ pub fn train(docs: &mut [TrainingDocument], iterations: usize, bits: u32, seed: 
         bits,
         seed,
     );
-    RoleTagger::new(first, second)
+    RoleTagger::new(first, second).expect("both passes are trained with the same bits")
 }
 
 /// Each token's gold piece, as (attribution, role, piece) + 1 for the role (0 = none).
