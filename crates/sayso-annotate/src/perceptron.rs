@@ -71,8 +71,8 @@ impl Weights {
     pub fn add_sums(&self, features: &[u64], sums: &mut [i32]) {
         let mask = (1u64 << self.bits) - 1;
         self.prefetch_rows(features, mask);
-        // The bundled models' row widths get loops of known length, which the compiler keeps
-        // in registers and vector instructions (a third of the time of the general loop).
+        // The bundled models' row widths get loops of known length, whose sums the compiler
+        // keeps in registers (the general loop keeps them in memory).
         match self.classes {
             4 => self.add_rows::<4>(features, mask, sums),
             7 => self.add_rows::<7>(features, mask, sums),
