@@ -151,24 +151,11 @@ fn parquet_tables() {
         d.join("out").to_str().unwrap(),
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
-    use parquet::file::reader::{FileReader, SerializedFileReader};
     use parquet::record::RowAccessor;
-    let open = |name: &str| {
-        SerializedFileReader::new(std::fs::File::open(d.join("out").join(name)).unwrap()).unwrap()
-    };
-    let docs: Vec<_> = open("documents.parquet")
-        .get_row_iter(None)
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
+    let docs = parquet_rows(&d.join("out"), "documents");
     assert_eq!(docs.len(), 2);
     assert_eq!(docs[1].get_string(2).unwrap(), "Harbor Times");
-    let attributions = open("attributions.parquet");
-    let rows: Vec<_> = attributions
-        .get_row_iter(None)
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
+    let rows = parquet_rows(&d.join("out"), "attributions");
     let total: i32 = docs.iter().map(|r| r.get_int(7).unwrap()).sum();
     assert_eq!(rows.len() as i32, total);
     // Columns: document_id, url, outlet, date, kind, speaker, addressee, venue, venue_type, source.
@@ -176,6 +163,112 @@ fn parquet_tables() {
         == Some("Mayor Ana Ruiz")
         && r.get_string(5).ok().map(String::as_str) == Some("Ana Ruiz")
         && r.get_string(0).unwrap() == "story"));
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+/// The rows of a Parquet table written as parts (`DIR/TABLE/part-NNNNN.parquet`), parts in
+/// order.
+fn parquet_rows(dir: &Path, table: &str) -> Vec<parquet::record::Row> {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let mut parts: Vec<_> = std::fs::read_dir(dir.join(table))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    parts.sort();
+    parts
+        .iter()
+        .flat_map(|p| {
+            let reader = SerializedFileReader::new(std::fs::File::open(p).unwrap()).unwrap();
+            reader
+                .get_row_iter(None)
+                .unwrap()
+                .map(Result::unwrap)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn resumed_parquet_and_brat_runs_match_uninterrupted_ones() {
+    let d = temp_dir("resume-parts");
+    let input = corpus(&d, 1200);
+    let input = input.to_str().unwrap();
+    for (format, extra) in [("parquet", &["--part-size", "300"][..]), ("brat", &[][..])] {
+        let reference = d.join(format!("reference-{format}"));
+        // --reported: slow enough for the kill below to land mid-run.
+        let mut args = vec!["extract", input, "--reported", "--format", format, "-o"];
+        args.push(reference.to_str().unwrap());
+        args.extend(extra);
+        let out = sayso(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+
+        // Killed once the first checkpoint is saved (for Parquet: a part closed, the next
+        // one open and unreadable), then resumed.
+        let output = d.join(format!("out-{format}"));
+        let progress = d.join(format!("out-{format}.progress"));
+        let mut args = vec![
+            "extract",
+            input,
+            "--reported",
+            "--format",
+            format,
+            "--jobs",
+            "1",
+        ];
+        args.push("-o");
+        args.push(output.to_str().unwrap());
+        args.extend(extra);
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sayso"))
+            .args(&args)
+            .current_dir(repo_root())
+            .spawn()
+            .unwrap();
+        while !progress.exists() {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let saved: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&progress).unwrap()).unwrap();
+        assert!(saved["documents"].as_u64().unwrap() < 1200, "{saved}");
+        if format == "parquet" {
+            // What a killed writer leaves: a part without its footer.
+            std::fs::write(output.join("documents/part-00099.parquet"), b"PAR1 half").unwrap();
+        }
+        args.push("--resume");
+        let out = sayso(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        if format == "parquet" {
+            for table in ["attributions", "documents"] {
+                let rows = |dir: &Path| -> Vec<String> {
+                    parquet_rows(dir, table)
+                        .iter()
+                        .map(|r| r.to_string())
+                        .collect()
+                };
+                let expected = rows(&reference);
+                assert_eq!(rows(&output), expected, "{table}");
+                assert!(expected.len() >= 1200);
+            }
+            let parts = |dir: &Path| std::fs::read_dir(dir.join("documents")).unwrap().count();
+            assert_eq!(parts(&output), parts(&reference));
+            assert!(parts(&reference) > 1);
+        } else {
+            let files = |dir: &Path| {
+                let mut names: Vec<_> = std::fs::read_dir(dir)
+                    .unwrap()
+                    .map(|e| e.unwrap().path())
+                    .collect();
+                names.sort();
+                names
+                    .iter()
+                    .map(|p| (p.file_name().unwrap().to_owned(), std::fs::read(p).unwrap()))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(files(&output), files(&reference));
+            assert_eq!(files(&output).len(), 2400);
+        }
+    }
     std::fs::remove_dir_all(&d).unwrap();
 }
 
@@ -272,7 +365,7 @@ fn resume_needs_a_resumable_output() {
     let out = sayso(&["extract", "examples/sample-article.txt", "--resume"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("--resume needs --output FILE"),
+        stderr(&out).contains("--resume needs --output FILE or FOLDER"),
         "{}",
         stderr(&out)
     );

@@ -194,7 +194,7 @@ fn levels<T>(values: &[Option<T>]) -> Vec<i16> {
     values.iter().map(|v| v.is_some() as i16).collect()
 }
 
-/// Writes `attributions.parquet` and `documents.parquet`.
+/// Writes the attributions table and the documents table of one Parquet part.
 pub struct ParquetWriter {
     attributions: Table,
     documents: Table,

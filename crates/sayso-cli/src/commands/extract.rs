@@ -23,14 +23,21 @@ pub struct ExtractArgs {
     #[arg(short, long, value_enum, default_value = "jsonl")]
     format: OutputFormat,
     /// Output file (jsonl, table, conllu; gzipped when it ends in .gz) or folder (brat: .txt and
-    /// .ann per document; parquet: attributions.parquet and documents.parquet). Default:
-    /// stdout; for brat, .ann files next to plain-text inputs.
+    /// .ann per document; parquet: attributions/part-NNNNN.parquet and
+    /// documents/part-NNNNN.parquet). Default: stdout; for brat, .ann files next to plain-text
+    /// inputs.
     #[arg(short, long)]
     output: Option<PathBuf>,
     /// Go on with an interrupted run: documents already written to --output (and --errors) are
-    /// kept and not redone. Needs --output and a jsonl, table or conllu format.
+    /// kept and not redone (for Parquet, those of the parts closed before the interruption).
+    /// Needs --output.
     #[arg(long)]
     resume: bool,
+    /// Parquet: a part file closes at the end of the first batch (256 documents) that brings it
+    /// to this many documents. A part is readable once closed, so parts are also what an
+    /// interrupted run keeps.
+    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
+    part_size: u64,
     /// Write continuation quotes (further quotes of a speaker with no cue of their own) as
     /// attributions of their own instead of further content spans of the one they continue.
     #[arg(long)]
@@ -114,7 +121,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             }
         }
     });
-    let mut state = resumed;
+    let mut documents = skip;
     let mut failed = 0usize;
     for batch in receiver {
         let count = batch.len();
@@ -163,23 +170,25 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                 errors.write(&failure)?;
             }
         }
-        state.documents += count;
-        state.output_bytes = sink.end_batch()?;
-        state.errors_bytes = errors.end_batch()?;
-        if let Some(path) = &checkpoint {
-            state.save(path)?;
+        documents += count;
+        let errors_bytes = errors.end_batch()?;
+        if let (Some(written), Some(path)) = (sink.end_batch()?, &checkpoint) {
+            Checkpoint::new(documents, written, errors_bytes).save(path)?;
         }
         progress.advance(count, attributions);
     }
     reader
         .join()
         .map_err(|_| anyhow::anyhow!("the input reader stopped unexpectedly"))?;
-    sink.finish()?;
+    let written = sink.finish()?;
+    if let Some(path) = &checkpoint {
+        Checkpoint::new(documents, written, errors.end_batch()?).save(path)?;
+    }
     progress.finish();
     if failed > 0 {
         eprintln!(
             "sayso: {} documents done, {failed} skipped",
-            state.documents - skip - failed
+            documents - skip - failed
         );
         return Ok(ExitCode::from(1));
     }
@@ -197,32 +206,45 @@ struct Failure {
     message: String,
 }
 
-/// Where a run stands: input documents done (written or failed) and how long the output and
-/// error files were then. Saved after every batch next to the output, so a killed run resumes
-/// from the last whole batch.
+/// Where a run stands: input documents done (written or failed), how long the output and
+/// error files were then, and the Parquet parts closed. Saved next to the output whenever all
+/// that is on disk (after every batch; for Parquet, when a part closes), so a killed run
+/// resumes from there.
 #[derive(Default, serde::Serialize, serde::Deserialize)]
 struct Checkpoint {
     documents: usize,
     output_bytes: u64,
     errors_bytes: u64,
+    #[serde(default)]
+    parts: usize,
+}
+
+/// What the output holds for certain: the stream's length, or the Parquet parts closed.
+#[derive(Clone, Copy, Default)]
+struct Written {
+    output_bytes: u64,
+    parts: usize,
 }
 
 impl Checkpoint {
+    fn new(documents: usize, written: Written, errors_bytes: u64) -> Checkpoint {
+        Checkpoint {
+            documents,
+            output_bytes: written.output_bytes,
+            errors_bytes,
+            parts: written.parts,
+        }
+    }
+
     fn path_for(args: &ExtractArgs) -> Result<Option<PathBuf>> {
-        let resumable = matches!(
-            args.format,
-            OutputFormat::Jsonl | OutputFormat::Table | OutputFormat::Conllu
-        );
-        match (&args.output, resumable) {
-            (Some(out), true) => {
+        match &args.output {
+            Some(out) => {
                 let mut name = out.as_os_str().to_owned();
                 name.push(".progress");
                 Ok(Some(PathBuf::from(name)))
             }
-            _ if args.resume => {
-                bail!("--resume needs --output FILE and the jsonl, table or conllu format")
-            }
-            _ => Ok(None),
+            None if args.resume => bail!("--resume needs --output FILE or FOLDER"),
+            None => Ok(None),
         }
     }
 
@@ -329,7 +351,7 @@ enum Sink {
     Brat {
         dir: Option<PathBuf>,
     },
-    Parquet(Option<Box<ParquetWriter>>),
+    Parquet(Box<ParquetParts>),
 }
 
 impl Sink {
@@ -346,20 +368,10 @@ impl Sink {
             }
             OutputFormat::Parquet => {
                 let Some(dir) = &args.output else {
-                    bail!("--format parquet needs --output FOLDER (for attributions.parquet and documents.parquet)");
+                    bail!("--format parquet needs --output FOLDER (for its attributions/ and documents/ parts)");
                 };
-                std::fs::create_dir_all(dir)
-                    .with_context(|| format!("creating {}", dir.display()))?;
-                let create = |name: &str| {
-                    let path = dir.join(name);
-                    File::create(&path).with_context(|| format!("creating {}", path.display()))
-                };
-                let writer = ParquetWriter::create(
-                    create("attributions.parquet")?,
-                    create("documents.parquet")?,
-                )
-                .context("starting the Parquet files")?;
-                return Ok(Sink::Parquet(Some(Box::new(writer))));
+                let parts = ParquetParts::open(dir, args.part_size, resumed.parts)?;
+                return Ok(Sink::Parquet(Box::new(parts)));
             }
             _ => {}
         }
@@ -394,11 +406,7 @@ impl Sink {
             Sink::Stream { out, .. } => {
                 sayso_output::jsonl::write_record(&mut out.buffer, doc, split)?
             }
-            Sink::Parquet(writer) => writer
-                .as_mut()
-                .expect("open until finish")
-                .write(doc, split)
-                .context("writing Parquet")?,
+            Sink::Parquet(parts) => parts.write(doc, split)?,
             Sink::Brat { dir: Some(dir) } => {
                 let name = safe_file_name(&doc.id);
                 let txt = dir.join(format!("{name}.txt"));
@@ -422,27 +430,137 @@ impl Sink {
         Ok(())
     }
 
-    /// Writes out the batch; returns the output's length for the checkpoint.
-    fn end_batch(&mut self) -> Result<u64> {
+    /// Writes out the batch; returns what is now on disk for the checkpoint, or `None` while
+    /// the batch is still held back (an open Parquet part).
+    fn end_batch(&mut self) -> Result<Option<Written>> {
         match self {
-            Sink::Stream { out, .. } => out.end_batch(),
-            _ => Ok(0),
+            Sink::Stream { out, .. } => Ok(Some(Written {
+                output_bytes: out.end_batch()?,
+                parts: 0,
+            })),
+            Sink::Parquet(parts) => parts.end_batch(),
+            Sink::Brat { .. } => Ok(Some(Written::default())),
         }
     }
 
-    fn finish(&mut self) -> Result<()> {
+    fn finish(&mut self) -> Result<Written> {
         match self {
-            Sink::Stream { out, .. } => {
-                out.end_batch()?;
-            }
-            Sink::Parquet(writer) => {
-                if let Some(w) = writer.take() {
-                    w.close().context("finishing the Parquet files")?;
+            Sink::Stream { out, .. } => Ok(Written {
+                output_bytes: out.end_batch()?,
+                parts: 0,
+            }),
+            Sink::Parquet(parts) => parts.finish(),
+            Sink::Brat { .. } => Ok(Written::default()),
+        }
+    }
+}
+
+/// Parquet output as numbered parts, `attributions/part-NNNNN.parquet` and
+/// `documents/part-NNNNN.parquet`, a new pair after a batch brings the open one to `part_size`
+/// documents (the layout Spark, DuckDB and pandas read as one table). A Parquet file is readable only once closed, so parts
+/// are what survive an interruption.
+struct ParquetParts {
+    dir: PathBuf,
+    part_size: u64,
+    writer: Option<ParquetWriter>,
+    /// Parts closed.
+    closed: usize,
+    /// Documents in the open part.
+    in_part: u64,
+}
+
+const PARQUET_TABLES: [&str; 2] = ["attributions", "documents"];
+
+impl ParquetParts {
+    /// Starts after the `keep` parts a resumed run vouches for; other parts in the folder (from
+    /// an interrupted or an earlier run) are removed.
+    fn open(dir: &Path, part_size: u64, keep: usize) -> Result<ParquetParts> {
+        for table in PARQUET_TABLES {
+            let folder = dir.join(table);
+            std::fs::create_dir_all(&folder)
+                .with_context(|| format!("creating {}", folder.display()))?;
+            let entries = std::fs::read_dir(&folder)
+                .with_context(|| format!("reading {}", folder.display()))?;
+            for entry in entries {
+                let path = entry
+                    .with_context(|| format!("reading {}", folder.display()))?
+                    .path();
+                let number = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .and_then(|n| n.strip_prefix("part-")?.strip_suffix(".parquet"))
+                    .and_then(|n| n.parse::<usize>().ok());
+                if number.is_some_and(|n| n >= keep) {
+                    std::fs::remove_file(&path)
+                        .with_context(|| format!("removing {}", path.display()))?;
                 }
             }
-            Sink::Brat { .. } => {}
+        }
+        Ok(ParquetParts {
+            dir: dir.to_path_buf(),
+            part_size,
+            writer: None,
+            closed: keep,
+            in_part: 0,
+        })
+    }
+
+    fn write(&mut self, doc: &Document, split: bool) -> Result<()> {
+        self.open_part()?
+            .write(doc, split)
+            .context("writing Parquet")?;
+        self.in_part += 1;
+        Ok(())
+    }
+
+    /// The open part's writer, starting the next part when none is open.
+    fn open_part(&mut self) -> Result<&mut ParquetWriter> {
+        if self.writer.is_none() {
+            let name = format!("part-{:05}.parquet", self.closed);
+            let [attributions, documents] = PARQUET_TABLES.map(|t| self.dir.join(t).join(&name));
+            let create = |path: &Path| {
+                File::create(path).with_context(|| format!("creating {}", path.display()))
+            };
+            self.writer = Some(
+                ParquetWriter::create(create(&attributions)?, create(&documents)?)
+                    .context("starting a Parquet part")?,
+            );
+        }
+        Ok(self.writer.as_mut().expect("opened above"))
+    }
+
+    fn close_part(&mut self) -> Result<()> {
+        if let Some(writer) = self.writer.take() {
+            writer.close().context("finishing a Parquet part")?;
+            self.closed += 1;
+            self.in_part = 0;
         }
         Ok(())
+    }
+
+    fn end_batch(&mut self) -> Result<Option<Written>> {
+        if self.in_part < self.part_size {
+            return Ok(None);
+        }
+        self.close_part()?;
+        Ok(Some(self.written()))
+    }
+
+    /// Closes the open part; a run with no documents at all still leaves one (empty) part, so
+    /// that readers find the tables and their columns.
+    fn finish(&mut self) -> Result<Written> {
+        if self.closed == 0 {
+            self.open_part()?;
+        }
+        self.close_part()?;
+        Ok(self.written())
+    }
+
+    fn written(&self) -> Written {
+        Written {
+            output_bytes: 0,
+            parts: self.closed,
+        }
     }
 }
 
