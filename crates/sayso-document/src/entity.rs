@@ -9,6 +9,7 @@ use serde::Serialize;
 pub enum EntityKind {
     Person,
     Organization,
+    Place,
     #[default]
     Unknown,
 }

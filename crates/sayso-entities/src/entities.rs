@@ -1,6 +1,7 @@
 //! Entities from name mentions: a later name joins an earlier entity when its words are the
 //! end or the start of that entity's name ("Legend" and "John Legend", "Kanye" and "Kanye
-//! West"); the entity's name is the fullest one used.
+//! West"); the entity's name is the fullest one used; its kind comes from a person title, else
+//! from telling words, else from the learned name-kind classifier over all its mentions.
 
 use crate::mentions::{is_person_title, Mention, MentionKind};
 use sayso_document::{Document, Entity, EntityKind, Span};
@@ -98,6 +99,9 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
     let mut by_edge_word: HashMap<String, usize> = HashMap::new();
     // Each entity's names as written: words, text, times used.
     let mut variants: Vec<Vec<(Vec<String>, String, usize)>> = Vec::new();
+    // Each entity's summed name-kind scores over its mentions.
+    let kinds = crate::kinds::NameKinds::bundled();
+    let mut kind_scores: Vec<[f32; 4]> = Vec::new();
     for (m, mention) in mentions.iter().enumerate() {
         let MentionKind::Name { title } = &mention.kind else {
             continue;
@@ -145,6 +149,7 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                 });
                 words_of.push(words.clone());
                 variants.push(Vec::new());
+                kind_scores.push([0.0; 4]);
                 entities.len() - 1
             }
         };
@@ -155,6 +160,7 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             by_edge_word.insert(first_word.clone(), id);
             by_edge_word.insert(last_word.clone(), id);
         }
+        kinds.add_scores(doc, mention.first, mention.last, &mut kind_scores[id]);
         let entity = &mut entities[id];
         entity.mentions.push(span);
         if let Some(t) = title {
@@ -185,7 +191,10 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             entity.name.clone_from(&v.1);
         }
     }
-    for (entity, words) in entities.iter_mut().zip(&words_of) {
+    // Kinds not settled by a title: an organization's or a place's telling last word ("Post",
+    // "County"), an acronym or a leading "The" (news outlets, which GUM's texts seldom name);
+    // else the learned classifier's, summed over the mentions.
+    for ((entity, words), scores) in entities.iter_mut().zip(&words_of).zip(&kind_scores) {
         if entity.kind != EntityKind::Unknown {
             continue;
         }
@@ -195,22 +204,15 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             && words[0]
                 .chars()
                 .all(|c| c.is_uppercase() || c == '.' || c == '&');
-        let first_is_a_name = words
-            .first()
-            .is_some_and(|w| crate::nominals::is_person_name(w));
         entity.kind = if PLACE_WORDS.contains(&last.as_str()) {
-            EntityKind::Unknown
-        } else if first_is_a_name && !ORGANIZATION_WORDS.contains(&last.as_str()) {
-            EntityKind::Person
+            EntityKind::Place
         } else if entity.name.starts_with("The ")
             || acronym
             || ORGANIZATION_WORDS.contains(&last.as_str())
         {
             EntityKind::Organization
-        } else if words.len() >= 2 && words.len() <= 4 {
-            EntityKind::Person
         } else {
-            EntityKind::Unknown
+            crate::kinds::kind_of(scores)
         };
     }
     (entities, entity_of)

@@ -55,7 +55,7 @@ pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger) -> TaggingScores {
 
 /// A document of a treebank's own tokens: words joined by spaces, sentences by a blank line
 /// (each its own paragraph), one sentence span each.
-pub(crate) fn gold_token_document(sentences: &[&Sentence]) -> Document {
+pub fn gold_token_document(sentences: &[&Sentence]) -> Document {
     let text = sentences
         .iter()
         .map(|s| {

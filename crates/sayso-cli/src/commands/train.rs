@@ -29,6 +29,9 @@ enum Model {
     /// The person-noun and person-name lexicons of the entity stage from GUM's entity layer
     /// (train and dev).
     PersonNouns,
+    /// The entity stage's name-kind classifier (person, organization, place, other) from GUM's
+    /// entity layer (train and dev), over the bundled tagger's tags.
+    NameKinds,
     /// The attribution model (source, cue and content tagger) from PolNeAR train; reads the
     /// bundled tagger, parser and cue lexicon, so rebuild those first when they change.
     Attribution,
@@ -82,6 +85,16 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
                 start,
             );
         }
+        Model::NameKinds => {
+            let model = train_name_kinds(&args.data)?;
+            return write_model(
+                model.to_bytes(),
+                args.output,
+                NAME_KINDS_DIR,
+                "name-kinds.bin",
+                start,
+            );
+        }
         Model::PersonNouns => {
             let mut sentences = Vec::new();
             for split in ["en_gum/en_gum-ud-train", "en_gum/en_gum-ud-dev"] {
@@ -109,6 +122,7 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
         Model::Parser => PARSER_DIR,
         Model::Attribution => ATTRIBUTION_DIR,
         Model::PersonNouns => "crates/sayso-entities/src/nominals",
+        Model::NameKinds => NAME_KINDS_DIR,
         Model::Cues => "crates/sayso-attribution/src/cues",
     };
     let dir = args.output.unwrap_or_else(|| PathBuf::from(default_dir));
@@ -132,6 +146,45 @@ const PARSER_ITERATIONS: usize = 15;
 /// 2^20 buckets of 4 transition weights (and 2^16 of 51 relation weights), 8-bit weights:
 /// 4.2 MB + 3.3 MB (2^19 and 2^18 cost 0.3 and 0.5 UAS).
 const PARSER_BITS: u32 = 20;
+
+const NAME_KINDS_DIR: &str = "crates/sayso-entities/src/kinds";
+const NAME_KINDS_ITERATIONS: usize = 10;
+/// 2^16 buckets of 4 kinds, 8-bit weights: a 256 KB model.
+const NAME_KINDS_BITS: u32 = 16;
+
+/// GUM train and dev documents with the bundled tagger's tags, and their gold names (mentions
+/// whose words are all proper nouns) with the class of their entity type.
+fn train_name_kinds(data: &Path) -> Result<sayso_entities::kinds::NameKinds> {
+    use sayso_annotate::Tagger;
+    let tagger = sayso_annotate::PerceptronTagger::bundled();
+    let mut docs = Vec::new();
+    for split in ["en_gum/en_gum-ud-train", "en_gum/en_gum-ud-dev"] {
+        let sentences = read_treebank(&data.join(format!("ud/{split}.conllu")))?;
+        for document in sayso_readers::conllu::documents(&sentences) {
+            let mut doc = sayso_eval::tagging::gold_token_document(&document);
+            tagger.tag(&mut doc);
+            let upos: Vec<&str> = document
+                .iter()
+                .flat_map(|s| s.words.iter().map(|w| w.upos.as_str()))
+                .collect();
+            let names = sayso_readers::conllu::entity_mentions(&document)
+                .into_iter()
+                .filter(|m| upos[m.first..=m.last].iter().all(|u| *u == "PROPN"))
+                .map(|m| {
+                    let class = sayso_entities::kinds::class_of_gum_type(&m.kind);
+                    (m.first, m.last, class)
+                })
+                .collect();
+            docs.push(sayso_entities::kinds::train::TrainingDocument { doc, names });
+        }
+    }
+    Ok(sayso_entities::kinds::train::train(
+        &docs,
+        NAME_KINDS_ITERATIONS,
+        NAME_KINDS_BITS,
+        TAGGER_SEED,
+    ))
+}
 
 const ATTRIBUTION_DIR: &str = "crates/sayso-attribution/src/roles";
 const ATTRIBUTION_ITERATIONS: usize = 12;

@@ -1,0 +1,38 @@
+//! Training the name-kind classifier from treebank documents with GUM's entity layer.
+
+use super::{name_features, NameKinds, KINDS};
+use sayso_annotate::perceptron::{best, shuffle, Trainer};
+use sayso_document::Document;
+
+/// A tagged document and its gold names: token range (inclusive) and class.
+pub struct TrainingDocument {
+    pub doc: Document,
+    pub names: Vec<(usize, usize, usize)>,
+}
+
+/// Averaged perceptron over every gold name, `iterations` passes in a seeded order.
+pub fn train(docs: &[TrainingDocument], iterations: usize, bits: u32, seed: u64) -> NameKinds {
+    let mut examples: Vec<(Vec<u64>, usize)> = Vec::new();
+    for d in docs {
+        for &(first, last, class) in &d.names {
+            let mut features = Vec::new();
+            name_features(&d.doc, first, last, &mut features);
+            examples.push((features, class));
+        }
+    }
+    let mut trainer = Trainer::new(bits, KINDS.len());
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = seed;
+    let mut scores = [0f32; KINDS.len()];
+    for _ in 0..iterations {
+        shuffle(&mut order, &mut rng);
+        for &k in &order {
+            let (features, class) = &examples[k];
+            trainer.scores(features, &mut scores);
+            trainer.update(features, *class, best(&scores, None));
+        }
+    }
+    NameKinds {
+        weights: trainer.finish(),
+    }
+}
