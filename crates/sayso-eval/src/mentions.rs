@@ -100,24 +100,37 @@ pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger) -> MentionScores {
     }
 }
 
-/// The entity stage's person mentions as inclusive token ranges (names with their titles).
+/// The entity stage's person mentions as inclusive token ranges, in GUM's convention: names
+/// with their titles, and a name's or a nominal's possessive clitic ("Bezos 's", "the
+/// respondents '") inside the mention.
 fn person_mentions(doc: &Document) -> BTreeSet<(usize, usize)> {
     let mentions = find_mentions(doc);
     let (entities, entity_of) = sayso_entities::entities::build_entities(doc, &mentions);
+    let with_clitic = |last: usize| {
+        // A lone apostrophe is a plural's possessive only after an "s" (else a closing quote).
+        let clitic = last + 1 < doc.tokens.len()
+            && match doc.token_text(last + 1) {
+                "'s" | "’s" => true,
+                "'" | "’" => doc.token_text(last).ends_with('s'),
+                _ => false,
+            };
+        last + clitic as usize
+    };
     mentions
         .iter()
         .zip(&entity_of)
-        .filter_map(|(m, e)| {
-            let person = match &m.kind {
-                MentionKind::Name { title } => {
-                    let person = e.is_some_and(|e| entities[e].kind == EntityKind::Person);
-                    let title_words = title.as_ref().map_or(0, |t| t.split(' ').count());
-                    return person.then_some((m.first.saturating_sub(title_words), m.last));
-                }
-                MentionKind::Pronoun(p) => !matches!(p, Pronoun::Relative),
-                MentionKind::Nominal { organization, .. } => !organization,
-            };
-            person.then_some((m.first, m.last))
+        .filter_map(|(m, e)| match &m.kind {
+            MentionKind::Name { title } => {
+                let person = e.is_some_and(|e| entities[e].kind == EntityKind::Person);
+                let title_words = title.as_ref().map_or(0, |t| t.split(' ').count());
+                person.then(|| (m.first.saturating_sub(title_words), with_clitic(m.last)))
+            }
+            MentionKind::Pronoun(p) => {
+                (!matches!(p, Pronoun::Relative)).then_some((m.first, m.last))
+            }
+            MentionKind::Nominal { organization, .. } => {
+                (!organization).then(|| (m.first, with_clitic(m.last)))
+            }
         })
         .collect()
 }
