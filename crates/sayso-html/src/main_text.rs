@@ -230,12 +230,32 @@ impl Walker {
                 dropped[c.first - first..c.end - first].fill(true);
             }
         }
-        let mut out = String::new();
-        for (block, _) in self.blocks[first..end]
+        let blocks = &self.blocks[first..end];
+        let mut keep: Vec<bool> = blocks
             .iter()
             .zip(&dropped)
-            .filter(|(b, d)| b.kept() && !**d)
-        {
+            .map(|(b, d)| b.kept() && !d)
+            .collect();
+        // A heading over a section that keeps no text ("Related articles" over a list of
+        // links, "Comments" over a form) goes with its section; one directly over another
+        // heading (a title over its subtitle) stays, unless no text follows at all.
+        let (mut section_blocks, mut section_has_text, mut text_after) = (0, false, false);
+        for k in (0..blocks.len()).rev() {
+            // A heading that is itself left out (a linked teaser title) is part of a section.
+            if blocks[k].heading && keep[k] {
+                let empty_section = section_blocks > 0 && !section_has_text;
+                if empty_section || !text_after {
+                    keep[k] = false;
+                }
+                (section_blocks, section_has_text) = (0, false);
+            } else {
+                section_blocks += 1;
+                section_has_text |= keep[k];
+                text_after |= keep[k];
+            }
+        }
+        let mut out = String::new();
+        for (block, _) in blocks.iter().zip(&keep).filter(|(_, k)| **k) {
             if !out.is_empty() {
                 out.push('\n');
             }
@@ -415,4 +435,34 @@ fn is_block(name: &str) -> bool {
             | "html"
             | "hr"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_go_with_sections_that_keep_no_text() {
+        let prose =
+            "The council voted on Tuesday to build the new pier, and work starts in spring.";
+        let page = format!(
+            "<html><body><div class=\"story\"><h1>Council backs the pier</h1><h2>Work starts in spring</h2>\
+             <p>{prose}</p><p>{prose}</p><p>{prose}</p>\
+             <h2>Related stories</h2><ul><li><a href=\"/a\">Ferry fares rise again this winter</a></li>\
+             <li><a href=\"/b\">Harbor dredging plan delayed by a year</a></li></ul>\
+             <h3>More from the harbor</h3></div></body></html>"
+        );
+        let text = main_text(&Html::parse_document(&page));
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[..2],
+            ["Council backs the pier", "Work starts in spring"],
+            "{text}"
+        );
+        assert_eq!(lines.len(), 5, "{text}");
+        assert!(
+            !text.contains("Related stories") && !text.contains("More from"),
+            "{text}"
+        );
+    }
 }
