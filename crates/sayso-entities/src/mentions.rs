@@ -290,11 +290,22 @@ fn title_word(word: &str) -> Option<&str> {
     (PERSON_TITLES.contains(&bare) || OTHER_TITLE_WORDS.contains(&bare)).then_some(bare)
 }
 
+/// Whether a title or role says its name is a person's: a person title ("Sen.") or a role
+/// ending in a noun that names people ("the prominent critic").
 pub fn is_person_title(title: &str) -> bool {
-    title
+    let person_title = title
         .split_whitespace()
         .filter_map(title_word)
-        .any(|w| PERSON_TITLES.contains(&w))
+        .any(|w| PERSON_TITLES.contains(&w));
+    person_title
+        || title
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| is_person_noun_word(&w.to_lowercase()))
+}
+
+fn is_person_noun_word(noun: &str) -> bool {
+    nominals::is_person_noun(noun) || PERSON_NOUNS.contains(&noun)
 }
 
 fn pronoun(word: &str) -> Option<Pronoun> {
@@ -418,7 +429,40 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
         t += 1;
     }
     add_surnames(doc, &mut mentions);
+    join_roles_to_names(doc, &mut mentions);
     mentions
+}
+
+/// A person nominal right before a name without a title is that name's role ("attorney John
+/// Martin", "the prominent critic Eduard Hanslick", "Republican Party nominee Ken Cuccinelli"):
+/// one mention, the role kept as its title.
+fn join_roles_to_names(doc: &Document, mentions: &mut Vec<Mention>) {
+    let mut joined = vec![false; mentions.len()];
+    for k in 1..mentions.len() {
+        let (role, name) = (&mentions[k - 1], &mentions[k]);
+        let is_role = matches!(
+            role.kind,
+            MentionKind::Nominal {
+                organization: false,
+                ..
+            }
+        );
+        let untitled = matches!(name.kind, MentionKind::Name { title: None });
+        if is_role && untitled && role.last + 1 == name.first && doc.token_text(name.first) != "The"
+        {
+            let title = (role.first..=role.last)
+                .map(|t| doc.token_text(t))
+                .collect::<Vec<_>>()
+                .join(" ");
+            mentions[k].kind = MentionKind::Name { title: Some(title) };
+            joined[k - 1] = true;
+        }
+    }
+    let mut k = 0;
+    mentions.retain(|_| {
+        k += 1;
+        !joined[k - 1]
+    });
 }
 
 /// Possessive pronouns that open a noun phrase ("his mother").
@@ -437,7 +481,7 @@ fn nominal_ending_at(doc: &Document, h: usize) -> Option<Mention> {
         return None;
     }
     let noun = lower(doc, h);
-    let person = nominals::is_person_noun(&noun) || PERSON_NOUNS.contains(&noun.as_str());
+    let person = is_person_noun_word(&noun);
     let organization = ORGANIZATION_NOUNS.contains(&noun.as_str());
     if !person && !organization {
         return None;
@@ -520,6 +564,29 @@ mod tests {
         assert_eq!(doc.tokens.len(), tags.len(), "one tag a token");
         doc.upos = tags.to_vec();
         doc
+    }
+
+    #[test]
+    fn a_role_before_a_name_becomes_its_title() {
+        use Upos::*;
+        let doc = tagged(
+            "Campaign spokeswoman Ana Ruiz said the Post reporters left.",
+            &[
+                Noun, Noun, Propn, Propn, Verb, Det, Propn, Noun, Verb, Punct,
+            ],
+        );
+        let found = find_mentions(&doc);
+        let names: Vec<(usize, usize, Option<String>)> = found
+            .iter()
+            .filter_map(|m| match &m.kind {
+                MentionKind::Name { title } => Some((m.first, m.last, title.clone())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(names[0], (2, 3, Some("Campaign spokeswoman".to_string())));
+        assert!(is_person_title("Campaign spokeswoman"));
+        // The role is not a mention of its own any more.
+        assert!(!found.iter().any(|m| m.first == 0));
     }
 
     #[test]
