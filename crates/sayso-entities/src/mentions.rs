@@ -382,6 +382,14 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
                     first = k;
                 }
             }
+            // A person title inside the run ends what comes before it: the title's office
+            // ("Homeland Security Secretary Jeh Johnson").
+            if let Some(k) = (first..end)
+                .rev()
+                .find(|&k| PERSON_TITLES.contains(&lower(doc, k).as_str()))
+            {
+                first = k + 1;
+            }
             let mut title_start = first;
             while title_start > 0
                 && title_word(&lower(doc, title_start - 1)).is_some()
@@ -564,6 +572,20 @@ mod tests {
         assert_eq!(doc.tokens.len(), tags.len(), "one tag a token");
         doc.upos = tags.to_vec();
         doc
+    }
+
+    #[test]
+    fn an_office_before_a_title_is_not_the_name() {
+        use Upos::*;
+        let doc = tagged(
+            "Homeland Security Secretary Jeh Johnson spoke.",
+            &[Propn, Propn, Propn, Propn, Propn, Verb, Punct],
+        );
+        let found = find_mentions(&doc);
+        assert!(
+            matches!(&found[0], Mention { first: 3, last: 4, kind: MentionKind::Name { title: Some(t) } } if t == "Secretary"),
+            "{found:?}"
+        );
     }
 
     #[test]
