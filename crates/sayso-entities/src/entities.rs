@@ -172,7 +172,13 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             }
         }
         match variants[id].iter_mut().find(|v| v.0 == words) {
-            Some(v) => v.2 += 1,
+            Some(v) => {
+                v.2 += 1;
+                // "The New York Times" over "the New York Times": the name with its "The".
+                if shown.starts_with("The ") && !v.1.starts_with("The ") {
+                    v.1 = shown;
+                }
+            }
             None => variants[id].push((words.clone(), shown, 1)),
         }
         entity_of[m] = Some(id);

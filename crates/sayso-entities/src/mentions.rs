@@ -291,17 +291,18 @@ fn title_word(word: &str) -> Option<&str> {
 }
 
 /// Whether a title or role says its name is a person's: a person title ("Sen.") or a role
-/// ending in a noun that names people ("the prominent critic").
+/// ending in a noun that names people ("the prominent critic"), not in a word that also
+/// describes organizations ("Republican").
 pub fn is_person_title(title: &str) -> bool {
     let person_title = title
         .split_whitespace()
         .filter_map(title_word)
         .any(|w| PERSON_TITLES.contains(&w));
     person_title
-        || title
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|w| is_person_noun_word(&w.to_lowercase()))
+        || title.split_whitespace().next_back().is_some_and(|w| {
+            let w = w.to_lowercase();
+            title_word(&w).is_none() && is_person_noun_word(&w)
+        })
 }
 
 fn is_person_noun_word(noun: &str) -> bool {
