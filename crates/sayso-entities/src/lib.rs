@@ -15,7 +15,8 @@ pub mod mentions;
 pub mod nominals;
 pub mod speakers;
 
-use sayso_document::{Document, EntityKind, Span};
+use mentions::MentionKind;
+use sayso_document::{Document, Entity, EntityKind, Span};
 
 /// Adds entities to a tagged document and resolves its attributions' speakers.
 pub trait Resolver {
@@ -35,11 +36,15 @@ impl Resolver for SpeakerResolver {
         // Speakers are people or organizations: an entity that speaks and was left unknown is
         // a person when a pronoun like "he" or "she" refers to it.
         let kinds: Vec<EntityKind> = entities.iter().map(|e| e.kind).collect();
+        let genders: Vec<Option<nominals::Gender>> = entities.iter().map(gender_of).collect();
+        let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
         let cx = speakers::Context {
             doc,
             mentions: &mentions,
             entity_of: &entity_of,
             kinds: &kinds,
+            genders: &genders,
+            names: &names,
         };
         let (speakers, resolved) = speakers::resolve_speakers(&cx);
         let resolved_addressees: Vec<_> = doc
@@ -66,7 +71,10 @@ impl Resolver for SpeakerResolver {
             })
             .filter_map(|m| {
                 let span = doc.tokens[m.first].span;
-                let e = cx.latest_before(m.first, EntityKind::Person)?;
+                let MentionKind::Pronoun(pronoun) = m.kind else {
+                    return None;
+                };
+                let e = cx.latest_person_for(m.first, pronoun)?;
                 (!sources.contains(&span)).then_some((e, span))
             })
             .collect();
@@ -96,4 +104,18 @@ impl Resolver for SpeakerResolver {
         }
         doc.entities = entities;
     }
+}
+
+/// An entity's gender as its titles ("Mr.", "Mrs.") or its name's first word tell it.
+fn gender_of(entity: &Entity) -> Option<nominals::Gender> {
+    use nominals::Gender;
+    let from_title = entity.titles.iter().find_map(|t| {
+        match t.split_whitespace().next()?.to_lowercase().as_str() {
+            "mr." | "mr" | "sir" | "king" | "prince" | "father" | "brother" => Some(Gender::Male),
+            "mrs." | "mrs" | "ms." | "ms" | "miss" | "dame" | "queen" | "princess" | "lady"
+            | "sister" => Some(Gender::Female),
+            _ => None,
+        }
+    });
+    from_title.or_else(|| nominals::gender_of_first_name(entity.name.split_whitespace().next()?))
 }

@@ -15,6 +15,7 @@
 //!   the content.
 
 use crate::mentions::{Mention, MentionKind, Pronoun};
+use crate::nominals::Gender;
 use sayso_document::{Document, EntityKind, Span, Upos, Venue, VenueKind};
 use std::ops::Range;
 
@@ -37,6 +38,10 @@ pub struct Context<'a> {
     pub mentions: &'a [Mention],
     pub entity_of: &'a [Option<usize>],
     pub kinds: &'a [EntityKind],
+    /// What each entity's title or first name says of its gender.
+    pub genders: &'a [Option<Gender>],
+    /// Each entity's canonical name.
+    pub names: &'a [&'a str],
 }
 
 impl Context<'_> {
@@ -57,11 +62,38 @@ impl Context<'_> {
 
     /// The latest named entity of `kind` mentioned before token `t` (within a bounded reach).
     pub fn latest_before(&self, t: usize, kind: EntityKind) -> Option<usize> {
+        self.latest_matching(t, |e| self.kinds[e] == kind)
+    }
+
+    fn latest_matching(&self, t: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
         let k = self.mentions.partition_point(|m| m.last < t);
         (k.saturating_sub(MENTION_REACH)..k)
             .rev()
             .filter_map(|m| self.entity_of[m])
-            .find(|&e| self.kinds[e] == kind)
+            .find(|&e| fits(e))
+    }
+
+    /// The latest person before token `t` that "he" or "she" may stand for: not one whose
+    /// title or first name says the other gender.
+    pub fn latest_person_for(&self, t: usize, pronoun: Pronoun) -> Option<usize> {
+        self.latest_matching(t, |e| {
+            self.kinds[e] == EntityKind::Person && self.fits_pronoun(e, pronoun)
+        })
+    }
+
+    /// Whether "he" or "she" may stand for entity `e`: not when its title or first name says
+    /// the other gender, nor when it is a group named by one plural word ("Americans",
+    /// "Democrats", "Chinese").
+    fn fits_pronoun(&self, e: usize, pronoun: Pronoun) -> bool {
+        let group = self.names[e].split_whitespace().count() == 1
+            && ["ans", "ists", "crats", "ese"]
+                .iter()
+                .any(|end| self.names[e].ends_with(end));
+        !group
+            && !matches!(
+                (self.genders[e], pronoun),
+                (Some(Gender::Male), Pronoun::Female) | (Some(Gender::Female), Pronoun::Male)
+            )
     }
 
     fn is_possessor(&self, m: &Mention) -> bool {
@@ -160,10 +192,11 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                     .and_then(|&m| {
                         let mention = &cx.mentions[m];
                         let found = match mention.kind {
-                            MentionKind::Pronoun(Pronoun::Male | Pronoun::Female) => {
+                            MentionKind::Pronoun(p @ (Pronoun::Male | Pronoun::Female)) => {
                                 recent(SPEAKER_REACH_PARAGRAPHS)
                                     .filter(|&e| cx.kinds[e] != EntityKind::Organization)
-                                    .or_else(|| cx.latest_before(mention.first, EntityKind::Person))
+                                    .filter(|&e| cx.fits_pronoun(e, p))
+                                    .or_else(|| cx.latest_person_for(mention.first, p))
                             }
                             MentionKind::Pronoun(Pronoun::Relative) => {
                                 let k = cx.mentions.partition_point(|x| x.last < mention.first);
@@ -317,5 +350,29 @@ mod tests {
             .map(|a| a.speaker.as_deref())
             .collect();
         assert_eq!(speakers, vec![Some("WALLACE"), Some("PENCE")]);
+    }
+
+    #[test]
+    fn she_is_not_a_man_nor_a_group() {
+        let text = "Ms. Ruiz met Donald Trump and Americans. She said no.";
+        let mut doc = Document::new("t", text).unwrap();
+        sayso_text::segment(&mut doc);
+        use Upos::*;
+        doc.upos = vec![
+            Propn, Propn, Verb, Propn, Propn, Cconj, Propn, Punct, Pron, Verb, Intj, Punct,
+        ];
+        assert_eq!(doc.upos.len(), doc.tokens.len());
+        let at = |word: &str| {
+            let start = text.find(word).unwrap() as u32;
+            Span::new(start, start + word.len() as u32)
+        };
+        doc.attributions = vec![Attribution {
+            source: vec![at("She")],
+            cue: vec![at("said")],
+            content: vec![at("no")],
+            ..Attribution::default()
+        }];
+        SpeakerResolver.resolve(&mut doc);
+        assert_eq!(doc.attributions[0].speaker.as_deref(), Some("Ruiz"));
     }
 }

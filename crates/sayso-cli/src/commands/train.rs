@@ -106,6 +106,7 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
             vec![
                 (lexicons.nouns, "person-nouns.tsv"),
                 (lexicons.names, "person-names.tsv"),
+                (lexicons.genders, "person-genders.tsv"),
             ]
         }
         Model::Cues => {

@@ -1,5 +1,6 @@
-//! Which common nouns name people ("mother", "students") and which proper nouns start people's
-//! names ("Harold", "Jamie"): learned from GUM's entity layer by [`train::build`]
+//! Which common nouns name people ("mother", "students"), which proper nouns start people's
+//! names ("Harold", "Jamie") and which first names take "he" or "she": learned from GUM's
+//! entity layer by [`train::build`]
 //! (`sayso train person-nouns`).
 
 pub mod train;
@@ -9,6 +10,40 @@ use std::sync::OnceLock;
 
 const NOUNS: &str = include_str!("person-nouns.tsv");
 const NAMES: &str = include_str!("person-names.tsv");
+const GENDERS: &str = include_str!("person-genders.tsv");
+
+/// What a first name says about the pronoun that fits its bearer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// The gender GUM's pronouns give people of this first name, when they agree.
+pub fn gender_of_first_name(name: &str) -> Option<Gender> {
+    static MAP: OnceLock<std::collections::HashMap<&'static str, Gender>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        GENDERS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                let (name, he, she) = (cols.next()?, cols.next()?, cols.next()?);
+                let (he, she): (u32, u32) = (he.parse().ok()?, she.parse().ok()?);
+                Some((
+                    name,
+                    if he > she {
+                        Gender::Male
+                    } else {
+                        Gender::Female
+                    },
+                ))
+            })
+            .collect()
+    })
+    .get(name)
+    .copied()
+}
 
 fn words(table: &'static str) -> HashSet<&'static str> {
     table
@@ -41,5 +76,7 @@ mod tests {
         assert!(!is_person_noun("table"));
         assert!(is_person_name("John"));
         assert!(!is_person_name("Washington"));
+        assert_eq!(gender_of_first_name("Donald"), Some(Gender::Male));
+        assert_eq!(gender_of_first_name("Washington"), None);
     }
 }
