@@ -166,6 +166,20 @@ fn parquet_tables() {
     std::fs::remove_dir_all(&d).unwrap();
 }
 
+/// Runs sayso with `args` and kills it as soon as it has saved its first checkpoint.
+fn kill_after_first_checkpoint(args: &[&str], progress: &Path) {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sayso"))
+        .args(args)
+        .current_dir(repo_root())
+        .spawn()
+        .unwrap();
+    while !progress.exists() {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
 /// The rows of a Parquet table written as parts (`DIR/TABLE/part-NNNNN.parquet`), parts in
 /// order.
 fn parquet_rows(dir: &Path, table: &str) -> Vec<parquet::record::Row> {
@@ -218,16 +232,7 @@ fn resumed_parquet_and_brat_runs_match_uninterrupted_ones() {
         args.push("-o");
         args.push(output.to_str().unwrap());
         args.extend(extra);
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sayso"))
-            .args(&args)
-            .current_dir(repo_root())
-            .spawn()
-            .unwrap();
-        while !progress.exists() {
-            std::thread::sleep(std::time::Duration::from_millis(1));
-        }
-        child.kill().unwrap();
-        child.wait().unwrap();
+        kill_after_first_checkpoint(&args, &progress);
         let saved: serde_json::Value =
             serde_json::from_slice(&std::fs::read(&progress).unwrap()).unwrap();
         assert!(saved["documents"].as_u64().unwrap() < 1200, "{saved}");
@@ -300,24 +305,16 @@ fn resumed_run_matches_an_uninterrupted_one() {
     // A run killed after a checkpoint, with half a batch written after it.
     let output = d.join("out.jsonl.gz");
     let progress = d.join("out.jsonl.gz.progress");
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sayso"))
-        .args([
-            "extract",
-            input,
-            "-o",
-            output.to_str().unwrap(),
-            "--jobs",
-            "1",
-            "--reported",
-        ])
-        .current_dir(repo_root())
-        .spawn()
-        .unwrap();
-    while !progress.exists() {
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    child.kill().unwrap();
-    child.wait().unwrap();
+    let args = [
+        "extract",
+        input,
+        "-o",
+        output.to_str().unwrap(),
+        "--jobs",
+        "1",
+        "--reported",
+    ];
+    kill_after_first_checkpoint(&args, &progress);
     let mut partial = std::fs::OpenOptions::new()
         .append(true)
         .open(&output)
