@@ -306,7 +306,10 @@ impl Trainer {
     }
 }
 
-/// Combines hashed parts into one feature (FNV-style over 64-bit words).
+/// Combines hashed parts into one feature (FNV-style over 64-bit words). Inlined, so that a
+/// call on a fixed array of parts (`mix(&[3, word, tag])`, one a feature template) unrolls:
+/// the tagger and the parser spend a tenth of their time here.
+#[inline]
 pub fn mix(parts: &[u64]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for p in parts {

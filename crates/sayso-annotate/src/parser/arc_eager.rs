@@ -343,62 +343,59 @@ impl Context {
         let s0hh = s0h.and_then(|h| s.heads[h]);
         let n0val = n0.map_or(NONE, |k| s.left_count[k] as u64);
         let s1h = s1.and_then(|k| s.heads[k]);
-        let templates: [&[u64]; 49] = [
-            &[0],
-            &[1, s0w],
-            &[2, s0t],
-            &[3, s0w, s0t],
-            &[4, n0w],
-            &[5, n0t],
-            &[6, n0w, n0t],
-            &[7, n1w],
-            &[8, n1t],
-            &[9, n1w, n1t],
-            &[10, n2t],
-            &[11, s1t],
-            &[12, s0w, n0w],
-            &[13, s0t, n0t],
-            &[14, s0w, s0t, n0t],
-            &[15, s0t, n0w, n0t],
-            &[16, s0w, s0t, n0w, n0t],
-            &[17, n0t, n1t],
-            &[18, n0t, n1t, n2t],
-            &[19, s0t, n0t, n1t],
-            &[20, s1t, s0t, n0t],
-            &[21, self.t(s0h), s0t, n0t],
-            &[22, s0t, self.t(s0l), n0t],
-            &[23, s0t, self.t(s0r), n0t],
-            &[24, s0t, n0t, self.t(n0l)],
-            &[25, dist, s0t, n0t],
-            &[26, dist, s0w],
-            &[27, dist, n0w],
-            &[28, s0val, s0t],
-            &[29, s0h.is_some() as u64, s0t, n0t],
-            &[30, n0.map_or(NONE, |k| self.suffix[k]), s0t],
-            &[
-                31,
-                s0.filter(|&k| k < self.n).map_or(NONE, |k| self.suffix[k]),
-                n0t,
-            ],
-            &[32, self.w(s0h), s0t],
-            &[33, label(s0l), s0t],
-            &[34, label(s0r), s0t],
-            &[35, label(n0l), n0t],
-            &[36, label(s0h.map(|_| s0i)), s0t, n0t],
-            &[37, self.w(s1), s0t],
-            &[38, self.t(s0hh), self.t(s0h), s0t],
-            &[39, n0val, n0t],
-            &[40, label(s0l), label(s0r), s0t, n0t],
-            &[41, self.w(n0l), n0t],
-            &[42, self.t(s0l), self.t(s0r), s0w],
-            &[43, n0w, n1w],
-            &[44, self.w(s1), self.t(s1), s0t],
-            &[45, s0t, n0t, dist, s0h.is_some() as u64],
-            &[46, self.t(s1h), s1t, s0t],
-            &[47, n0t, n1t, self.t(n0l)],
-            &[48, s0w, n0t, n1t],
-        ];
-        out.extend(templates.iter().map(|p| mix(p)));
+        out.push(mix(&[0]));
+        out.push(mix(&[1, s0w]));
+        out.push(mix(&[2, s0t]));
+        out.push(mix(&[3, s0w, s0t]));
+        out.push(mix(&[4, n0w]));
+        out.push(mix(&[5, n0t]));
+        out.push(mix(&[6, n0w, n0t]));
+        out.push(mix(&[7, n1w]));
+        out.push(mix(&[8, n1t]));
+        out.push(mix(&[9, n1w, n1t]));
+        out.push(mix(&[10, n2t]));
+        out.push(mix(&[11, s1t]));
+        out.push(mix(&[12, s0w, n0w]));
+        out.push(mix(&[13, s0t, n0t]));
+        out.push(mix(&[14, s0w, s0t, n0t]));
+        out.push(mix(&[15, s0t, n0w, n0t]));
+        out.push(mix(&[16, s0w, s0t, n0w, n0t]));
+        out.push(mix(&[17, n0t, n1t]));
+        out.push(mix(&[18, n0t, n1t, n2t]));
+        out.push(mix(&[19, s0t, n0t, n1t]));
+        out.push(mix(&[20, s1t, s0t, n0t]));
+        out.push(mix(&[21, self.t(s0h), s0t, n0t]));
+        out.push(mix(&[22, s0t, self.t(s0l), n0t]));
+        out.push(mix(&[23, s0t, self.t(s0r), n0t]));
+        out.push(mix(&[24, s0t, n0t, self.t(n0l)]));
+        out.push(mix(&[25, dist, s0t, n0t]));
+        out.push(mix(&[26, dist, s0w]));
+        out.push(mix(&[27, dist, n0w]));
+        out.push(mix(&[28, s0val, s0t]));
+        out.push(mix(&[29, s0h.is_some() as u64, s0t, n0t]));
+        out.push(mix(&[30, n0.map_or(NONE, |k| self.suffix[k]), s0t]));
+        out.push(mix(&[
+            31,
+            s0.filter(|&k| k < self.n).map_or(NONE, |k| self.suffix[k]),
+            n0t,
+        ]));
+        out.push(mix(&[32, self.w(s0h), s0t]));
+        out.push(mix(&[33, label(s0l), s0t]));
+        out.push(mix(&[34, label(s0r), s0t]));
+        out.push(mix(&[35, label(n0l), n0t]));
+        out.push(mix(&[36, label(s0h.map(|_| s0i)), s0t, n0t]));
+        out.push(mix(&[37, self.w(s1), s0t]));
+        out.push(mix(&[38, self.t(s0hh), self.t(s0h), s0t]));
+        out.push(mix(&[39, n0val, n0t]));
+        out.push(mix(&[40, label(s0l), label(s0r), s0t, n0t]));
+        out.push(mix(&[41, self.w(n0l), n0t]));
+        out.push(mix(&[42, self.t(s0l), self.t(s0r), s0w]));
+        out.push(mix(&[43, n0w, n1w]));
+        out.push(mix(&[44, self.w(s1), self.t(s1), s0t]));
+        out.push(mix(&[45, s0t, n0t, dist, s0h.is_some() as u64]));
+        out.push(mix(&[46, self.t(s1h), s1t, s0t]));
+        out.push(mix(&[47, n0t, n1t, self.t(n0l)]));
+        out.push(mix(&[48, s0w, n0t, n1t]));
     }
 
     fn label_features(&self, d: usize, head: Option<usize>, out: &mut Vec<u64>) {
@@ -413,23 +410,20 @@ impl Context {
         let (dw, dt, hw, ht) = (self.word[d], self.tag[d], self.w(h), self.t(h));
         let prev_t = self.t(d.checked_sub(1));
         let next_t = self.t(Some(d + 1).filter(|&k| k < self.n));
-        let templates: [&[u64]; 14] = [
-            &[100],
-            &[101, dw],
-            &[102, dt],
-            &[103, dt, dir],
-            &[104, ht, dt, dir],
-            &[105, hw, dt],
-            &[106, dw, ht],
-            &[107, hw, dw],
-            &[108, dist, dt, dir],
-            &[109, self.suffix[d], dt],
-            &[110, prev_t, dt, ht],
-            &[111, next_t, dt, ht],
-            &[112, dw, dir],
-            &[113, ht, dt, dir, dist],
-        ];
-        out.extend(templates.iter().map(|p| mix(p)));
+        out.push(mix(&[100]));
+        out.push(mix(&[101, dw]));
+        out.push(mix(&[102, dt]));
+        out.push(mix(&[103, dt, dir]));
+        out.push(mix(&[104, ht, dt, dir]));
+        out.push(mix(&[105, hw, dt]));
+        out.push(mix(&[106, dw, ht]));
+        out.push(mix(&[107, hw, dw]));
+        out.push(mix(&[108, dist, dt, dir]));
+        out.push(mix(&[109, self.suffix[d], dt]));
+        out.push(mix(&[110, prev_t, dt, ht]));
+        out.push(mix(&[111, next_t, dt, ht]));
+        out.push(mix(&[112, dw, dir]));
+        out.push(mix(&[113, ht, dt, dir, dist]));
     }
 }
 

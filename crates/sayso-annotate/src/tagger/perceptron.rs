@@ -186,45 +186,42 @@ impl Context {
         let k = i as isize;
         let (w, sh, a) = (self.word[i], self.shape[i], self.class[i]);
         let s3 = self.suffix[2][i];
-        let templates: [&[u64]; 36] = [
-            &[0],
-            &[1, w],
-            &[2, self.suffix[0][i]],
-            &[3, self.suffix[1][i]],
-            &[4, s3],
-            &[5, self.prefix1[i]],
-            &[6, sh],
-            &[7, t1],
-            &[8, t2, t1],
-            &[9, t1, w],
-            &[10, at(&self.word, k - 1)],
-            &[11, at(&self.word, k - 1), s3],
-            &[12, at(&self.word, k - 2)],
-            &[13, at(&self.word, k + 1)],
-            &[14, at(&self.suffix[2], k + 1)],
-            &[15, at(&self.word, k + 2)],
-            &[16, at(&self.shape, k - 1), sh],
-            &[17, at(&self.shape, k + 1)],
-            &[18, (i == 0) as u64, sh],
-            &[19, self.suffix[3][i]],
-            &[20, self.prefix3[i]],
-            &[21, at(&self.word, k - 1), w],
-            &[22, w, at(&self.word, k + 1)],
-            &[23, t1, at(&self.word, k + 1)],
-            &[24, a],
-            &[25, at(&self.class, k + 1)],
-            &[26, at(&self.class, k + 2)],
-            &[27, t1, a],
-            &[28, a, at(&self.class, k + 1)],
-            &[29, at(&self.class, k - 1), a],
-            &[30, self.original[i]],
-            &[31, at(&self.suffix[2], k - 1)],
-            &[32, t1, sh],
-            &[33, t2, a],
-            &[34, at(&self.shape, k + 1), a],
-            &[35, t1, at(&self.class, k + 1)],
-        ];
-        out.extend(templates.iter().map(|parts| mix(parts)));
+        out.push(mix(&[0]));
+        out.push(mix(&[1, w]));
+        out.push(mix(&[2, self.suffix[0][i]]));
+        out.push(mix(&[3, self.suffix[1][i]]));
+        out.push(mix(&[4, s3]));
+        out.push(mix(&[5, self.prefix1[i]]));
+        out.push(mix(&[6, sh]));
+        out.push(mix(&[7, t1]));
+        out.push(mix(&[8, t2, t1]));
+        out.push(mix(&[9, t1, w]));
+        out.push(mix(&[10, at(&self.word, k - 1)]));
+        out.push(mix(&[11, at(&self.word, k - 1), s3]));
+        out.push(mix(&[12, at(&self.word, k - 2)]));
+        out.push(mix(&[13, at(&self.word, k + 1)]));
+        out.push(mix(&[14, at(&self.suffix[2], k + 1)]));
+        out.push(mix(&[15, at(&self.word, k + 2)]));
+        out.push(mix(&[16, at(&self.shape, k - 1), sh]));
+        out.push(mix(&[17, at(&self.shape, k + 1)]));
+        out.push(mix(&[18, (i == 0) as u64, sh]));
+        out.push(mix(&[19, self.suffix[3][i]]));
+        out.push(mix(&[20, self.prefix3[i]]));
+        out.push(mix(&[21, at(&self.word, k - 1), w]));
+        out.push(mix(&[22, w, at(&self.word, k + 1)]));
+        out.push(mix(&[23, t1, at(&self.word, k + 1)]));
+        out.push(mix(&[24, a]));
+        out.push(mix(&[25, at(&self.class, k + 1)]));
+        out.push(mix(&[26, at(&self.class, k + 2)]));
+        out.push(mix(&[27, t1, a]));
+        out.push(mix(&[28, a, at(&self.class, k + 1)]));
+        out.push(mix(&[29, at(&self.class, k - 1), a]));
+        out.push(mix(&[30, self.original[i]]));
+        out.push(mix(&[31, at(&self.suffix[2], k - 1)]));
+        out.push(mix(&[32, t1, sh]));
+        out.push(mix(&[33, t2, a]));
+        out.push(mix(&[34, at(&self.shape, k + 1), a]));
+        out.push(mix(&[35, t1, at(&self.class, k + 1)]));
     }
 }
 
