@@ -1,13 +1,16 @@
 //! Stage 6 of the pipeline: mentions and entities.
 //!
 //! - [`mentions`] finds proper names (titles split off), pronouns and definite nominals;
-//! - [`nominals`] is the person-noun lexicon learned from GUM;
+//! - [`nominals`] holds the person-noun, first-name and first-name gender lexicons learned
+//!   from GUM;
+//! - [`kinds`] is the name-kind classifier learned from GUM (person, organization, place);
 //! - [`entities`] groups the names into entities ("John Legend", "Legend") with a canonical
 //!   name and a kind;
 //! - [`speakers`] resolves each attribution's source to an entity ("he", "the singer"), and
 //!   finds its addressee and venue.
 //!
-//! Rules over the tagger's output for now; the measured gaps are in the README.
+//! Rules over the tagger's output with learned lexicons and name kinds; the measured gaps are
+//! in the README.
 
 pub mod entities;
 pub mod kinds;
