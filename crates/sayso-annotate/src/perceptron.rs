@@ -26,8 +26,8 @@ pub struct Weights {
     w: Vec<i8>,
 }
 
-/// Classes scored with integer sums on the stack; more take the float path.
-const MAX_FAST_CLASSES: usize = 64;
+/// Classes whose sums fit on the stack; more are summed on the heap.
+const MAX_STACK_CLASSES: usize = 64;
 
 impl Weights {
     pub fn classes(&self) -> usize {
@@ -45,23 +45,17 @@ impl Weights {
 
     /// The score of every class for a set of features.
     pub fn scores(&self, features: &[u64], out: &mut [f32]) {
-        if self.classes <= MAX_FAST_CLASSES {
-            let mut sums = [0i32; MAX_FAST_CLASSES];
-            let sums = &mut sums[..self.classes];
-            self.add_sums(features, sums);
-            for (o, s) in out.iter_mut().zip(sums.iter()) {
-                *o = *s as f32 * self.scale;
-            }
-            return;
-        }
-        let mask = (1u64 << self.bits) - 1;
-        self.prefetch_rows(features, mask);
-        out.iter_mut().for_each(|s| *s = 0.0);
-        for f in features {
-            let row = ((f & mask) as usize) * self.classes;
-            for (s, w) in out.iter_mut().zip(&self.w[row..row + self.classes]) {
-                *s += *w as f32 * self.scale;
-            }
+        let mut on_stack = [0i32; MAX_STACK_CLASSES];
+        let mut on_heap = Vec::new();
+        let sums = if self.classes <= MAX_STACK_CLASSES {
+            &mut on_stack[..self.classes]
+        } else {
+            on_heap.resize(self.classes, 0);
+            &mut on_heap[..]
+        };
+        self.add_sums(features, sums);
+        for (o, s) in out.iter_mut().zip(sums.iter()) {
+            *o = *s as f32 * self.scale;
         }
     }
 

@@ -40,14 +40,14 @@ impl Resolver for SpeakerResolver {
         // a person when a pronoun like "he" or "she" refers to it.
         let kinds: Vec<EntityKind> = entities.iter().map(|e| e.kind).collect();
         let genders: Vec<Option<nominals::Gender>> = entities.iter().map(gender_of).collect();
-        let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
+        let groups: Vec<bool> = entities.iter().map(|e| is_plural_group(&e.name)).collect();
         let cx = speakers::Context {
             doc,
             mentions: &mentions,
             entity_of: &entity_of,
             kinds: &kinds,
             genders: &genders,
-            names: &names,
+            groups: &groups,
         };
         let (speakers, resolved) = speakers::resolve_speakers(&cx);
         let resolved_addressees: Vec<_> = doc
@@ -121,4 +121,12 @@ fn gender_of(entity: &Entity) -> Option<nominals::Gender> {
         }
     });
     from_title.or_else(|| nominals::gender_of_first_name(entity.name.split_whitespace().next()?))
+}
+
+/// A group named by one plural word ("Americans", "Democrats", "Chinese"): never "he" or "she".
+fn is_plural_group(name: &str) -> bool {
+    name.split_whitespace().count() == 1
+        && ["ans", "ists", "crats", "ese"]
+            .iter()
+            .any(|end| name.ends_with(end))
 }

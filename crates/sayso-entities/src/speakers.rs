@@ -28,11 +28,6 @@ const VENUE_REACH: usize = 40;
 /// How many mentions back an antecedent is looked for.
 const MENTION_REACH: usize = 300;
 
-const ADDRESSEE_CUES: &[&str] = &[
-    "told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "informed", "assured",
-    "reminded", "warned", "briefed", "urged",
-];
-
 pub struct Context<'a> {
     pub doc: &'a Document,
     pub mentions: &'a [Mention],
@@ -40,8 +35,8 @@ pub struct Context<'a> {
     pub kinds: &'a [EntityKind],
     /// What each entity's title or first name says of its gender.
     pub genders: &'a [Option<Gender>],
-    /// Each entity's canonical name.
-    pub names: &'a [&'a str],
+    /// Which entities are groups named by one plural word ("Americans").
+    pub groups: &'a [bool],
 }
 
 impl Context<'_> {
@@ -82,14 +77,9 @@ impl Context<'_> {
     }
 
     /// Whether "he" or "she" may stand for entity `e`: not when its title or first name says
-    /// the other gender, nor when it is a group named by one plural word ("Americans",
-    /// "Democrats", "Chinese").
+    /// the other gender, nor when it is a group.
     fn fits_pronoun(&self, e: usize, pronoun: Pronoun) -> bool {
-        let group = self.names[e].split_whitespace().count() == 1
-            && ["ans", "ists", "crats", "ese"]
-                .iter()
-                .any(|end| self.names[e].ends_with(end));
-        !group
+        !self.groups[e]
             && !matches!(
                 (self.genders[e], pronoun),
                 (Some(Gender::Male), Pronoun::Female) | (Some(Gender::Female), Pronoun::Male)
@@ -238,8 +228,7 @@ pub fn addressee(cx: &Context, cue: &[Span]) -> Option<(Span, Option<usize>)> {
         return None;
     }
     let c = last_cue.end - 1;
-    let word = cx.doc.token_text(c).to_lowercase();
-    if !ADDRESSEE_CUES.contains(&word.as_str()) {
+    if !sayso_attribution::cues::takes_addressee(cx.doc.token_text(c)) {
         return None;
     }
     let next = c + 1;

@@ -101,10 +101,10 @@ impl CueLexicon {
 }
 
 /// Cue verbs whose first noun phrase is the addressee, not what was said ("told reporters",
-/// "urged Congress").
+/// "urged Congress"); the entity stage reads the addressee from the same list.
 const ADDRESSEE_VERBS: &[&str] = &[
     "told", "tell", "tells", "telling", "ask", "asks", "asked", "asking", "assured", "informed",
-    "reminded", "warned", "urged",
+    "reminded", "warned", "briefed", "urged",
 ];
 
 /// Whether a cue verb takes its addressee as object.
