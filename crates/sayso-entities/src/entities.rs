@@ -8,7 +8,7 @@ use sayso_document::{Document, Entity, EntityKind, Span};
 use std::collections::HashMap;
 
 /// Last words that make a name an organization's.
-const ORGANIZATION_WORDS: &[&str] = &[
+pub(crate) const ORGANIZATION_WORDS: &[&str] = &[
     "party",
     "post",
     "news",
@@ -87,6 +87,23 @@ const PLACE_WORDS: &[&str] = &[
     "beach",
 ];
 
+/// A name written in capitals as in a transcript's turns ("WALLACE") in the case the text
+/// uses elsewhere ("Wallace"); `None` for other words and short acronyms ("CNN").
+fn capitalized(word: &str) -> Option<String> {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 4 || word.chars().any(|c| c.is_lowercase() || c == '.') {
+        return None;
+    }
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    Some(
+        first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect(),
+    )
+}
+
 /// Entities of the name mentions, and for every mention its entity (`None` for pronouns and
 /// nominals, which the speaker stage resolves in context).
 pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Option<usize>>) {
@@ -96,7 +113,9 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
     // The latest entity by its whole name or an end of it, by the first or last word of a
     // longer name, and by a one-word name (hash lookups: linear in the mentions).
     let mut by_words: HashMap<Vec<String>, usize> = HashMap::new();
-    let mut by_edge_word: HashMap<String, usize> = HashMap::new();
+    // Entities sharing an edge word ("Clinton" of Bill and of Hillary): the one named more
+    // often so far is meant, the later one on a tie.
+    let mut by_edge_word: HashMap<String, Vec<usize>> = HashMap::new();
     // Each entity's names as written: words, text, times used.
     let mut variants: Vec<Vec<(Vec<String>, String, usize)>> = Vec::new();
     // Each entity's summed name-kind scores over its mentions.
@@ -115,7 +134,16 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
         };
         let found = by_words.get(&words).copied().or_else(|| {
             if words.len() == 1 {
-                by_edge_word.get(first_word).copied()
+                by_edge_word
+                    .get(first_word)
+                    .or_else(|| by_edge_word.get(&capitalized(first_word)?))
+                    .and_then(|candidates| {
+                        candidates
+                            .iter()
+                            .enumerate()
+                            .max_by_key(|&(k, &e)| (entities[e].mentions.len(), k))
+                            .map(|(_, &e)| e)
+                    })
             } else {
                 // A one-word entity met before its full name ("Legend", then "John Legend").
                 [last_word, first_word]
@@ -157,10 +185,16 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             by_words.insert(words[k..].to_vec(), id);
         }
         if words.len() > 1 {
-            by_edge_word.insert(first_word.clone(), id);
-            by_edge_word.insert(last_word.clone(), id);
+            for edge in [first_word, last_word] {
+                let candidates = by_edge_word.entry(edge.clone()).or_default();
+                candidates.retain(|&e| e != id);
+                candidates.push(id);
+            }
         }
-        kinds.add_scores(doc, mention.first, mention.last, &mut kind_scores[id]);
+        // A name in capitals says little of its kind ("WALLACE" reads as an acronym).
+        if capitalized(&words[0]).is_none() {
+            kinds.add_scores(doc, mention.first, mention.last, &mut kind_scores[id]);
+        }
         let entity = &mut entities[id];
         entity.mentions.push(span);
         if let Some(t) = title {

@@ -41,6 +41,7 @@ impl Resolver for SpeakerResolver {
         let kinds: Vec<EntityKind> = entities.iter().map(|e| e.kind).collect();
         let genders: Vec<Option<nominals::Gender>> = entities.iter().map(gender_of).collect();
         let groups: Vec<bool> = entities.iter().map(|e| is_plural_group(&e.name)).collect();
+        let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
         let cx = speakers::Context {
             doc,
             mentions: &mentions,
@@ -48,6 +49,7 @@ impl Resolver for SpeakerResolver {
             kinds: &kinds,
             genders: &genders,
             groups: &groups,
+            names: &names,
         };
         let (speakers, resolved) = speakers::resolve_speakers(&cx);
         let resolved_addressees: Vec<_> = doc

@@ -1,6 +1,7 @@
 //! Mentions: proper names (runs of proper nouns, titles split off), personal and relative
 //! pronouns, and definite nominals ("the singer", "the outlet").
 
+use crate::entities::ORGANIZATION_WORDS;
 use crate::nominals;
 use sayso_document::{Document, Upos};
 
@@ -284,7 +285,7 @@ fn lower(doc: &Document, t: usize) -> String {
 }
 
 /// A title, with "then-" or "ex-" before it ("Then-President").
-fn title_word(word: &str) -> Option<&str> {
+pub(crate) fn title_word(word: &str) -> Option<&str> {
     let bare = word
         .strip_prefix("then-")
         .or_else(|| word.strip_prefix("ex-"))
@@ -333,9 +334,55 @@ fn capitalized(doc: &Document, t: usize) -> bool {
 }
 
 fn is_name_token(doc: &Document, t: usize) -> bool {
-    doc.upos.get(t) == Some(&Upos::Propn)
+    (doc.upos.get(t) == Some(&Upos::Propn)
         && capitalized(doc, t)
-        && !CALENDAR.contains(&lower(doc, t).as_str())
+        && !CALENDAR.contains(&lower(doc, t).as_str()))
+        || in_turn_name(doc, t)
+}
+
+/// Whether token `t` is in the name that opens a transcript's turn: words in capitals at the
+/// start of a paragraph (after a quotation mark, maybe) up to a colon ("WALLACE: ...", which
+/// taggers take for a common noun).
+fn in_turn_name(doc: &Document, t: usize) -> bool {
+    const MAX_WORDS: usize = 3;
+    let capitals = |k: usize| {
+        let w = doc.token_text(k);
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
+    if !capitals(t) {
+        return false;
+    }
+    let Some(colon) = (t + 1..doc.tokens.len().min(t + MAX_WORDS + 1)).find(|&k| !capitals(k))
+    else {
+        return false;
+    };
+    let mut start = t;
+    while start > 0 && t - start < MAX_WORDS && capitals(start - 1) {
+        start -= 1;
+    }
+    if start > 0 && matches!(doc.token_text(start - 1), "\"" | "“") {
+        start -= 1;
+    }
+    let at = doc.tokens[start].span.start;
+    doc.token_text(colon) == ":"
+        && colon - start <= MAX_WORDS + 1
+        && doc
+            .paragraphs
+            .get(doc.paragraph_of(at))
+            .is_some_and(|p| p.start == at)
+}
+
+/// Whether the name run that started at `start` ends at token `k`, an organization's telling
+/// word followed by a person's name or title with no punctuation between ("the Washington Post
+/// Trump said", "the Senate Judiciary Committee Chairman Chuck Grassley").
+fn organization_ends_at(doc: &Document, start: usize, k: usize) -> bool {
+    k > start
+        && k + 1 < doc.tokens.len()
+        && ORGANIZATION_WORDS.contains(&lower(doc, k).as_str())
+        && (nominals::is_person_name(doc.token_text(k + 1))
+            || title_word(&lower(doc, k + 1)).is_some())
 }
 
 /// A capitalized adjective or noun inside a sentence that joins a name next to it ("New" in
@@ -366,16 +413,19 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
             let mut end = t;
             while end + 1 < n
                 && !starts_sentence(doc, end + 1)
+                && !organization_ends_at(doc, t, end)
                 && (is_name_token(doc, end + 1)
                     || (joins_name(doc, end + 1) && is_name_token(doc, end)))
             {
                 end += 1;
             }
+            let organization = ORGANIZATION_WORDS.contains(&lower(doc, end).as_str());
             // Titles at the front of the run are not the name, nor are descriptive words before
             // a known first name ("Rival Hillary Clinton", "Homeland Security Secretary Jeh
             // Johnson").
+            // ("The Republican National Committee" keeps its first word.)
             let mut first = t;
-            while first < end && title_word(&lower(doc, first)).is_some() {
+            while first < end && !organization && title_word(&lower(doc, first)).is_some() {
                 first += 1;
             }
             if !nominals::is_person_name(doc.token_text(first)) {

@@ -14,7 +14,7 @@
 //!   "interview", "podcast", "statement", "Twitter" or "speech" in the cue's sentence outside
 //!   the content.
 
-use crate::mentions::{Mention, MentionKind, Pronoun};
+use crate::mentions::{title_word, Mention, MentionKind, Pronoun};
 use crate::nominals::Gender;
 use sayso_document::{Document, EntityKind, Span, Upos, Venue, VenueKind};
 use std::ops::Range;
@@ -37,6 +37,96 @@ pub struct Context<'a> {
     pub genders: &'a [Option<Gender>],
     /// Which entities are groups named by one plural word ("Americans").
     pub groups: &'a [bool],
+    /// Each entity's canonical name.
+    pub names: &'a [&'a str],
+}
+
+/// Nouns for news outlets: "the outlet" is a paper, a network or a site.
+const MEDIA_NOUNS: &[&str] = &[
+    "outlet",
+    "newspaper",
+    "paper",
+    "network",
+    "magazine",
+    "publication",
+    "website",
+    "site",
+    "station",
+    "channel",
+];
+
+/// Last words of outlets' names.
+const OUTLET_WORDS: &[&str] = &[
+    "post",
+    "times",
+    "news",
+    "journal",
+    "magazine",
+    "tribune",
+    "press",
+    "yorker",
+    "review",
+    "radio",
+    "tv",
+    "media",
+    "network",
+    "herald",
+    "gazette",
+    "daily",
+    "reuters",
+    "telegraph",
+    "guardian",
+    "observer",
+    "chronicle",
+    "examiner",
+    "politico",
+    "bloomberg",
+    "cnn",
+    "nbc",
+    "abc",
+    "cbs",
+    "msnbc",
+    "fox",
+    "npr",
+    "pbs",
+    "bbc",
+    "ap",
+    "upi",
+];
+
+/// Nouns naming an institution by its kind: "the committee" is a committee named before, and
+/// "the campaign" or "the administration", which the text seldom names, no one else.
+const INSTITUTION_NOUNS: &[&str] = &[
+    "committee",
+    "department",
+    "administration",
+    "party",
+    "union",
+    "board",
+    "council",
+    "court",
+    "university",
+    "institute",
+    "foundation",
+    "office",
+    "agency",
+    "campaign",
+    "commission",
+];
+
+/// Whether an organization nominal's noun fits an organization's name: "the outlet" an
+/// outlet's, "the committee" a committee's; other nouns ("the company", "the group") any.
+fn fits_organization_noun(name: &str, noun: &str) -> bool {
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    if MEDIA_NOUNS.contains(&noun) {
+        words
+            .last()
+            .is_some_and(|w| OUTLET_WORDS.contains(&w.as_str()))
+    } else if INSTITUTION_NOUNS.contains(&noun) {
+        words.iter().any(|w| w == noun)
+    } else {
+        true
+    }
 }
 
 impl Context<'_> {
@@ -55,9 +145,14 @@ impl Context<'_> {
         (k < self.mentions.len() && self.mentions[k].first == t).then_some(k)
     }
 
-    /// The latest named entity of `kind` mentioned before token `t` (within a bounded reach).
-    pub fn latest_before(&self, t: usize, kind: EntityKind) -> Option<usize> {
-        self.latest_matching(t, |e| self.kinds[e] == kind)
+    /// The organization an organization nominal ("the outlet", "the committee") ending at
+    /// token `head` stands for: the latest named before it whose name fits the noun.
+    pub fn organization_for(&self, head: usize) -> Option<usize> {
+        let noun = self.doc.token_text(head).to_lowercase();
+        self.latest_matching(head, |e| {
+            self.kinds[e] == EntityKind::Organization
+                && fits_organization_noun(self.names[e], &noun)
+        })
     }
 
     fn latest_matching(&self, t: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
@@ -93,10 +188,18 @@ impl Context<'_> {
         }
     }
 
-    /// A name before a common noun modifies it ("Stein spokeswoman Melezia Figueroa", "Trump
-    /// supporters"): it is not who speaks.
-    fn is_modifier(&self, m: &Mention) -> bool {
-        self.doc.upos.get(m.last + 1) == Some(&Upos::Noun)
+    /// A name before a common noun, a title or another name of the same source modifies it
+    /// ("Stein spokeswoman Melezia Figueroa", "Trump supporters", "Homeland Security
+    /// Secretary Jeh Johnson"): it is not who speaks. (A noun outside the source is not
+    /// modified by it: in a headline, "Bill Clinton calls ..." often tags the cue a noun.)
+    fn is_modifier(&self, m: &Mention, source: &[Range<usize>]) -> bool {
+        let next = m.last + 1;
+        source.iter().any(|r| r.contains(&next))
+            && (self.doc.upos.get(next) == Some(&Upos::Noun)
+                || title_word(&self.doc.token_text(next).to_lowercase()).is_some()
+                || self
+                    .mention_at(next)
+                    .is_some_and(|k| matches!(self.mentions[k].kind, MentionKind::Name { .. })))
     }
 
     /// The speaker of a transcript turn: a name and a colon opening the paragraph of token `t`.
@@ -167,7 +270,9 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
             let named = names
                 .iter()
                 .copied()
-                .find(|&m| !cx.is_possessor(&cx.mentions[m]) && !cx.is_modifier(&cx.mentions[m]))
+                .find(|&m| {
+                    !cx.is_possessor(&cx.mentions[m]) && !cx.is_modifier(&cx.mentions[m], &source)
+                })
                 .or_else(|| {
                     names
                         .iter()
@@ -194,7 +299,7 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                             }
                             MentionKind::Nominal {
                                 organization: true, ..
-                            } => cx.latest_before(mention.first, EntityKind::Organization),
+                            } => cx.organization_for(mention.last),
                             MentionKind::Nominal {
                                 definite: true,
                                 organization: false,
@@ -241,7 +346,7 @@ pub fn addressee(cx: &Context, cue: &[Span]) -> Option<(Span, Option<usize>)> {
             MentionKind::Name { .. } => cx.entity_of[m],
             MentionKind::Nominal {
                 organization: true, ..
-            } => cx.latest_before(mention.first, EntityKind::Organization),
+            } => cx.organization_for(mention.last),
             _ => None,
         };
         return Some((cx.span_of(mention), entity));

@@ -29,14 +29,14 @@ impl Default for ReportedSpeechAttributor {
 }
 
 /// Children and subtree extent of each token, within its sentence.
-struct Tree {
+pub(crate) struct Tree {
     children: Vec<Vec<usize>>,
     first: Vec<usize>,
     last: Vec<usize>,
 }
 
 impl Tree {
-    fn new(doc: &Document) -> Tree {
+    pub(crate) fn new(doc: &Document) -> Tree {
         let n = doc.tokens.len();
         let mut children = vec![Vec::new(); n];
         for (d, h) in doc.heads.iter().enumerate() {
@@ -143,7 +143,7 @@ impl Attributor for ReportedSpeechAttributor {
     }
 }
 
-type Range = (usize, usize);
+pub(crate) type Range = (usize, usize);
 
 /// One reported-speech match, as inclusive token ranges.
 struct Found {
@@ -179,7 +179,7 @@ impl ReportedSpeechAttributor {
         if doc.upos.get(c) != Some(&Upos::Verb) || !self.is_cue(doc, c) {
             return None;
         }
-        let source = self.subject(doc, tree, c);
+        let source = subject(doc, tree, c, &["conj", "xcomp"]);
         // `X said (that) CLAUSE`: the complement clause after the cue.
         if let Some(d) = tree.child(doc, c, &["ccomp"]).filter(|&d| d > c) {
             let content = trim_punct(doc, (tree.first[d], tree.last[d]))?;
@@ -281,21 +281,22 @@ impl ReportedSpeechAttributor {
             .rev()
             .find(|&k| doc.heads[k].is_none() && doc.tokens[k].kind == TokenKind::Word)
     }
+}
 
-    /// The subject of `c`, or of the verb it is coordinated with or completes.
-    fn subject(&self, doc: &Document, tree: &Tree, c: usize) -> Option<Range> {
-        let mut v = c;
-        for _ in 0..3 {
-            if let Some(s) = tree.child(doc, v, &["nsubj"]) {
-                return trim_punct(doc, (tree.first[s], tree.last[s]));
-            }
-            match (doc.heads[v], base(&doc.deprels[v])) {
-                (Some(h), "conj" | "xcomp") => v = h as usize,
-                _ => return None,
-            }
+/// The subject of `c`, or of the verb it hangs off through one of the relations `through`
+/// ("conj": "X says ... and said ...", "xcomp": "X wants to say ...").
+pub(crate) fn subject(doc: &Document, tree: &Tree, c: usize, through: &[&str]) -> Option<Range> {
+    let mut v = c;
+    for _ in 0..3 {
+        if let Some(s) = tree.child(doc, v, &["nsubj"]) {
+            return trim_punct(doc, (tree.first[s], tree.last[s]));
         }
-        None
+        match doc.heads[v] {
+            Some(h) if through.contains(&base(&doc.deprels[v])) => v = h as usize,
+            _ => return None,
+        }
     }
+    None
 }
 
 /// Whether a content is a clause: a few words with a verb among them (a parse error otherwise

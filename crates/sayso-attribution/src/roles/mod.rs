@@ -15,7 +15,7 @@ use crate::Attributor;
 use decode::Labelled;
 use features::DocumentFacts;
 use sayso_annotate::perceptron::{ModelError, Weights};
-use sayso_document::{Attribution, AttributionKind, Document, Span};
+use sayso_document::{Attribution, AttributionKind, Document, Span, Upos};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -425,6 +425,106 @@ impl Attributor for LearnedAttributor {
                 }
             }
         }
+        transcript_turns(doc);
+        subjects_as_sources(doc);
+    }
+}
+
+/// A paragraph of a transcript opens with its speaker's name in capitals and a colon
+/// ("WALLACE: ...", often inside a quotation mark): a content found without source that opens
+/// so is that turn, the name its source and the colon its cue.
+fn transcript_turns(doc: &mut Document) {
+    for k in 0..doc.attributions.len() {
+        let a = &doc.attributions[k];
+        let (true, true, Some(&first)) = (a.source.is_empty(), a.cue.is_empty(), a.content.first())
+        else {
+            continue;
+        };
+        let paragraph = doc.paragraphs.get(doc.paragraph_of(first.start));
+        if paragraph.is_none_or(|p| p.start != first.start) {
+            continue;
+        }
+        let tokens = doc.tokens_in(first);
+        let mut t = tokens.start;
+        if t < tokens.end && matches!(doc.token_text(t), "\"" | "“") {
+            t += 1;
+        }
+        let name_start = t;
+        let capitals = |w: &str| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && w.chars()
+                    .all(|c| c.is_uppercase() || c == '.' || c == '-' || c == '\'')
+        };
+        while t < tokens.end && t - name_start < 3 && capitals(doc.token_text(t)) {
+            t += 1;
+        }
+        let colon = t;
+        if colon == name_start || colon + 1 >= tokens.end || doc.token_text(colon) != ":" {
+            continue;
+        }
+        let span = |a: usize, b: usize| Span::new(doc.tokens[a].span.start, doc.tokens[b].span.end);
+        let (source, cue) = (span(name_start, colon - 1), span(colon, colon));
+        let rest = Span::new(doc.tokens[colon + 1].span.start, first.end);
+        let a = &mut doc.attributions[k];
+        a.source = vec![source];
+        a.cue = vec![cue];
+        a.content[0] = rest;
+    }
+}
+
+/// A cue verb the model left without a source takes its subject from the tree, or that of the
+/// verb it is coordinated with or hangs off ("Merrill says ... and said ...", "..., adding
+/// that ...", "before asking ...").
+fn subjects_as_sources(doc: &mut Document) {
+    let parsed = doc.heads.len() == doc.tokens.len() && doc.deprels.len() == doc.tokens.len();
+    if !parsed
+        || doc
+            .attributions
+            .iter()
+            .all(|a| !a.source.is_empty() || a.cue.is_empty())
+    {
+        return;
+    }
+    let tree = crate::reported::Tree::new(doc);
+    let mut found = Vec::new();
+    for (k, a) in doc.attributions.iter().enumerate() {
+        if !a.source.is_empty() {
+            continue;
+        }
+        let verb = a
+            .cue
+            .iter()
+            .flat_map(|c| doc.tokens_in(*c))
+            .find(|&t| doc.upos.get(t) == Some(&Upos::Verb));
+        let Some(subject) =
+            verb.and_then(|v| crate::reported::subject(doc, &tree, v, &["conj", "xcomp", "advcl"]))
+        else {
+            continue;
+        };
+        let span = Span::new(
+            doc.tokens[subject.0].span.start,
+            doc.tokens[subject.1].span.end,
+        );
+        let overlaps = |spans: &[Span]| {
+            spans
+                .iter()
+                .any(|s| s.start < span.end && span.start < s.end)
+        };
+        // A phrase opening with a preposition is a misparse ("In a statement, ...").
+        let opens_phrase = matches!(doc.upos.get(subject.0), Some(Upos::Adp | Upos::Sconj));
+        // Another attribution's words are not taken (its content may hold this one), but
+        // its source may be shared ("Merrill says ... and said ...").
+        let taken = doc.attributions.iter().any(|b| {
+            overlaps(&b.content)
+                || overlaps(&b.cue)
+                || b.source.iter().any(|s| *s != span && overlaps(&[*s]))
+        });
+        if !taken && !opens_phrase {
+            found.push((k, span));
+        }
+    }
+    for (k, span) in found {
+        doc.attributions[k].source = vec![span];
     }
 }
 
