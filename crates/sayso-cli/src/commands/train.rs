@@ -26,8 +26,9 @@ enum Model {
     Tagger,
     /// Arc-eager dependency parser from the UD EWT and GUM training and development treebanks.
     Parser,
-    /// The person-noun and person-name lexicons of the entity stage from GUM's entity layer
-    /// (train and dev).
+    /// The person-noun, person-name and first-name gender lexicons of the entity stage from
+    /// GUM's entity layer (train and dev) and, for genders, honorifics in PolNeAR train (over
+    /// the bundled tagger's tags).
     PersonNouns,
     /// The entity stage's name-kind classifier (person, organization, place, other) from GUM's
     /// entity layer (train and dev), over the bundled tagger's tags.
@@ -103,10 +104,19 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
                 )?);
             }
             let lexicons = sayso_entities::nominals::train::build(&sentences);
+            let mut news = read_gold_strict(&args.data.join("polnear/train"))?;
+            for doc in &mut news {
+                sayso_text::segment(doc);
+                sayso_annotate::Tagger::tag(sayso_annotate::PerceptronTagger::bundled(), doc);
+            }
             vec![
                 (lexicons.nouns, "person-nouns.tsv"),
                 (lexicons.names, "person-names.tsv"),
                 (lexicons.genders, "person-genders.tsv"),
+                (
+                    sayso_entities::nominals::train::honorific_genders(&news),
+                    "person-genders-news.tsv",
+                ),
             ]
         }
         Model::Cues => {

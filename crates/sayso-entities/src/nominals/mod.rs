@@ -1,7 +1,7 @@
 //! Which common nouns name people ("mother", "students"), which proper nouns start people's
 //! names ("Harold", "Jamie") and which first names take "he" or "she": learned from GUM's
-//! entity layer by [`train::build`]
-//! (`sayso train person-nouns`).
+//! entity layer by [`train::build`] and from honorifics in PolNeAR train by
+//! [`train::honorific_genders`] (`sayso train person-nouns`).
 
 pub mod train;
 
@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 const NOUNS: &str = include_str!("person-nouns.tsv");
 const NAMES: &str = include_str!("person-names.tsv");
 const GENDERS: &str = include_str!("person-genders.tsv");
+const NEWS_GENDERS: &str = include_str!("person-genders-news.tsv");
 
 /// What a first name says about the pronoun that fits its bearer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,12 +20,15 @@ pub enum Gender {
     Female,
 }
 
-/// The gender GUM's pronouns give people of this first name, when they agree.
+/// The gender GUM's pronouns give people of this first name, when they agree, else the one
+/// news honorifics give it ("Mr." / "Mrs.", "Ms.").
 pub fn gender_of_first_name(name: &str) -> Option<Gender> {
     static MAP: OnceLock<std::collections::HashMap<&'static str, Gender>> = OnceLock::new();
     MAP.get_or_init(|| {
-        GENDERS
+        // GUM's rows last, so that they win.
+        NEWS_GENDERS
             .lines()
+            .chain(GENDERS.lines())
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| {
                 let mut cols = l.split('\t');

@@ -1,7 +1,9 @@
 //! Builds the person lexicons from GUM's entity layer: for every common noun, how often it
 //! heads a person mention and how often it occurs as a noun; for every proper noun, how often
-//! it starts a person's name and how often it occurs as a proper noun.
+//! it starts a person's name and how often it occurs as a proper noun. First names take a
+//! gender from GUM's pronouns and from the honorifics of news text ([`honorific_genders`]).
 
+use sayso_document::{Document, Upos};
 use sayso_readers::conllu::{documents, entity_mentions, Sentence};
 use std::collections::{BTreeMap, HashMap};
 
@@ -138,4 +140,112 @@ fn table(hits: &HashMap<String, u32>, occurrences: &HashMap<String, u32>, header
         out.push_str(&format!("{word}\t{h}\t{n}\n"));
     }
     out
+}
+
+/// Documents a first name needs with one honorific and none with the other.
+const MIN_HONORIFIC_DOCUMENTS: u32 = 3;
+
+/// First names' genders from honorifics in tagged news documents: where a document calls
+/// someone "Mr. Obama" and names one person of that surname in full ("Barack Obama"), the
+/// first name counts a document for "he" ("Mrs." and "Ms." for "she"). A surname with both
+/// honorifics in a document (a couple) counts for neither. The table keeps names counted in
+/// [`MIN_HONORIFIC_DOCUMENTS`] documents one way and none the other:
+/// `name<TAB>documents with Mr.<TAB>documents with Mrs. or Ms.`.
+pub fn honorific_genders(docs: &[Document]) -> String {
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    for doc in docs {
+        let word = |t: usize| doc.token_text(t);
+        let proper = |t: usize| doc.upos.get(t) == Some(&Upos::Propn);
+        // Each surname's first names, from runs of two proper nouns or more.
+        let mut first_names: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut t = 0;
+        while t < doc.tokens.len() {
+            if !proper(t) {
+                t += 1;
+                continue;
+            }
+            let start = t;
+            while t + 1 < doc.tokens.len() && proper(t + 1) {
+                t += 1;
+            }
+            let first = (start..t).find(|&k| {
+                crate::mentions::title_word(&word(k).to_lowercase()).is_none()
+                    && !is_honorific(word(k))
+            });
+            if let Some(first) = first {
+                let names = first_names.entry(word(t)).or_default();
+                if !names.contains(&word(first)) {
+                    names.push(word(first));
+                }
+            }
+            t += 1;
+        }
+        // Each surname's honorifics: bit 0 "Mr.", bit 1 "Mrs."/"Ms.".
+        let mut honorifics: HashMap<&str, u8> = HashMap::new();
+        for t in 0..doc.tokens.len().saturating_sub(1) {
+            let bit = match word(t) {
+                "Mr." | "Mr" => 1,
+                "Mrs." | "Mrs" | "Ms." | "Ms" => 2,
+                _ => continue,
+            };
+            if proper(t + 1) {
+                *honorifics.entry(word(t + 1)).or_default() |= bit;
+            }
+        }
+        for (surname, bits) in honorifics {
+            let Some([first]) = first_names.get(surname).map(Vec::as_slice) else {
+                continue;
+            };
+            let count = counts.entry(first.to_string()).or_default();
+            match bits {
+                1 => count.0 += 1,
+                2 => count.1 += 1,
+                _ => {}
+            }
+        }
+    }
+    let mut rows: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+    for (name, &(he, she)) in &counts {
+        if he.min(she) == 0 && he.max(she) >= MIN_HONORIFIC_DOCUMENTS {
+            rows.insert(name, (he, she));
+        }
+    }
+    let mut out = String::from(
+        "# first name\tdocuments with Mr.\tdocuments with Mrs. or Ms., of people so named in full in PolNeAR train (sayso train person-nouns)\n",
+    );
+    for (name, (he, she)) in rows {
+        out.push_str(&format!("{name}\t{he}\t{she}\n"));
+    }
+    out
+}
+
+fn is_honorific(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr." | "Mr" | "Mrs." | "Mrs" | "Ms." | "Ms" | "Dr." | "Dr"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tagged(text: &str) -> Document {
+        use sayso_annotate::Tagger;
+        let mut doc = Document::new("t", text).unwrap();
+        sayso_text::segment(&mut doc);
+        sayso_annotate::PerceptronTagger::bundled().tag(&mut doc);
+        doc
+    }
+
+    #[test]
+    fn honorifics_give_first_names_a_gender_and_couples_give_none() {
+        let one = tagged("Barack Obama spoke. Mr. Obama left.");
+        let couple = tagged("Barack Obama and Michelle Obama came. Mr. Obama and Mrs. Obama left.");
+        let table = honorific_genders(&[one.clone(), one.clone(), one, couple]);
+        assert!(table.contains("Barack\t3\t0"), "{table}");
+        assert!(!table.contains("Michelle"), "{table}");
+        let twice = tagged("Jane Smith spoke. Ms. Smith left.");
+        assert!(!honorific_genders(&[twice.clone(), twice]).contains("Jane"));
+    }
 }
