@@ -213,3 +213,38 @@ fn reported_speech_and_conllu() {
         "{conllu}"
     );
 }
+
+/// The source and speaker of each attribution, in order.
+fn sources_and_speakers(r: &serde_json::Value) -> Vec<(String, String)> {
+    r["attributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let source = a["source"][0]["text"].as_str().unwrap_or("").to_string();
+            let speaker = a["speaker"].as_str().unwrap_or("").to_string();
+            (source, speaker)
+        })
+        .collect()
+}
+
+#[test]
+fn a_coordinated_cue_shares_its_subject_and_transcript_turns_name_their_speaker() {
+    let text = "Nick Merrill says Machado promised to keep supporting Clinton and said she \
+                would stand up to the attacks.\n\nChris Wallace interviewed Gov. Mike Pence.\n\n\
+                \"WALLACE: Let us start with the debate. Will she be there?\n\n\
+                \"PENCE: She will not be attending the debate tomorrow night.";
+    let out = sayso_stdin(&["extract", "--reported"], text.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let found = sources_and_speakers(&json_lines(&out)[0]);
+    let merrill = ("Nick Merrill".to_string(), "Nick Merrill".to_string());
+    assert_eq!(found[..2], [merrill.clone(), merrill], "{found:?}");
+    assert!(
+        found.contains(&("WALLACE".to_string(), "Chris Wallace".to_string())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("PENCE".to_string(), "Mike Pence".to_string())),
+        "{found:?}"
+    );
+}

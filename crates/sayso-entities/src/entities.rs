@@ -62,6 +62,11 @@ pub(crate) const ORGANIZATION_WORDS: &[&str] = &[
     "school",
     "college",
     "church",
+    "alliance",
+    "coalition",
+    "federation",
+    "ministry",
+    "society",
 ];
 
 /// Last words that make a name a place's.
@@ -86,6 +91,35 @@ const PLACE_WORDS: &[&str] = &[
     "mountains",
     "beach",
 ];
+
+/// For each mention, the mention it is the acronym of when it is defined in brackets right
+/// after the name ("Alliance to Reclaim Our Schools (AROS)"): capitals starting with the
+/// name's first letter.
+fn acronym_definitions(doc: &Document, mentions: &[Mention]) -> Vec<Option<usize>> {
+    let mut defined_by = vec![None; mentions.len()];
+    for (m, pair) in mentions.windows(2).enumerate() {
+        let (name, acronym) = (&pair[0], &pair[1]);
+        let text = |t: usize| doc.token_text(t);
+        let bracketed = acronym.first == acronym.last
+            && acronym.first == name.last + 2
+            && text(name.last + 1) == "("
+            && doc.tokens.get(acronym.last + 1).is_some()
+            && text(acronym.last + 1) == ")";
+        if !bracketed || name.last == name.first && !matches!(name.kind, MentionKind::Name { .. }) {
+            continue;
+        }
+        let letters = text(acronym.first);
+        let first_word = (name.first..=name.last).map(text).find(|w| *w != "The");
+        let initial = first_word.and_then(|w| w.chars().next());
+        if letters.chars().count() >= 2
+            && letters.chars().all(|c| c.is_uppercase())
+            && initial.is_some_and(|i| letters.starts_with(i))
+        {
+            defined_by[m + 1] = Some(m);
+        }
+    }
+    defined_by
+}
 
 /// A name written in capitals as in a transcript's turns ("WALLACE") in the case the text
 /// uses elsewhere ("Wallace"); `None` for other words and short acronyms ("CNN").
@@ -121,6 +155,7 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
     // Each entity's summed name-kind scores over its mentions.
     let kinds = crate::kinds::NameKinds::bundled();
     let mut kind_scores: Vec<[f32; 4]> = Vec::new();
+    let defined_by = acronym_definitions(doc, mentions);
     for (m, mention) in mentions.iter().enumerate() {
         let MentionKind::Name { title } = &mention.kind else {
             continue;
@@ -132,26 +167,43 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
         let (Some(first_word), Some(last_word)) = (words.first(), words.last()) else {
             continue;
         };
-        let found = by_words.get(&words).copied().or_else(|| {
-            if words.len() == 1 {
-                by_edge_word
-                    .get(first_word)
-                    .or_else(|| by_edge_word.get(&capitalized(first_word)?))
-                    .and_then(|candidates| {
-                        candidates
-                            .iter()
-                            .enumerate()
-                            .max_by_key(|&(k, &e)| (entities[e].mentions.len(), k))
-                            .map(|(_, &e)| e)
-                    })
-            } else {
-                // A one-word entity met before its full name ("Legend", then "John Legend").
-                [last_word, first_word]
-                    .into_iter()
-                    .filter_map(|w| by_words.get(std::slice::from_ref(w)).copied())
-                    .find(|&e| words_of[e].len() == 1)
+        let defined: Option<usize> = defined_by[m].and_then(|d| entity_of[d]);
+        if let Some(e) = defined {
+            // Names given an acronym are organizations' ("Alliance to Reclaim Our Schools
+            // (AROS)").
+            if entities[e].kind == EntityKind::Unknown {
+                entities[e].kind = EntityKind::Organization;
             }
-        });
+        }
+        let most_named = |candidates: &Vec<usize>| {
+            candidates
+                .iter()
+                .enumerate()
+                .max_by_key(|&(k, &e)| (entities[e].mentions.len(), k))
+                .map(|(_, &e)| e)
+        };
+        // A word that ends (or starts) the names of several entities: the one named most.
+        let shared = by_edge_word
+            .get(first_word)
+            .filter(|candidates| words.len() == 1 && candidates.len() > 1)
+            .and_then(most_named);
+        let found = defined
+            .or(shared)
+            .or_else(|| by_words.get(&words).copied())
+            .or_else(|| {
+                if words.len() == 1 {
+                    by_edge_word
+                        .get(first_word)
+                        .or_else(|| by_edge_word.get(&capitalized(first_word)?))
+                        .and_then(most_named)
+                } else {
+                    // A one-word entity met before its full name ("Legend", then "John Legend").
+                    [last_word, first_word]
+                        .into_iter()
+                        .filter_map(|w| by_words.get(std::slice::from_ref(w)).copied())
+                        .find(|&e| words_of[e].len() == 1)
+                }
+            });
         let span = Span::new(
             doc.tokens[mention.first].span.start,
             doc.tokens[mention.last].span.end,
@@ -256,4 +308,60 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
         };
     }
     (entities, entity_of)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mentions::find_mentions;
+    use sayso_document::Upos;
+
+    fn entities_of(text: &str, tags: &[Upos]) -> Vec<Entity> {
+        let mut doc = Document::new("t", text).unwrap();
+        sayso_text::segment(&mut doc);
+        assert_eq!(doc.tokens.len(), tags.len(), "one tag a token");
+        doc.upos = tags.to_vec();
+        build_entities(&doc, &find_mentions(&doc)).0
+    }
+
+    #[test]
+    fn an_acronym_in_brackets_names_the_organization_before_it() {
+        use Upos::*;
+        let entities = entities_of(
+            "The Alliance to Reclaim Our Schools (AROS) met. AROS said so.",
+            &[
+                Det, Propn, Adp, Propn, Propn, Propn, Punct, Propn, Punct, Verb, Punct, Propn,
+                Verb, Adv, Punct,
+            ],
+        );
+        assert_eq!(entities.len(), 1, "{entities:?}");
+        assert_eq!(entities[0].name, "The Alliance to Reclaim Our Schools");
+        assert_eq!(entities[0].kind, EntityKind::Organization);
+        assert_eq!(entities[0].mentions.len(), 3);
+    }
+
+    #[test]
+    fn a_shared_surname_goes_to_the_one_named_more_often() {
+        use Upos::*;
+        let entities = entities_of(
+            "Bill Clinton spoke. Bill Clinton left. Hillary Clinton came. Clinton said no.",
+            &[
+                Propn, Propn, Verb, Punct, Propn, Propn, Verb, Punct, Propn, Propn, Verb, Punct,
+                Propn, Verb, Intj, Punct,
+            ],
+        );
+        let bill = entities.iter().find(|e| e.name == "Bill Clinton").unwrap();
+        assert_eq!(bill.mentions.len(), 3, "{entities:?}");
+    }
+
+    #[test]
+    fn a_name_in_capitals_joins_the_entity_of_that_name() {
+        use Upos::*;
+        let entities = entities_of(
+            "Chris Wallace asked.\n\nWALLACE: Why?",
+            &[Propn, Propn, Verb, Punct, Noun, Punct, Adv, Punct],
+        );
+        assert_eq!(entities.len(), 1, "{entities:?}");
+        assert_eq!(entities[0].mentions.len(), 2);
+    }
 }

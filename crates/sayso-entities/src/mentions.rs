@@ -385,6 +385,32 @@ fn organization_ends_at(doc: &Document, start: usize, k: usize) -> bool {
             || title_word(&lower(doc, k + 1)).is_some())
 }
 
+/// The last word of what an organization's name ending at token `end` goes on with after
+/// "of", "for", "on" or "to": capitalized words up to a title or a lower-case word ("Federal
+/// Bureau of Prisons", "Commission on Presidential Debates", "Alliance to Reclaim Our Schools").
+fn organization_tail(doc: &Document, end: usize) -> Option<usize> {
+    let connector = end + 1;
+    if connector >= doc.tokens.len()
+        || !matches!(lower(doc, connector).as_str(), "of" | "for" | "on" | "to")
+    {
+        return None;
+    }
+    // Not a person's name nor a day ("gave the House to Nancy Pelosi", "the Senate on Monday").
+    let goes_on = |k: usize| {
+        capitalized(doc, k)
+            && !starts_sentence(doc, k)
+            && title_word(&lower(doc, k)).is_none()
+            && !CALENDAR.contains(&lower(doc, k).as_str())
+            && !nominals::is_person_name(doc.token_text(k))
+            && doc.token_text(k).chars().any(char::is_alphabetic)
+    };
+    let mut last = connector;
+    while last + 1 < doc.tokens.len() && last - connector < MAX_NAME_WORDS && goes_on(last + 1) {
+        last += 1;
+    }
+    (last > connector).then_some(last)
+}
+
 /// A capitalized adjective or noun inside a sentence that joins a name next to it ("New" in
 /// "The New Yorker", "Files" in "The Axe Files"), which taggers often leave out of it.
 fn joins_name(doc: &Document, t: usize) -> bool {
@@ -420,6 +446,9 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
                 end += 1;
             }
             let organization = ORGANIZATION_WORDS.contains(&lower(doc, end).as_str());
+            if let Some(last) = organization.then(|| organization_tail(doc, end)).flatten() {
+                end = last;
+            }
             // Titles at the front of the run are not the name, nor are descriptive words before
             // a known first name ("Rival Hillary Clinton", "Homeland Security Secretary Jeh
             // Johnson").
@@ -625,6 +654,67 @@ mod tests {
         assert_eq!(doc.tokens.len(), tags.len(), "one tag a token");
         doc.upos = tags.to_vec();
         doc
+    }
+
+    fn names(doc: &Document) -> Vec<String> {
+        find_mentions(doc)
+            .iter()
+            .filter(|m| matches!(m.kind, MentionKind::Name { .. }))
+            .map(|m| {
+                let span = sayso_document::Span::new(
+                    doc.tokens[m.first].span.start,
+                    doc.tokens[m.last].span.end,
+                );
+                doc.slice(span).to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_organization_name_goes_on_over_of_but_not_onto_a_person_or_a_day() {
+        use Upos::*;
+        let doc = tagged(
+            "The Federal Bureau of Prisons and the Commission on Presidential Debates agreed.",
+            &[
+                Det, Propn, Propn, Adp, Propn, Cconj, Det, Propn, Adp, Propn, Propn, Verb, Punct,
+            ],
+        );
+        assert_eq!(
+            names(&doc),
+            [
+                "The Federal Bureau of Prisons",
+                "Commission on Presidential Debates"
+            ]
+        );
+        let doc = tagged(
+            "He gave the Committee to Donald Trump on Monday.",
+            &[Pron, Verb, Det, Propn, Adp, Propn, Propn, Adp, Propn, Punct],
+        );
+        assert_eq!(names(&doc), ["Committee", "Donald Trump"]);
+    }
+
+    #[test]
+    fn an_organization_name_ends_before_a_person_run_into_it() {
+        use Upos::*;
+        let doc = tagged(
+            "In a meeting with the Washington Post Trump said no.",
+            &[
+                Adp, Det, Noun, Adp, Det, Propn, Propn, Propn, Verb, Intj, Punct,
+            ],
+        );
+        assert_eq!(names(&doc), ["Washington Post", "Trump"]);
+    }
+
+    #[test]
+    fn a_transcript_turn_opens_with_a_name_in_capitals() {
+        use Upos::*;
+        let doc = tagged(
+            "“WALLACE: Will you go?\n\nNOTE this: no.",
+            &[
+                Punct, Noun, Punct, Aux, Pron, Verb, Punct, Noun, Pron, Punct, Intj, Punct,
+            ],
+        );
+        assert_eq!(names(&doc), ["WALLACE"]);
     }
 
     #[test]
