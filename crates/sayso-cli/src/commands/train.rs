@@ -114,7 +114,7 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
                 (lexicons.names, "person-names.tsv"),
                 (lexicons.genders, "person-genders.tsv"),
                 (
-                    sayso_entities::nominals::train::honorific_genders(&news),
+                    sayso_entities::nominals::train::news_genders(&news),
                     "person-genders-news.tsv",
                 ),
             ]

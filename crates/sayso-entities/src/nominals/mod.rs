@@ -1,7 +1,7 @@
 //! Which common nouns name people ("mother", "students"), which proper nouns start people's
 //! names ("Harold", "Jamie") and which first names take "he" or "she": learned from GUM's
-//! entity layer by [`train::build`] and from honorifics in PolNeAR train by
-//! [`train::honorific_genders`] (`sayso train person-nouns`).
+//! entity layer by [`train::build`] and from PolNeAR train by [`train::news_genders`]
+//! (`sayso train person-nouns`).
 
 pub mod train;
 
@@ -21,7 +21,7 @@ pub enum Gender {
 }
 
 /// The gender GUM's pronouns give people of this first name, when they agree, else the one
-/// news honorifics give it ("Mr." / "Mrs.", "Ms.").
+/// news gives it (honorifics, and "he"/"she" sources after a named one).
 pub fn gender_of_first_name(name: &str) -> Option<Gender> {
     static MAP: OnceLock<std::collections::HashMap<&'static str, Gender>> = OnceLock::new();
     MAP.get_or_init(|| {

@@ -1,9 +1,9 @@
 //! Builds the person lexicons from GUM's entity layer: for every common noun, how often it
 //! heads a person mention and how often it occurs as a noun; for every proper noun, how often
 //! it starts a person's name and how often it occurs as a proper noun. First names take a
-//! gender from GUM's pronouns and from the honorifics of news text ([`honorific_genders`]).
+//! gender from GUM's pronouns and from news text ([`news_genders`]: honorifics, pronoun sources).
 
-use sayso_document::{Document, Upos};
+use sayso_document::{Document, Span, Upos};
 use sayso_readers::conllu::{documents, entity_mentions, Sentence};
 use std::collections::{BTreeMap, HashMap};
 
@@ -142,81 +142,166 @@ fn table(hits: &HashMap<String, u32>, occurrences: &HashMap<String, u32>, header
     out
 }
 
-/// Documents a first name needs with one honorific and none with the other.
-const MIN_HONORIFIC_DOCUMENTS: u32 = 3;
+/// Documents a first name needs for a gender, and how many times more than for the other.
+const MIN_NEWS_DOCUMENTS: u32 = 3;
+const NEWS_MARGIN: u32 = 4;
 
-/// First names' genders from honorifics in tagged news documents: where a document calls
-/// someone "Mr. Obama" and names one person of that surname in full ("Barack Obama"), the
-/// first name counts a document for "he" ("Mrs." and "Ms." for "she"). A surname with both
-/// honorifics in a document (a couple) counts for neither. The table keeps names counted in
-/// [`MIN_HONORIFIC_DOCUMENTS`] documents one way and none the other:
-/// `name<TAB>documents with Mr.<TAB>documents with Mrs. or Ms.`.
-pub fn honorific_genders(docs: &[Document]) -> String {
+/// How far a "he"/"she" source may follow the named source it continues, in characters.
+const PRONOUN_REACH: u32 = 600;
+
+/// First names' genders from news documents, tagged and with their gold attributions (PolNeAR
+/// train). A document votes for a first name's gender ("he" or "she") when
+/// - it calls the person "Mr." ("Mrs.", "Ms.") and names one person of that surname in full
+///   ("Mr. Obama" and "Barack Obama"; a surname with both honorifics, a couple, counts for
+///   neither), or
+/// - a source "he" ("she") follows a source naming a person (news reports one speaker at a
+///   time), the name a person's by the name-kind classifier;
+///
+/// and only when all its votes for that name agree. The table keeps names with
+/// [`MIN_NEWS_DOCUMENTS`] documents one way and [`NEWS_MARGIN`] times more than the other:
+/// `name<TAB>documents for "he"<TAB>documents for "she"`.
+pub fn news_genders(docs: &[Document]) -> String {
     let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
     for doc in docs {
-        let word = |t: usize| doc.token_text(t);
-        let proper = |t: usize| doc.upos.get(t) == Some(&Upos::Propn);
-        // Each surname's first names, from runs of two proper nouns or more.
+        let runs = name_runs(doc);
+        // Each surname's first names.
         let mut first_names: HashMap<&str, Vec<&str>> = HashMap::new();
-        let mut t = 0;
-        while t < doc.tokens.len() {
-            if !proper(t) {
-                t += 1;
-                continue;
+        for &(first, last) in runs.iter().filter(|(f, l)| l > f) {
+            let names = first_names.entry(doc.token_text(last)).or_default();
+            if !names.contains(&doc.token_text(first)) {
+                names.push(doc.token_text(first));
             }
-            let start = t;
-            while t + 1 < doc.tokens.len() && proper(t + 1) {
-                t += 1;
-            }
-            let first = (start..t).find(|&k| {
-                crate::mentions::title_word(&word(k).to_lowercase()).is_none()
-                    && !is_honorific(word(k))
-            });
-            if let Some(first) = first {
-                let names = first_names.entry(word(t)).or_default();
-                if !names.contains(&word(first)) {
-                    names.push(word(first));
+        }
+        let only_first_name = |surname: &str| match first_names.get(surname).map(Vec::as_slice) {
+            Some([first]) => Some(first.to_string()),
+            _ => None,
+        };
+        // This document's votes: first name -> (he, she).
+        let mut votes: HashMap<String, (u32, u32)> = HashMap::new();
+        let mut vote = |name: Option<String>, male: bool| {
+            if let Some(name) = name {
+                let v = votes.entry(name).or_default();
+                if male {
+                    v.0 += 1;
+                } else {
+                    v.1 += 1;
                 }
             }
-            t += 1;
-        }
-        // Each surname's honorifics: bit 0 "Mr.", bit 1 "Mrs."/"Ms.".
-        let mut honorifics: HashMap<&str, u8> = HashMap::new();
-        for t in 0..doc.tokens.len().saturating_sub(1) {
-            let bit = match word(t) {
-                "Mr." | "Mr" => 1,
-                "Mrs." | "Mrs" | "Ms." | "Ms" => 2,
-                _ => continue,
-            };
-            if proper(t + 1) {
-                *honorifics.entry(word(t + 1)).or_default() |= bit;
+        };
+        for (surname, bits) in honorifics(doc) {
+            if bits == 1 || bits == 2 {
+                vote(only_first_name(surname), bits == 1);
             }
         }
-        for (surname, bits) in honorifics {
-            let Some([first]) = first_names.get(surname).map(Vec::as_slice) else {
+        let mut sourced: Vec<(Span, &str)> = doc
+            .attributions
+            .iter()
+            .filter_map(|a| Some((*a.source.first()?, doc.slice(*a.source.first()?))))
+            .collect();
+        sourced.sort_by_key(|(span, _)| span.start);
+        for pair in sourced.windows(2) {
+            let ((named, _), (pronoun, word)) = (pair[0], pair[1]);
+            let male = match word.to_lowercase().as_str() {
+                "he" => true,
+                "she" => false,
+                _ => continue,
+            };
+            if pronoun.start.saturating_sub(named.end) > PRONOUN_REACH {
+                continue;
+            }
+            // The source's last run of proper nouns, a person's.
+            let tokens = doc.tokens_in(named);
+            let Some(&(first, last)) = runs
+                .iter()
+                .rfind(|(f, l)| tokens.contains(f) && tokens.contains(l))
+            else {
                 continue;
             };
-            let count = counts.entry(first.to_string()).or_default();
-            match bits {
-                1 => count.0 += 1,
-                2 => count.1 += 1,
+            let mut scores = [0f32; 4];
+            crate::kinds::NameKinds::bundled().add_scores(doc, first, last, &mut scores);
+            if crate::kinds::kind_of(&scores) != sayso_document::EntityKind::Person {
+                continue;
+            }
+            let name = if last > first {
+                Some(doc.token_text(first).to_string())
+            } else {
+                only_first_name(doc.token_text(last))
+            };
+            vote(name, male);
+        }
+        for (name, (he, she)) in votes {
+            let c = counts.entry(name).or_default();
+            match (he > 0, she > 0) {
+                (true, false) => c.0 += 1,
+                (false, true) => c.1 += 1,
                 _ => {}
             }
         }
     }
     let mut rows: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
     for (name, &(he, she)) in &counts {
-        if he.min(she) == 0 && he.max(she) >= MIN_HONORIFIC_DOCUMENTS {
+        let (more, less) = (he.max(she), he.min(she));
+        if more >= MIN_NEWS_DOCUMENTS && more >= NEWS_MARGIN * less {
             rows.insert(name, (he, she));
         }
     }
     let mut out = String::from(
-        "# first name\tdocuments with Mr.\tdocuments with Mrs. or Ms., of people so named in full in PolNeAR train (sayso train person-nouns)\n",
+        "# first name\tdocuments for he\tdocuments for she, from honorifics and from pronoun sources after a named one in PolNeAR train (sayso train person-nouns)\n",
     );
     for (name, (he, she)) in rows {
         out.push_str(&format!("{name}\t{he}\t{she}\n"));
     }
     out
+}
+
+/// Runs of capitalized proper nouns, without titles and honorifics in front, as (first, last)
+/// tokens.
+fn name_runs(doc: &Document) -> Vec<(usize, usize)> {
+    let word = |t: usize| doc.token_text(t);
+    let proper = |t: usize| {
+        doc.upos.get(t) == Some(&Upos::Propn)
+            && word(t).chars().next().is_some_and(char::is_uppercase)
+    };
+    let mut runs = Vec::new();
+    let mut t = 0;
+    while t < doc.tokens.len() {
+        if !proper(t) {
+            t += 1;
+            continue;
+        }
+        let start = t;
+        while t + 1 < doc.tokens.len() && proper(t + 1) {
+            t += 1;
+        }
+        // ("House Speaker Paul Ryan": an institution's word does not start a person's name.)
+        let first = (start..=t).find(|&k| {
+            let lower = word(k).to_lowercase();
+            crate::mentions::title_word(&lower).is_none()
+                && !is_honorific(word(k))
+                && !crate::entities::ORGANIZATION_WORDS.contains(&lower.as_str())
+        });
+        if let Some(first) = first {
+            runs.push((first, t));
+        }
+        t += 1;
+    }
+    runs
+}
+
+/// Each surname's honorifics in a document: bit 0 "Mr.", bit 1 "Mrs." or "Ms.".
+fn honorifics(doc: &Document) -> HashMap<&str, u8> {
+    let mut found: HashMap<&str, u8> = HashMap::new();
+    for t in 0..doc.tokens.len().saturating_sub(1) {
+        let bit = match doc.token_text(t) {
+            "Mr." | "Mr" => 1,
+            "Mrs." | "Mrs" | "Ms." | "Ms" => 2,
+            _ => continue,
+        };
+        if doc.upos.get(t + 1) == Some(&Upos::Propn) {
+            *found.entry(doc.token_text(t + 1)).or_default() |= bit;
+        }
+    }
+    found
 }
 
 fn is_honorific(word: &str) -> bool {
@@ -242,10 +327,32 @@ mod tests {
     fn honorifics_give_first_names_a_gender_and_couples_give_none() {
         let one = tagged("Barack Obama spoke. Mr. Obama left.");
         let couple = tagged("Barack Obama and Michelle Obama came. Mr. Obama and Mrs. Obama left.");
-        let table = honorific_genders(&[one.clone(), one.clone(), one, couple]);
+        let table = news_genders(&[one.clone(), one.clone(), one, couple]);
         assert!(table.contains("Barack\t3\t0"), "{table}");
         assert!(!table.contains("Michelle"), "{table}");
         let twice = tagged("Jane Smith spoke. Ms. Smith left.");
-        assert!(!honorific_genders(&[twice.clone(), twice]).contains("Jane"));
+        assert!(!news_genders(&[twice.clone(), twice]).contains("Jane"));
+    }
+
+    #[test]
+    fn a_pronoun_source_after_a_named_one_gives_its_first_name_a_gender() {
+        let text = "Jane Smith said taxes rose. She said prices fell.";
+        let mut doc = tagged(text);
+        let at = |w: &str| {
+            let start = text.find(w).unwrap() as u32;
+            Span::new(start, start + w.len() as u32)
+        };
+        doc.attributions = vec![
+            sayso_document::Attribution {
+                source: vec![at("Jane Smith")],
+                ..Default::default()
+            },
+            sayso_document::Attribution {
+                source: vec![at("She")],
+                ..Default::default()
+            },
+        ];
+        let table = news_genders(&[doc.clone(), doc.clone(), doc]);
+        assert!(table.contains("Jane\t0\t3"), "{table}");
     }
 }
