@@ -42,6 +42,7 @@ impl Resolver for SpeakerResolver {
         let genders: Vec<Option<nominals::Gender>> = entities.iter().map(gender_of).collect();
         let groups: Vec<bool> = entities.iter().map(|e| is_plural_group(&e.name)).collect();
         let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
+        let titles: Vec<Vec<String>> = entities.iter().map(|e| e.titles.clone()).collect();
         let cx = speakers::Context {
             doc,
             mentions: &mentions,
@@ -50,6 +51,7 @@ impl Resolver for SpeakerResolver {
             genders: &genders,
             groups: &groups,
             names: &names,
+            titles: &titles,
         };
         let (speakers, resolved) = speakers::resolve_speakers(&cx);
         let resolved_addressees: Vec<_> = doc

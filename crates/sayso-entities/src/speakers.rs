@@ -39,6 +39,8 @@ pub struct Context<'a> {
     pub groups: &'a [bool],
     /// Each entity's canonical name.
     pub names: &'a [&'a str],
+    /// Each entity's titles and roles ("Sen.", "Republican presidential nominee").
+    pub titles: &'a [Vec<String>],
 }
 
 /// Nouns for news outlets: "the outlet" is a paper, a network or a site.
@@ -143,6 +145,38 @@ impl Context<'_> {
     fn mention_at(&self, t: usize) -> Option<usize> {
         let k = self.mentions.partition_point(|m| m.first < t);
         (k < self.mentions.len() && self.mentions[k].first == t).then_some(k)
+    }
+
+    /// The person a definite nominal ("the senator", "The Indiana governor", "the Democratic
+    /// nominee") ending at token `head` stands for: the latest named before it whose title
+    /// has the nominal's noun ("Sen.", "Gov.", "presidential nominee").
+    pub fn titled_for(&self, first: usize, head: usize) -> Option<usize> {
+        let noun = self.doc.token_text(head).to_lowercase();
+        // Title words among the modifiers must be the entity's too ("the Democratic nominee"
+        // is not the Republican one).
+        let modifiers: Vec<String> = (first..head)
+            .map(|t| self.doc.token_text(t).to_lowercase())
+            .filter(|w| title_word(w).is_some())
+            .collect();
+        let noun = noun.as_str();
+        let abbreviation = match noun {
+            "senator" => "sen.",
+            "governor" => "gov.",
+            "representative" | "congressman" | "congresswoman" => "rep.",
+            "nominee" | "candidate" | "president" | "secretary" | "mayor" | "chairman"
+            | "chairwoman" | "spokesman" | "spokeswoman" | "director" | "leader" | "speaker"
+            | "judge" | "justice" | "commissioner" | "minister" | "ambassador" | "ceo" => noun,
+            _ => return None,
+        };
+        let forms = [noun, abbreviation];
+        self.latest_matching(head, |e| {
+            let words: Vec<String> = self.titles[e]
+                .iter()
+                .flat_map(|title| title.split_whitespace().map(str::to_lowercase))
+                .collect();
+            words.iter().any(|w| forms.contains(&w.as_str()))
+                && modifiers.iter().all(|m| words.contains(m))
+        })
     }
 
     /// The organization an organization nominal ("the outlet", "the committee") ending at
@@ -303,8 +337,10 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                             MentionKind::Nominal {
                                 definite: true,
                                 organization: false,
-                            } => recent(SPEAKER_REACH_PARAGRAPHS)
-                                .filter(|&e| cx.kinds[e] != EntityKind::Organization),
+                            } => cx.titled_for(mention.first, mention.last).or_else(|| {
+                                recent(SPEAKER_REACH_PARAGRAPHS)
+                                    .filter(|&e| cx.kinds[e] != EntityKind::Organization)
+                            }),
                             _ => None,
                         };
                         if let Some(e) = found {
@@ -444,6 +480,41 @@ mod tests {
             .map(|a| a.speaker.as_deref())
             .collect();
         assert_eq!(speakers, vec![Some("WALLACE"), Some("PENCE")]);
+    }
+
+    #[test]
+    fn a_nominal_is_the_person_its_title_and_party_fit() {
+        let text = "Democratic nominee Ann Ruiz met Republican nominee Tom Hale and Sen. Bo Lee. \
+                    The senator spoke. The Democratic nominee said no.";
+        let mut doc = Document::new("t", text).unwrap();
+        sayso_text::segment(&mut doc);
+        use Upos::*;
+        doc.upos = vec![
+            Adj, Noun, Propn, Propn, Verb, Adj, Noun, Propn, Propn, Cconj, Propn, Propn, Propn,
+            Punct, Det, Noun, Verb, Punct, Det, Adj, Noun, Verb, Intj, Punct,
+        ];
+        assert_eq!(doc.upos.len(), doc.tokens.len());
+        let at = |word: &str| {
+            let start = text.find(word).unwrap() as u32;
+            Span::new(start, start + word.len() as u32)
+        };
+        let said = |source: &str, cue: &str, content: &str| Attribution {
+            source: vec![at(source)],
+            cue: vec![at(cue)],
+            content: vec![at(content)],
+            ..Attribution::default()
+        };
+        doc.attributions = vec![
+            said("The senator", "spoke", "spoke"),
+            said("The Democratic nominee", "said", "no"),
+        ];
+        SpeakerResolver.resolve(&mut doc);
+        let speakers: Vec<Option<&str>> = doc
+            .attributions
+            .iter()
+            .map(|a| a.speaker.as_deref())
+            .collect();
+        assert_eq!(speakers, [Some("Bo Lee"), Some("Ann Ruiz")]);
     }
 
     #[test]
