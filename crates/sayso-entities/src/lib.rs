@@ -64,8 +64,17 @@ impl Resolver for SpeakerResolver {
                 )
             })
             .collect();
-        // Every other "he" and "she": the latest person named before it.
+        // Every other "he" and "she": the latest person named before it, not the speaker when
+        // it is inside a quotation ("he was upset with me," Legend said).
         let sources: std::collections::HashSet<Span> = resolved.iter().map(|(_, s)| *s).collect();
+        let quoted = quotations_by_speaker(doc, &speakers);
+        let speaker_around = |span: Span| {
+            let k = quoted.partition_point(|(q, _)| q.end <= span.start);
+            quoted
+                .get(k)
+                .filter(|(q, _)| q.start <= span.start && span.end <= q.end)
+                .map(|(_, e)| *e)
+        };
         let pronouns: Vec<(usize, Span)> = mentions
             .iter()
             .filter(|m| {
@@ -81,11 +90,12 @@ impl Resolver for SpeakerResolver {
                 let MentionKind::Pronoun(pronoun) = m.kind else {
                     return None;
                 };
-                let e = cx.latest_person_for(m.first, pronoun)?;
+                let e = cx.latest_person_but(m.first, pronoun, speaker_around(span))?;
                 (!sources.contains(&span)).then_some((e, span))
             })
             .collect();
-        for (e, span) in resolved.into_iter().chain(pronouns) {
+        let quoted_speakers = first_person_in_quotes(doc, &mentions, &quoted, &kinds);
+        for (e, span) in resolved.into_iter().chain(pronouns).chain(quoted_speakers) {
             entities[e].mentions.push(span);
             if entities[e].kind == EntityKind::Unknown {
                 entities[e].kind = EntityKind::Person;
@@ -111,6 +121,58 @@ impl Resolver for SpeakerResolver {
         }
         doc.entities = entities;
     }
+}
+
+/// The quotations (between their marks) inside the contents of attributions with a speaker,
+/// with that speaker, in text order.
+fn quotations_by_speaker(doc: &Document, speakers: &[Option<usize>]) -> Vec<(Span, usize)> {
+    let mut found = Vec::new();
+    for (a, speaker) in doc.attributions.iter().zip(speakers) {
+        let Some(e) = *speaker else { continue };
+        for content in &a.content {
+            let inside = |span: Span| content.start <= span.start && span.end <= content.end;
+            found.extend(
+                doc.quotes
+                    .iter()
+                    .filter(|q| q.role == sayso_document::QuoteRole::Speech && inside(q.inner))
+                    .map(|q| (q.inner, e)),
+            );
+        }
+    }
+    found.sort_by_key(|(span, _)| span.start);
+    found.dedup_by_key(|(span, _)| *span);
+    found
+}
+
+/// "I", "me", "my" inside a quotation are its speaker, and "we", "us", "our" too when an
+/// organization speaks: as (entity, span).
+fn first_person_in_quotes(
+    doc: &Document,
+    mentions: &[mentions::Mention],
+    quoted: &[(Span, usize)],
+    kinds: &[EntityKind],
+) -> Vec<(usize, Span)> {
+    let mut found = Vec::new();
+    for &(quote, e) in quoted {
+        let tokens = doc.tokens_in(quote);
+        let first = mentions.partition_point(|m| m.first < tokens.start);
+        for m in mentions[first..].iter().take_while(|m| m.last < tokens.end) {
+            let MentionKind::Pronoun(mentions::Pronoun::FirstPerson) = m.kind else {
+                continue;
+            };
+            let word = doc.token_text(m.first).to_lowercase();
+            let singular = matches!(word.as_str(), "i" | "me" | "my" | "mine" | "myself");
+            let fits = match kinds[e] {
+                EntityKind::Organization => !singular,
+                EntityKind::Place => false,
+                _ => singular,
+            };
+            if fits {
+                found.push((e, doc.tokens[m.first].span));
+            }
+        }
+    }
+    found
 }
 
 /// An entity's gender as its titles ("Mr.", "Mrs.") or its name's first word tell it.

@@ -200,8 +200,20 @@ impl Context<'_> {
     /// The latest person before token `t` that "he" or "she" may stand for: not one whose
     /// title or first name says the other gender.
     pub fn latest_person_for(&self, t: usize, pronoun: Pronoun) -> Option<usize> {
+        self.latest_person_but(t, pronoun, None)
+    }
+
+    /// The same, passing over `speaker` (inside someone's quotation, "he" is someone else).
+    pub fn latest_person_but(
+        &self,
+        t: usize,
+        pronoun: Pronoun,
+        speaker: Option<usize>,
+    ) -> Option<usize> {
         self.latest_matching(t, |e| {
-            self.kinds[e] == EntityKind::Person && self.fits_pronoun(e, pronoun)
+            self.kinds[e] == EntityKind::Person
+                && self.fits_pronoun(e, pronoun)
+                && Some(e) != speaker
         })
     }
 
@@ -515,6 +527,39 @@ mod tests {
             .map(|a| a.speaker.as_deref())
             .collect();
         assert_eq!(speakers, [Some("Bo Lee"), Some("Ann Ruiz")]);
+    }
+
+    #[test]
+    fn inside_a_quotation_i_is_the_speaker_and_he_someone_else() {
+        use sayso_attribution::quotes::{QuoteFinder, QuotePairer};
+        let text = "Tom Hale met Bo Lee. “I think he won,” Lee said.";
+        let mut doc = Document::new("t", text).unwrap();
+        sayso_text::segment(&mut doc);
+        QuotePairer.find_quotes(&mut doc);
+        use Upos::*;
+        doc.upos = vec![
+            Propn, Propn, Verb, Propn, Propn, Punct, Punct, Pron, Verb, Pron, Verb, Punct, Punct,
+            Propn, Verb, Punct,
+        ];
+        assert_eq!(doc.upos.len(), doc.tokens.len());
+        // Offsets count characters ("“" is one).
+        let at = |word: &str| {
+            let start = text[..text.find(word).unwrap()].chars().count() as u32;
+            Span::new(start, start + word.chars().count() as u32)
+        };
+        doc.attributions = vec![Attribution {
+            source: vec![Span::new(at("Lee said").start, at("Lee said").start + 3)],
+            cue: vec![at("said")],
+            content: vec![at("“I think he won,”")],
+            ..Attribution::default()
+        }];
+        SpeakerResolver.resolve(&mut doc);
+        let mentions_of = |name: &str| -> Vec<&str> {
+            let e = doc.entities.iter().find(|e| e.name == name).unwrap();
+            e.mentions.iter().map(|m| doc.slice(*m)).collect()
+        };
+        assert_eq!(mentions_of("Bo Lee"), ["Bo Lee", "I", "Lee"]);
+        assert_eq!(mentions_of("Tom Hale"), ["Tom Hale", "he"]);
     }
 
     #[test]
