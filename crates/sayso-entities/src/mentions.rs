@@ -308,7 +308,7 @@ pub fn is_person_title(title: &str) -> bool {
         })
 }
 
-fn is_person_noun_word(noun: &str) -> bool {
+pub(crate) fn is_person_noun_word(noun: &str) -> bool {
     nominals::is_person_noun(noun) || PERSON_NOUNS.contains(&noun)
 }
 

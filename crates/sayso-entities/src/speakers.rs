@@ -14,7 +14,7 @@
 //!   "interview", "podcast", "statement", "Twitter" or "speech" in the cue's sentence outside
 //!   the content.
 
-use crate::mentions::{title_word, Mention, MentionKind, Pronoun};
+use crate::mentions::{is_person_noun_word, title_word, Mention, MentionKind, Pronoun};
 use crate::nominals::Gender;
 use sayso_document::{Document, EntityKind, Span, Upos, Venue, VenueKind};
 use std::ops::Range;
@@ -248,6 +248,28 @@ impl Context<'_> {
                     .is_some_and(|k| matches!(self.mentions[k].kind, MentionKind::Name { .. })))
     }
 
+    /// Whether a name only qualifies the unnamed person a source is about ("A spokeswoman for
+    /// Hillary Clinton", "Gary Johnson's doctor"): that person speaks, not the name's bearer.
+    fn qualifies_a_person(&self, m: &Mention, source: &[Range<usize>]) -> bool {
+        let Some(range) = source.iter().find(|r| r.contains(&m.first)) else {
+            return false;
+        };
+        let person_noun = |t: usize| {
+            self.doc.upos.get(t) == Some(&Upos::Noun)
+                && is_person_noun_word(&self.doc.token_text(t).to_lowercase())
+        };
+        let before = m.first.checked_sub(1).filter(|&k| range.contains(&k));
+        let after_preposition = before.is_some_and(|k| {
+            matches!(
+                self.doc.token_text(k).to_lowercase().as_str(),
+                "for" | "of" | "at" | "from" | "with" | "to"
+            ) && (range.start..k).any(person_noun)
+        });
+        let possessor_of_person =
+            self.is_possessor(m) && (m.last + 2..range.end.min(m.last + 6)).any(person_noun);
+        after_preposition || possessor_of_person
+    }
+
     /// The speaker of a transcript turn: a name and a colon opening the paragraph of token `t`.
     fn turn_speaker(&self, t: usize) -> Option<usize> {
         let paragraph = self.doc.paragraphs.get(self.paragraph_of_token(t))?;
@@ -326,6 +348,7 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                         .find(|&m| cx.is_possessor(&cx.mentions[m]))
                 });
             speaker = match named {
+                Some(m) if cx.qualifies_a_person(&cx.mentions[m], &source) => None,
                 Some(m) => cx.entity_of[m],
                 None => in_source
                     .iter()
@@ -560,6 +583,39 @@ mod tests {
         };
         assert_eq!(mentions_of("Bo Lee"), ["Bo Lee", "I", "Lee"]);
         assert_eq!(mentions_of("Tom Hale"), ["Tom Hale", "he"]);
+    }
+
+    #[test]
+    fn a_spokeswoman_for_a_named_person_is_not_that_person() {
+        let text = "A spokeswoman for Ann Ruiz said no. Ann Ruiz said yes.";
+        let mut doc = Document::new("t", text).unwrap();
+        sayso_text::segment(&mut doc);
+        use Upos::*;
+        doc.upos = vec![
+            Det, Noun, Adp, Propn, Propn, Verb, Intj, Punct, Propn, Propn, Verb, Intj, Punct,
+        ];
+        assert_eq!(doc.upos.len(), doc.tokens.len());
+        let span = |from: usize, to: &str| {
+            let start = text[from..].find(to).unwrap() + from;
+            Span::new(start as u32, (start + to.len()) as u32)
+        };
+        let said = |source: Span, from: usize| Attribution {
+            source: vec![source],
+            cue: vec![span(from, "said")],
+            content: vec![span(from + 5, "")],
+            ..Attribution::default()
+        };
+        doc.attributions = vec![
+            said(span(0, "A spokeswoman for Ann Ruiz"), 0),
+            said(span(36, "Ann Ruiz"), 36),
+        ];
+        SpeakerResolver.resolve(&mut doc);
+        let speakers: Vec<Option<&str>> = doc
+            .attributions
+            .iter()
+            .map(|a| a.speaker.as_deref())
+            .collect();
+        assert_eq!(speakers, [None, Some("Ann Ruiz")]);
     }
 
     #[test]
