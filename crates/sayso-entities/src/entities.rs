@@ -182,11 +182,19 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                 .max_by_key(|&(k, &e)| (entities[e].mentions.len(), k))
                 .map(|(_, &e)| e)
         };
-        // A word that ends (or starts) the names of several entities: the one named most.
+        // A word that ends (or starts) the names of several entities: the one named most
+        // whose first name fits the mention's title ("Mrs. Clinton" is not Bill Clinton).
+        let titled = title.as_deref().and_then(crate::nominals::title_gender);
+        let fits_title = |e: &usize| {
+            let first_name = words_of[*e].first().map(String::as_str).unwrap_or("");
+            let gender = crate::nominals::gender_of_first_name(first_name);
+            titled.is_none() || gender.is_none() || gender == titled
+        };
         let shared = by_edge_word
             .get(first_word)
             .filter(|candidates| words.len() == 1 && candidates.len() > 1)
-            .and_then(most_named);
+            .map(|candidates| candidates.iter().copied().filter(fits_title).collect())
+            .and_then(|candidates: Vec<usize>| most_named(&candidates));
         let found = defined
             .or(shared)
             .or_else(|| by_words.get(&words).copied())

@@ -177,15 +177,7 @@ fn first_person_in_quotes(
 
 /// An entity's gender as its titles ("Mr.", "Mrs.") or its name's first word tell it.
 fn gender_of(entity: &Entity) -> Option<nominals::Gender> {
-    use nominals::Gender;
-    let from_title = entity.titles.iter().find_map(|t| {
-        match t.split_whitespace().next()?.to_lowercase().as_str() {
-            "mr." | "mr" | "sir" | "king" | "prince" | "father" | "brother" => Some(Gender::Male),
-            "mrs." | "mrs" | "ms." | "ms" | "miss" | "dame" | "queen" | "princess" | "lady"
-            | "sister" => Some(Gender::Female),
-            _ => None,
-        }
-    });
+    let from_title = entity.titles.iter().find_map(|t| nominals::title_gender(t));
     from_title.or_else(|| nominals::gender_of_first_name(entity.name.split_whitespace().next()?))
 }
 

@@ -51,6 +51,7 @@ const PERSON_TITLES: &[&str] = &[
     "sen.",
     "sens.",
     "senator",
+    "senators",
     "rep.",
     "reps.",
     "representative",

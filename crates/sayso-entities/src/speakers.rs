@@ -347,7 +347,26 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                         .copied()
                         .find(|&m| cx.is_possessor(&cx.mentions[m]))
                 });
+            // Two people named together ("Mr. Grassley and Mr. Leahy say") are no one speaker.
+            let heads: Vec<usize> = names
+                .iter()
+                .copied()
+                .filter(|&m| {
+                    !cx.is_possessor(&cx.mentions[m]) && !cx.is_modifier(&cx.mentions[m], &source)
+                })
+                .collect();
+            let coordinated = heads.windows(2).any(|pair| {
+                let (a, b) = (&cx.mentions[pair[0]], &cx.mentions[pair[1]]);
+                let between = a.last + 1..b.first;
+                cx.entity_of[pair[0]] != cx.entity_of[pair[1]]
+                    && between.clone().any(|t| cx.doc.token_text(t) == "and")
+                    && between.into_iter().all(|t| {
+                        let w = cx.doc.token_text(t);
+                        w == "and" || w == "," || title_word(&w.to_lowercase()).is_some()
+                    })
+            });
             speaker = match named {
+                _ if coordinated => None,
                 Some(m) if cx.qualifies_a_person(&cx.mentions[m], &source) => None,
                 Some(m) => cx.entity_of[m],
                 None => in_source
@@ -616,6 +635,47 @@ mod tests {
             .map(|a| a.speaker.as_deref())
             .collect();
         assert_eq!(speakers, [None, Some("Ann Ruiz")]);
+    }
+
+    /// Resolves one attribution a sentence, each `(source, cue, content)` by its words.
+    fn speakers_of(text: &str, tags: &[Upos], said: &[(&str, &str, &str)]) -> Vec<Option<String>> {
+        let mut doc = Document::new("t", text).unwrap();
+        sayso_text::segment(&mut doc);
+        assert_eq!(doc.tokens.len(), tags.len(), "one tag a token");
+        doc.upos = tags.to_vec();
+        let at = |word: &str| {
+            let start = text.find(word).unwrap() as u32;
+            Span::new(start, start + word.len() as u32)
+        };
+        doc.attributions = said
+            .iter()
+            .map(|(source, cue, content)| Attribution {
+                source: vec![at(source)],
+                cue: vec![at(cue)],
+                content: vec![at(content)],
+                ..Attribution::default()
+            })
+            .collect();
+        SpeakerResolver.resolve(&mut doc);
+        doc.attributions.iter().map(|a| a.speaker.clone()).collect()
+    }
+
+    #[test]
+    fn two_people_named_together_are_no_one_speaker_and_mrs_is_a_woman() {
+        use Upos::*;
+        let found = speakers_of(
+            "Bill Clinton met Hillary Clinton and Tom Hale. Bill Clinton spoke. Mr. Hale and \
+             Mrs. Clinton agree. Mrs. Clinton left.",
+            &[
+                Propn, Propn, Verb, Propn, Propn, Cconj, Propn, Propn, Punct, Propn, Propn, Verb,
+                Punct, Propn, Propn, Cconj, Propn, Propn, Verb, Punct, Propn, Propn, Verb, Punct,
+            ],
+            &[
+                ("Mr. Hale and Mrs. Clinton", "agree", "agree"),
+                ("Mrs. Clinton left", "left", "left"),
+            ],
+        );
+        assert_eq!(found, [None, Some("Hillary Clinton".to_string())]);
     }
 
     #[test]

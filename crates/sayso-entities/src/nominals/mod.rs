@@ -49,6 +49,16 @@ pub fn gender_of_first_name(name: &str) -> Option<Gender> {
     .copied()
 }
 
+/// The gender a title's first word gives ("Mr.", "Mrs.", "Ms.", "Queen").
+pub fn title_gender(title: &str) -> Option<Gender> {
+    match title.split_whitespace().next()?.to_lowercase().as_str() {
+        "mr." | "mr" | "sir" | "king" | "prince" | "father" | "brother" => Some(Gender::Male),
+        "mrs." | "mrs" | "ms." | "ms" | "miss" | "dame" | "queen" | "princess" | "lady"
+        | "sister" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
 fn words(table: &'static str) -> HashSet<&'static str> {
     table
         .lines()
