@@ -159,8 +159,8 @@ const CALENDAR: &[&str] = &[
     "dec.",
 ];
 
-/// Nouns that name organizations ("the outlet", "the newspaper").
-pub const ORGANIZATION_NOUNS: &[&str] = &[
+/// Nouns for news outlets: "the outlet" is a paper, a network or a site.
+pub const MEDIA_NOUNS: &[&str] = &[
     "outlet",
     "newspaper",
     "paper",
@@ -171,6 +171,10 @@ pub const ORGANIZATION_NOUNS: &[&str] = &[
     "site",
     "station",
     "channel",
+];
+
+/// Other nouns that name organizations ("the company", "the committee").
+pub const ORGANIZATION_NOUNS: &[&str] = &[
     "company",
     "firm",
     "campaign",
@@ -573,7 +577,8 @@ fn nominal_ending_at(doc: &Document, h: usize) -> Option<Mention> {
     }
     let noun = lower(doc, h);
     let person = is_person_noun_word(&noun);
-    let organization = ORGANIZATION_NOUNS.contains(&noun.as_str());
+    let organization =
+        MEDIA_NOUNS.contains(&noun.as_str()) || ORGANIZATION_NOUNS.contains(&noun.as_str());
     if !person && !organization {
         return None;
     }
