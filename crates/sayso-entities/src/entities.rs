@@ -47,6 +47,7 @@ pub(crate) const ORGANIZATION_WORDS: &[&str] = &[
     "bank",
     "fund",
     "service",
+    "services",
     "yorker",
     "reuters",
     "podcast",

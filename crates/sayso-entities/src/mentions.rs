@@ -390,6 +390,32 @@ fn organization_ends_at(doc: &Document, start: usize, k: usize) -> bool {
             || title_word(&lower(doc, k + 1)).is_some())
 }
 
+/// The last word of an organization's name whose first part, the run `start..=end`, is joined
+/// to the rest by "and" ("Securities and Exchange Commission", "Citizenship and Immigration
+/// Services"): the rest a run of capitalized words ending in an organization's word, the whole
+/// after "the" (two names joined, "Clinton and Trump Foundation", seldom are).
+fn organization_joined_by_and(doc: &Document, start: usize, end: usize) -> Option<usize> {
+    let and = end + 1;
+    let after_the = start > 0 && lower(doc, start - 1) == "the";
+    if and + 2 >= doc.tokens.len()
+        || doc.token_text(and) != "and"
+        || !after_the
+        || nominals::is_person_name(doc.token_text(start))
+        || title_word(&lower(doc, start)).is_some()
+    {
+        return None;
+    }
+    let mut last = and;
+    while last + 1 < doc.tokens.len()
+        && last - and < MAX_NAME_WORDS
+        && capitalized(doc, last + 1)
+        && is_name_token(doc, last + 1) | joins_name(doc, last + 1)
+    {
+        last += 1;
+    }
+    (last > and && ORGANIZATION_WORDS.contains(&lower(doc, last).as_str())).then_some(last)
+}
+
 /// The last word of what an organization's name ending at token `end` goes on with after
 /// "of", "for", "on" or "to": capitalized words up to a title or a lower-case word ("Federal
 /// Bureau of Prisons", "Commission on Presidential Debates", "Alliance to Reclaim Our Schools").
@@ -449,6 +475,9 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
                     || (joins_name(doc, end + 1) && is_name_token(doc, end)))
             {
                 end += 1;
+            }
+            if let Some(last) = organization_joined_by_and(doc, t, end) {
+                end = last;
             }
             let organization = ORGANIZATION_WORDS.contains(&lower(doc, end).as_str());
             if let Some(last) = organization.then(|| organization_tail(doc, end)).flatten() {
@@ -697,6 +726,26 @@ mod tests {
             &[Pron, Verb, Det, Propn, Adp, Propn, Propn, Adp, Propn, Punct],
         );
         assert_eq!(names(&doc), ["Committee", "Donald Trump"]);
+    }
+
+    #[test]
+    fn an_organization_name_goes_on_over_and_to_its_last_word() {
+        use Upos::*;
+        let doc = tagged(
+            "The Securities and Exchange Commission and Clinton and Trump Foundation staff met.",
+            &[
+                Det, Propn, Cconj, Propn, Propn, Cconj, Propn, Cconj, Propn, Propn, Noun, Verb,
+                Punct,
+            ],
+        );
+        assert_eq!(
+            names(&doc),
+            [
+                "The Securities and Exchange Commission",
+                "Clinton",
+                "Trump Foundation"
+            ]
+        );
     }
 
     #[test]
