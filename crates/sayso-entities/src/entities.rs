@@ -280,12 +280,24 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
     }
     // The canonical name: the fullest name used twice or more, so that a word stuck to a name
     // once ("Rival Hillary Clinton" at the start of a sentence) does not win; else the fullest;
-    // an entity only ever named in one word keeps its first.
+    // an entity only ever named in one word keeps its first. When the entity is also named by
+    // one word, the name ends in its most used one ("Barack Obama", not a headline's "Obama
+    // Speech").
     for (entity, names) in entities.iter_mut().zip(&variants) {
+        let short = names
+            .iter()
+            .filter(|v| v.0.len() == 1)
+            .max_by_key(|v| v.2)
+            .map(|v| &v.0[0]);
+        let ends_right = |v: &&(Vec<String>, String, usize)| {
+            short.is_none_or(|w| v.0.last() == Some(w))
+                || !names.iter().any(|n| n.0.len() > 1 && n.0.last() == short)
+        };
         let fullest = |min_uses: usize| {
             names
                 .iter()
                 .filter(|v| v.2 >= min_uses && v.0.len() > 1)
+                .filter(ends_right)
                 .max_by_key(|v| v.0.len())
         };
         if let Some(v) = fullest(2).or_else(|| fullest(1)) {

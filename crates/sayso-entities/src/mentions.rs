@@ -442,6 +442,28 @@ fn organization_tail(doc: &Document, end: usize) -> Option<usize> {
     (last > connector).then_some(last)
 }
 
+/// Whether capitalized nouns and adjectives from token `t` on lead to a name ("Tax Policy" in
+/// "The Tax Policy Center").
+fn joins_to_name(doc: &Document, t: usize) -> bool {
+    const MAX_JOINED: usize = 4;
+    let mut k = t;
+    while k < doc.tokens.len() && k - t < MAX_JOINED && joins_name(doc, k) {
+        k += 1;
+    }
+    k > t && k < doc.tokens.len() && !starts_sentence(doc, k) && is_name_token(doc, k)
+}
+
+/// Whether token `t`, a name's word, is joined by a hyphen with no space to a name's word after
+/// it ("Holtz-Eakin").
+fn hyphen_joins(doc: &Document, t: usize) -> bool {
+    let (hyphen, next) = (t + 1, t + 2);
+    next < doc.tokens.len()
+        && doc.token_text(hyphen) == "-"
+        && doc.tokens[t].span.end == doc.tokens[hyphen].span.start
+        && doc.tokens[hyphen].span.end == doc.tokens[next].span.start
+        && is_name_token(doc, next)
+}
+
 /// A capitalized adjective or noun inside a sentence that joins a name next to it ("New" in
 /// "The New Yorker", "Files" in "The Axe Files"), which taggers often leave out of it.
 fn joins_name(doc: &Document, t: usize) -> bool {
@@ -464,16 +486,24 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
     let mut mentions = Vec::new();
     let mut t = 0;
     while t < n {
-        let name_starts =
-            is_name_token(doc, t) || (joins_name(doc, t) && t + 1 < n && is_name_token(doc, t + 1));
+        let name_starts = is_name_token(doc, t) || joins_to_name(doc, t);
         if name_starts {
             let mut end = t;
-            while end + 1 < n
-                && !starts_sentence(doc, end + 1)
-                && !organization_ends_at(doc, t, end)
-                && (is_name_token(doc, end + 1)
-                    || (joins_name(doc, end + 1) && is_name_token(doc, end)))
-            {
+            loop {
+                // "Holtz-Eakin": a hyphen with no space joins two names into one.
+                if hyphen_joins(doc, end) && !starts_sentence(doc, end + 2) {
+                    end += 2;
+                    continue;
+                }
+                let goes_on = end + 1 < n
+                    && !starts_sentence(doc, end + 1)
+                    && !organization_ends_at(doc, t, end)
+                    && (is_name_token(doc, end + 1)
+                        || (joins_name(doc, end + 1) && is_name_token(doc, end))
+                        || joins_to_name(doc, end + 1));
+                if !goes_on {
+                    break;
+                }
                 end += 1;
             }
             if let Some(last) = organization_joined_by_and(doc, t, end) {
@@ -745,6 +775,21 @@ mod tests {
                 "Clinton",
                 "Trump Foundation"
             ]
+        );
+    }
+
+    #[test]
+    fn hyphens_and_capitalized_nouns_join_a_name() {
+        use Upos::*;
+        let doc = tagged(
+            "The Tax Policy Center and Douglas Holtz-Eakin met.",
+            &[
+                Det, Noun, Noun, Propn, Cconj, Propn, Propn, Punct, Propn, Verb, Punct,
+            ],
+        );
+        assert_eq!(
+            names(&doc),
+            ["The Tax Policy Center", "Douglas Holtz-Eakin"]
         );
     }
 

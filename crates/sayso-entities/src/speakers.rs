@@ -335,7 +335,9 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                         .copied()
                         .find(|&m| cx.is_possessor(&cx.mentions[m]))
                 });
-            // Two people named together ("Mr. Grassley and Mr. Leahy say") are no one speaker.
+            // Two people named together ("Mr. Grassley and Mr. Leahy say") are no one speaker
+            // (the first name and the next: "The Center at the Urban Institute and Brookings
+            // Institution" is the Center's).
             let heads: Vec<usize> = names
                 .iter()
                 .copied()
@@ -343,7 +345,7 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                     !cx.is_possessor(&cx.mentions[m]) && !cx.is_modifier(&cx.mentions[m], &source)
                 })
                 .collect();
-            let coordinated = heads.windows(2).any(|pair| {
+            let coordinated = heads.windows(2).take(1).any(|pair| {
                 let (a, b) = (&cx.mentions[pair[0]], &cx.mentions[pair[1]]);
                 let between = a.last + 1..b.first;
                 cx.entity_of[pair[0]] != cx.entity_of[pair[1]]
