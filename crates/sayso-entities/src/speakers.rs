@@ -398,6 +398,9 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
             // alone goes on with the latest speaker.
             speaker = cx.turn_speaker(anchor).or_else(|| recent(1));
         }
+        // A group named by one plural word ("many Democrats", "Americans") is a generic
+        // source, like "critics": no one speaker.
+        speaker = speaker.filter(|&e| !cx.groups[e]);
         if let Some(e) = speaker {
             latest = Some((e, paragraph));
         }
@@ -649,6 +652,17 @@ mod tests {
             ],
         );
         assert_eq!(found, [None, Some("Hillary Clinton".to_string())]);
+    }
+
+    #[test]
+    fn a_group_named_by_a_plural_word_is_no_one_speaker() {
+        use Upos::*;
+        let found = speakers_of(
+            "Many Democrats fear a loss.",
+            &[Adj, Propn, Verb, Det, Noun, Punct],
+            &[("Many Democrats", "fear", "a loss")],
+        );
+        assert_eq!(found, [None]);
     }
 
     #[test]
