@@ -300,7 +300,20 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                 .filter(ends_right)
                 .max_by_key(|v| v.0.len())
         };
+        // A name used once that puts a known first name before the chosen one ("Douglas" before
+        // "Holtz-Eakin") is fuller still; a descriptive word ("Rival") is not a first name.
+        let with_first_name = |chosen: &(Vec<String>, String, usize)| {
+            names
+                .iter()
+                .filter(|v| v.0.len() > chosen.0.len())
+                .find(|v| {
+                    v.0.ends_with(&chosen.0)
+                        && crate::nominals::is_person_name(&v.0[0])
+                        && crate::nominals::gender_of_first_name(&v.0[0]).is_some()
+                })
+        };
         if let Some(v) = fullest(2).or_else(|| fullest(1)) {
+            let v = with_first_name(v).unwrap_or(v);
             entity.name.clone_from(&v.1);
         }
     }
@@ -373,6 +386,19 @@ mod tests {
         );
         let bill = entities.iter().find(|e| e.name == "Bill Clinton").unwrap();
         assert_eq!(bill.mentions.len(), 3, "{entities:?}");
+    }
+
+    #[test]
+    fn a_first_name_before_the_name_used_most_makes_the_canonical_name() {
+        use Upos::*;
+        let entities = entities_of(
+            "David Holtz-Eakin spoke. Holtz-Eakin left. Holtz-Eakin said so. Rival Holtz-Eakin came.",
+            &[
+                Propn, Propn, Punct, Propn, Verb, Punct, Propn, Punct, Propn, Verb, Punct, Propn,
+                Punct, Propn, Verb, Adv, Punct, Adj, Propn, Punct, Propn, Verb, Punct,
+            ],
+        );
+        assert_eq!(entities[0].name, "David Holtz-Eakin", "{entities:?}");
     }
 
     #[test]
