@@ -1,4 +1,5 @@
-//! Arbitrary bytes as a text file, a JSONL stream and a BRAT annotation: errors, never panics.
+//! Arbitrary bytes as a text file, a JSONL stream, a BRAT annotation and a web page: errors,
+//! never panics.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -7,6 +8,7 @@ use sayso::Document;
 
 fuzz_target!(|data: &[u8]| {
     let _ = read_text_document("fuzz", "fuzz.txt", data.to_vec(), true);
+    let _ = sayso_html::read_article(data, None, None);
     if let Ok(text) = std::str::from_utf8(data) {
         let doc = Document::new("fuzz", "A short text of forty characters, or so.").unwrap();
         let _ = parse_ann(text, "fuzz.ann", &doc);
