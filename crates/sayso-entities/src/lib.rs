@@ -42,7 +42,15 @@ impl Resolver for SpeakerResolver {
         let genders: Vec<Option<nominals::Gender>> = entities.iter().map(gender_of).collect();
         let groups: Vec<bool> = entities.iter().map(|e| is_plural_group(&e.name)).collect();
         let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
-        let titles: Vec<Vec<String>> = entities.iter().map(|e| e.titles.clone()).collect();
+        let title_words: Vec<Vec<String>> = entities
+            .iter()
+            .map(|e| {
+                e.titles
+                    .iter()
+                    .flat_map(|t| t.split_whitespace().map(str::to_lowercase))
+                    .collect()
+            })
+            .collect();
         let cx = speakers::Context {
             doc,
             mentions: &mentions,
@@ -51,7 +59,7 @@ impl Resolver for SpeakerResolver {
             genders: &genders,
             groups: &groups,
             names: &names,
-            titles: &titles,
+            title_words: &title_words,
         };
         let (speakers, resolved) = speakers::resolve_speakers(&cx);
         let resolved_addressees: Vec<_> = doc

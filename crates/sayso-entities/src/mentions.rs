@@ -173,18 +173,12 @@ pub const MEDIA_NOUNS: &[&str] = &[
     "channel",
 ];
 
-/// Other nouns that name organizations ("the company", "the committee").
-pub const ORGANIZATION_NOUNS: &[&str] = &[
-    "company",
-    "firm",
-    "campaign",
-    "agency",
+/// Nouns naming an institution by its kind: "the committee" is a committee named before, and
+/// "the campaign" or "the administration", which the text seldom names, no one else.
+pub const INSTITUTION_NOUNS: &[&str] = &[
     "committee",
-    "group",
-    "organization",
     "department",
     "administration",
-    "government",
     "party",
     "union",
     "board",
@@ -193,11 +187,22 @@ pub const ORGANIZATION_NOUNS: &[&str] = &[
     "university",
     "institute",
     "foundation",
-    "team",
     "office",
+    "agency",
+    "campaign",
+    "commission",
+];
+
+/// Other nouns that name organizations ("the company", "the group").
+pub const ORGANIZATION_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "organization",
+    "government",
+    "team",
     "ministry",
     "bureau",
-    "commission",
     "association",
     "coalition",
     "show",
@@ -342,41 +347,8 @@ fn is_name_token(doc: &Document, t: usize) -> bool {
     (doc.upos.get(t) == Some(&Upos::Propn)
         && capitalized(doc, t)
         && !CALENDAR.contains(&lower(doc, t).as_str()))
-        || in_turn_name(doc, t)
-}
-
-/// Whether token `t` is in the name that opens a transcript's turn: words in capitals at the
-/// start of a paragraph (after a quotation mark, maybe) up to a colon ("WALLACE: ...", which
-/// taggers take for a common noun).
-fn in_turn_name(doc: &Document, t: usize) -> bool {
-    const MAX_WORDS: usize = 3;
-    let capitals = |k: usize| {
-        let w = doc.token_text(k);
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && w.chars()
-                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
-    };
-    if !capitals(t) {
-        return false;
-    }
-    let Some(colon) = (t + 1..doc.tokens.len().min(t + MAX_WORDS + 1)).find(|&k| !capitals(k))
-    else {
-        return false;
-    };
-    let mut start = t;
-    while start > 0 && t - start < MAX_WORDS && capitals(start - 1) {
-        start -= 1;
-    }
-    if start > 0 && matches!(doc.token_text(start - 1), "\"" | "“") {
-        start -= 1;
-    }
-    let at = doc.tokens[start].span.start;
-    doc.token_text(colon) == ":"
-        && colon - start <= MAX_WORDS + 1
-        && doc
-            .paragraphs
-            .get(doc.paragraph_of(at))
-            .is_some_and(|p| p.start == at)
+        // A transcript's turn ("WALLACE: ..."), which taggers take for a common noun.
+        || sayso_text::turns::in_turn_name(doc, t)
 }
 
 /// Whether the name run that started at `start` ends at token `k`, an organization's telling
@@ -636,8 +608,9 @@ fn nominal_ending_at(doc: &Document, h: usize) -> Option<Mention> {
     }
     let noun = lower(doc, h);
     let person = is_person_noun_word(&noun);
-    let organization =
-        MEDIA_NOUNS.contains(&noun.as_str()) || ORGANIZATION_NOUNS.contains(&noun.as_str());
+    let organization = [MEDIA_NOUNS, INSTITUTION_NOUNS, ORGANIZATION_NOUNS]
+        .iter()
+        .any(|list| list.contains(&noun.as_str()));
     if !person && !organization {
         return None;
     }

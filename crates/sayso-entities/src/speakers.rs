@@ -15,7 +15,7 @@
 //!   the content.
 
 use crate::mentions::{
-    is_person_noun_word, title_word, Mention, MentionKind, Pronoun, MEDIA_NOUNS,
+    is_person_noun_word, title_word, Mention, MentionKind, Pronoun, INSTITUTION_NOUNS, MEDIA_NOUNS,
 };
 use crate::nominals::Gender;
 use sayso_document::{Document, EntityKind, Span, Upos, Venue, VenueKind};
@@ -41,8 +41,9 @@ pub struct Context<'a> {
     pub groups: &'a [bool],
     /// Each entity's canonical name.
     pub names: &'a [&'a str],
-    /// Each entity's titles and roles ("Sen.", "Republican presidential nominee").
-    pub titles: &'a [Vec<String>],
+    /// The words of each entity's titles and roles, lower-cased ("sen.", "republican",
+    /// "presidential", "nominee").
+    pub title_words: &'a [Vec<String>],
 }
 
 /// Last words of outlets' names.
@@ -84,36 +85,16 @@ const OUTLET_WORDS: &[&str] = &[
     "upi",
 ];
 
-/// Nouns naming an institution by its kind: "the committee" is a committee named before, and
-/// "the campaign" or "the administration", which the text seldom names, no one else.
-const INSTITUTION_NOUNS: &[&str] = &[
-    "committee",
-    "department",
-    "administration",
-    "party",
-    "union",
-    "board",
-    "council",
-    "court",
-    "university",
-    "institute",
-    "foundation",
-    "office",
-    "agency",
-    "campaign",
-    "commission",
-];
-
 /// Whether an organization nominal's noun fits an organization's name: "the outlet" an
 /// outlet's, "the committee" a committee's; other nouns ("the company", "the group") any.
 fn fits_organization_noun(name: &str, noun: &str) -> bool {
-    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    let mut words = name.split_whitespace();
     if MEDIA_NOUNS.contains(&noun) {
         words
-            .last()
-            .is_some_and(|w| OUTLET_WORDS.contains(&w.as_str()))
+            .next_back()
+            .is_some_and(|w| OUTLET_WORDS.contains(&w.to_lowercase().as_str()))
     } else if INSTITUTION_NOUNS.contains(&noun) {
-        words.iter().any(|w| w == noun)
+        words.any(|w| w.to_lowercase() == noun)
     } else {
         true
     }
@@ -158,10 +139,7 @@ impl Context<'_> {
         };
         let forms = [noun, abbreviation];
         self.latest_matching(head, |e| {
-            let words: Vec<String> = self.titles[e]
-                .iter()
-                .flat_map(|title| title.split_whitespace().map(str::to_lowercase))
-                .collect();
+            let words = &self.title_words[e];
             words.iter().any(|w| forms.contains(&w.as_str()))
                 && modifiers.iter().all(|m| words.contains(m))
         })
@@ -323,21 +301,6 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                         && cx.entity_of[m].is_some()
                 })
                 .collect();
-            let named = names
-                .iter()
-                .copied()
-                .find(|&m| {
-                    !cx.is_possessor(&cx.mentions[m]) && !cx.is_modifier(&cx.mentions[m], &source)
-                })
-                .or_else(|| {
-                    names
-                        .iter()
-                        .copied()
-                        .find(|&m| cx.is_possessor(&cx.mentions[m]))
-                });
-            // Two people named together ("Mr. Grassley and Mr. Leahy say") are no one speaker
-            // (the first name and the next: "The Center at the Urban Institute and Brookings
-            // Institution" is the Center's).
             let heads: Vec<usize> = names
                 .iter()
                 .copied()
@@ -345,7 +308,16 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                     !cx.is_possessor(&cx.mentions[m]) && !cx.is_modifier(&cx.mentions[m], &source)
                 })
                 .collect();
-            let coordinated = heads.windows(2).take(1).any(|pair| {
+            let named = heads.first().copied().or_else(|| {
+                names
+                    .iter()
+                    .copied()
+                    .find(|&m| cx.is_possessor(&cx.mentions[m]))
+            });
+            // Two people named together ("Mr. Grassley and Mr. Leahy say") are no one speaker
+            // (the first name and the next: "The Center at the Urban Institute and Brookings
+            // Institution" is the Center's).
+            let coordinated = heads.get(..2).is_some_and(|pair| {
                 let (a, b) = (&cx.mentions[pair[0]], &cx.mentions[pair[1]]);
                 let between = a.last + 1..b.first;
                 cx.entity_of[pair[0]] != cx.entity_of[pair[1]]

@@ -2,11 +2,13 @@
 //!
 //! [`tokens`] cuts the text into tokens that follow Universal Dependencies conventions (clitics
 //! and hyphens split, abbreviations kept whole); [`sentences`] groups them into sentences,
-//! treating every paragraph break as a sentence break.
+//! treating every paragraph break as a sentence break; [`turns`] finds the speaker names that
+//! open a transcript's paragraphs.
 
 pub mod abbreviations;
 pub mod sentences;
 pub mod tokens;
+pub mod turns;
 
 pub use sentences::{RuleSentenceSplitter, SentenceSplitter};
 pub use tokens::{NewsTokenizer, Tokenizer};

@@ -445,25 +445,15 @@ fn transcript_turns(doc: &mut Document) {
             continue;
         }
         let tokens = doc.tokens_in(first);
-        let mut t = tokens.start;
-        if t < tokens.end && matches!(doc.token_text(t), "\"" | "“") {
-            t += 1;
-        }
-        let name_start = t;
-        let capitals = |w: &str| {
-            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && w.chars()
-                    .all(|c| c.is_uppercase() || c == '.' || c == '-' || c == '\'')
+        let Some(name) = sayso_text::turns::turn_name(doc, tokens.start) else {
+            continue;
         };
-        while t < tokens.end && t - name_start < 3 && capitals(doc.token_text(t)) {
-            t += 1;
-        }
-        let colon = t;
-        if colon == name_start || colon + 1 >= tokens.end || doc.token_text(colon) != ":" {
+        let colon = name.end;
+        if colon + 1 >= tokens.end {
             continue;
         }
         let span = |a: usize, b: usize| Span::new(doc.tokens[a].span.start, doc.tokens[b].span.end);
-        let (source, cue) = (span(name_start, colon - 1), span(colon, colon));
+        let (source, cue) = (span(name.start, colon - 1), span(colon, colon));
         let rest = Span::new(doc.tokens[colon + 1].span.start, first.end);
         let a = &mut doc.attributions[k];
         a.source = vec![source];

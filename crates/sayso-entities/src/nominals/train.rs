@@ -103,23 +103,33 @@ pub fn build(sentences: &[Sentence]) -> PersonLexicons {
             &name_occurrences,
             "# name\tperson mentions it starts in GUM train+dev\toccurrences as a proper noun (sayso train person-nouns)\n",
         ),
-        genders: gender_table(&genders),
+        // First names whose people are referred to as "he" (or "she") at least twice and
+        // four times as often as the other way.
+        genders: gender_table(
+            &genders,
+            MIN_GENDER_PRONOUNS,
+            GENDER_MARGIN,
+            "# first name\the-pronouns\tshe-pronouns of the people so named in GUM train+dev (sayso train person-nouns)\n",
+        ),
     }
 }
 
-/// First names whose people are referred to as "he" (or "she") at least twice and four times
-/// as often as the other way.
-fn gender_table(counts: &HashMap<String, (u32, u32)>) -> String {
+/// First names counted `min` times or more one way ("he", "she") and `margin` times more than
+/// the other: `name<TAB>he<TAB>she` rows under `header`, sorted.
+fn gender_table(
+    counts: &HashMap<String, (u32, u32)>,
+    min: u32,
+    margin: u32,
+    header: &str,
+) -> String {
     let mut rows: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
     for (name, &(he, she)) in counts {
         let (more, less) = (he.max(she), he.min(she));
-        if more >= MIN_GENDER_PRONOUNS && more >= GENDER_MARGIN * less {
+        if more >= min && more >= margin * less {
             rows.insert(name, (he, she));
         }
     }
-    let mut out = String::from(
-        "# first name\the-pronouns\tshe-pronouns of the people so named in GUM train+dev (sayso train person-nouns)\n",
-    );
+    let mut out = String::from(header);
     for (name, (he, she)) in rows {
         out.push_str(&format!("{name}\t{he}\t{she}\n"));
     }
@@ -238,20 +248,12 @@ pub fn news_genders(docs: &[Document]) -> String {
             }
         }
     }
-    let mut rows: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
-    for (name, &(he, she)) in &counts {
-        let (more, less) = (he.max(she), he.min(she));
-        if more >= MIN_NEWS_DOCUMENTS && more >= NEWS_MARGIN * less {
-            rows.insert(name, (he, she));
-        }
-    }
-    let mut out = String::from(
+    gender_table(
+        &counts,
+        MIN_NEWS_DOCUMENTS,
+        NEWS_MARGIN,
         "# first name\tdocuments for he\tdocuments for she, from honorifics and from pronoun sources after a named one in PolNeAR train (sayso train person-nouns)\n",
-    );
-    for (name, (he, she)) in rows {
-        out.push_str(&format!("{name}\t{he}\t{she}\n"));
-    }
-    out
+    )
 }
 
 /// Runs of capitalized proper nouns, without titles and honorifics in front, as (first, last)
