@@ -3,11 +3,50 @@
 //! West"); the entity's name is the fullest one used; its kind comes from a person title, else
 //! from telling words, else from the learned name-kind classifier over all its mentions.
 
-use crate::mentions::{is_person_title, Mention, MentionKind};
+use crate::mentions::{is_person_title, starts_sentence, Mention, MentionKind};
 use sayso_document::{Document, Entity, EntityKind, Span};
 use std::collections::HashMap;
 
 /// Last words that make a name an organization's.
+/// Last words of outlets' names.
+pub(crate) const OUTLET_WORDS: &[&str] = &[
+    "post",
+    "times",
+    "news",
+    "journal",
+    "magazine",
+    "tribune",
+    "press",
+    "yorker",
+    "review",
+    "radio",
+    "tv",
+    "media",
+    "network",
+    "herald",
+    "gazette",
+    "daily",
+    "reuters",
+    "telegraph",
+    "guardian",
+    "observer",
+    "chronicle",
+    "examiner",
+    "politico",
+    "bloomberg",
+    "cnn",
+    "nbc",
+    "abc",
+    "cbs",
+    "msnbc",
+    "fox",
+    "npr",
+    "pbs",
+    "bbc",
+    "ap",
+    "upi",
+];
+
 pub(crate) const ORGANIZATION_WORDS: &[&str] = &[
     "party",
     "post",
@@ -217,8 +256,13 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             doc.tokens[mention.first].span.start,
             doc.tokens[mention.last].span.end,
         );
-        // As written, with a leading "The" only where the mention has one ("The New Yorker").
-        let shown = if doc.token_text(mention.first) == "The" {
+        // As written, with a leading "The" only where the mention has one ("The New Yorker"),
+        // and at the start of a sentence only for an outlet ("The New York Times said", but
+        // "The Republican National Committee said").
+        let outlet = OUTLET_WORDS.contains(&last_word.to_lowercase().as_str());
+        let shown = if doc.token_text(mention.first) == "The"
+            && (outlet || !starts_sentence(doc, mention.first))
+        {
             doc.slice(span).to_string()
         } else {
             doc.slice(span).trim_start_matches("The ").to_string()
@@ -330,11 +374,18 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             && words[0]
                 .chars()
                 .all(|c| c.is_uppercase() || c == '.' || c == '&');
+        // "Commission on Presidential Debates": the telling word before the name's tail.
+        let head_word = words
+            .iter()
+            .position(|w| matches!(w.as_str(), "of" | "for" | "on" | "to"))
+            .and_then(|k| k.checked_sub(1))
+            .map(|k| words[k].to_lowercase());
         entity.kind = if PLACE_WORDS.contains(&last.as_str()) {
             EntityKind::Place
         } else if entity.name.starts_with("The ")
             || acronym
             || ORGANIZATION_WORDS.contains(&last.as_str())
+            || head_word.is_some_and(|w| ORGANIZATION_WORDS.contains(&w.as_str()))
         {
             EntityKind::Organization
         } else {
@@ -369,9 +420,46 @@ mod tests {
             ],
         );
         assert_eq!(entities.len(), 1, "{entities:?}");
-        assert_eq!(entities[0].name, "The Alliance to Reclaim Our Schools");
+        // A sentence's first "The" is not the name's, unless the name is an outlet's.
+        assert_eq!(entities[0].name, "Alliance to Reclaim Our Schools");
         assert_eq!(entities[0].kind, EntityKind::Organization);
         assert_eq!(entities[0].mentions.len(), 3);
+    }
+
+    #[test]
+    fn organization_names_take_the_capitalized_words_taggers_leave_out() {
+        use Upos::*;
+        let entities = entities_of(
+            "The Republican National Committee met the Central and East European Coalition.",
+            &[
+                Det, Adj, Propn, Propn, Verb, Det, Adj, Cconj, Propn, Adj, Propn, Punct,
+            ],
+        );
+        let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Republican National Committee",
+                "Central and East European Coalition"
+            ]
+        );
+        assert!(entities.iter().all(|e| e.kind == EntityKind::Organization));
+    }
+
+    #[test]
+    fn a_sentence_opening_the_stays_with_an_outlet_and_the_telling_word_before_a_tail_decides_the_kind(
+    ) {
+        use Upos::*;
+        let entities = entities_of(
+            "The New York Times said Sunday. The nonpartisan Commission on Presidential Debates says so.",
+            &[
+                Det, Propn, Propn, Propn, Verb, Propn, Punct, Det, Adj, Propn, Adp, Propn, Propn,
+                Verb, Adv, Punct,
+            ],
+        );
+        assert_eq!(entities[0].name, "The New York Times");
+        assert_eq!(entities[1].name, "Commission on Presidential Debates");
+        assert_eq!(entities[1].kind, EntityKind::Organization);
     }
 
     #[test]

@@ -188,7 +188,6 @@ pub const INSTITUTION_NOUNS: &[&str] = &[
     "institute",
     "foundation",
     "office",
-    "agency",
     "campaign",
     "commission",
 ];
@@ -205,6 +204,9 @@ pub const ORGANIZATION_NOUNS: &[&str] = &[
     "bureau",
     "association",
     "coalition",
+    "agency",
+    "bank",
+    "corporation",
     "show",
     "program",
     "podcast",
@@ -388,6 +390,31 @@ fn organization_joined_by_and(doc: &Document, start: usize, end: usize) -> Optio
     (last > and && ORGANIZATION_WORDS.contains(&lower(doc, last).as_str())).then_some(last)
 }
 
+/// Where an organization's name whose run of name words starts at token `start` begins: at
+/// capitalized words before it that taggers leave out of names, a party or title word
+/// ("Republican" in "The Republican National Committee") or the first part of a name joined
+/// by "and" after "the" ("the Central and East European Coalition").
+fn organization_start(doc: &Document, start: usize) -> usize {
+    let leads = |k: usize| {
+        capitalized(doc, k)
+            && !starts_sentence(doc, k)
+            && matches!(doc.upos.get(k), Some(Upos::Adj | Upos::Noun | Upos::Propn))
+    };
+    let mut first = start;
+    while first > 0 && start - first < MAX_NAME_WORDS && leads(first - 1) {
+        first -= 1;
+    }
+    if first >= 3 && doc.token_text(first - 1) == "and" && leads(first - 2) {
+        let before = (first.saturating_sub(1 + MAX_NAME_WORDS)..first - 1)
+            .rev()
+            .find(|&k| !leads(k));
+        if before.is_some_and(|k| lower(doc, k) == "the") {
+            first = before.unwrap() + 1;
+        }
+    }
+    first
+}
+
 /// The last word of what an organization's name ending at token `end` goes on with after
 /// "of", "for", "on" or "to": capitalized words up to a title or a lower-case word ("Federal
 /// Bureau of Prisons", "Commission on Presidential Debates", "Alliance to Reclaim Our Schools").
@@ -445,7 +472,7 @@ fn joins_name(doc: &Document, t: usize) -> bool {
         && title_word(&lower(doc, t)).is_none()
 }
 
-fn starts_sentence(doc: &Document, t: usize) -> bool {
+pub(crate) fn starts_sentence(doc: &Document, t: usize) -> bool {
     let at = doc.tokens[t].span.start;
     doc.sentences
         .get(doc.sentences.partition_point(|s| s.end <= at))
@@ -485,11 +512,16 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
             if let Some(last) = organization.then(|| organization_tail(doc, end)).flatten() {
                 end = last;
             }
+            let name_start = if organization {
+                organization_start(doc, t)
+            } else {
+                t
+            };
             // Titles at the front of the run are not the name, nor are descriptive words before
             // a known first name ("Rival Hillary Clinton", "Homeland Security Secretary Jeh
             // Johnson").
             // ("The Republican National Committee" keeps its first word.)
-            let mut first = t;
+            let mut first = name_start;
             while first < end && !organization && title_word(&lower(doc, first)).is_some() {
                 first += 1;
             }

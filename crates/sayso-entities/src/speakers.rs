@@ -46,45 +46,6 @@ pub struct Context<'a> {
     pub title_words: &'a [Vec<String>],
 }
 
-/// Last words of outlets' names.
-const OUTLET_WORDS: &[&str] = &[
-    "post",
-    "times",
-    "news",
-    "journal",
-    "magazine",
-    "tribune",
-    "press",
-    "yorker",
-    "review",
-    "radio",
-    "tv",
-    "media",
-    "network",
-    "herald",
-    "gazette",
-    "daily",
-    "reuters",
-    "telegraph",
-    "guardian",
-    "observer",
-    "chronicle",
-    "examiner",
-    "politico",
-    "bloomberg",
-    "cnn",
-    "nbc",
-    "abc",
-    "cbs",
-    "msnbc",
-    "fox",
-    "npr",
-    "pbs",
-    "bbc",
-    "ap",
-    "upi",
-];
-
 /// Whether an organization nominal's noun fits an organization's name: "the outlet" an
 /// outlet's, "the committee" a committee's; other nouns ("the company", "the group") any.
 fn fits_organization_noun(name: &str, noun: &str) -> bool {
@@ -92,7 +53,7 @@ fn fits_organization_noun(name: &str, noun: &str) -> bool {
     if MEDIA_NOUNS.contains(&noun) {
         words
             .next_back()
-            .is_some_and(|w| OUTLET_WORDS.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| crate::entities::OUTLET_WORDS.contains(&w.to_lowercase().as_str()))
     } else if INSTITUTION_NOUNS.contains(&noun) {
         words.any(|w| w.to_lowercase() == noun)
     } else {
