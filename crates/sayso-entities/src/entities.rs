@@ -178,6 +178,16 @@ fn capitalized(word: &str) -> Option<String> {
     )
 }
 
+/// One way an entity is named in a document.
+struct Variant {
+    words: Vec<String>,
+    /// As written, with a leading "The" where the name has one.
+    shown: String,
+    uses: usize,
+    /// Used at least once away from a sentence's start.
+    inside_sentence: bool,
+}
+
 /// Entities of the name mentions, and for every mention its entity (`None` for pronouns and
 /// nominals, which the speaker stage resolves in context).
 pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Option<usize>>) {
@@ -190,8 +200,8 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
     // Entities sharing an edge word ("Clinton" of Bill and of Hillary): the one named more
     // often so far is meant, the later one on a tie.
     let mut by_edge_word: HashMap<String, Vec<usize>> = HashMap::new();
-    // Each entity's names as written: words, text, times used.
-    let mut variants: Vec<Vec<(Vec<String>, String, usize)>> = Vec::new();
+    // Each entity's names as written.
+    let mut variants: Vec<Vec<Variant>> = Vec::new();
     // Each entity's summed name-kind scores over its mentions.
     let kinds = crate::kinds::NameKinds::bundled();
     let mut kind_scores: Vec<[f32; 4]> = Vec::new();
@@ -310,15 +320,22 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                 entity.kind = EntityKind::Person;
             }
         }
-        match variants[id].iter_mut().find(|v| v.0 == words) {
+        let inside_sentence = !starts_sentence(doc, mention.first);
+        match variants[id].iter_mut().find(|v| v.words == words) {
             Some(v) => {
-                v.2 += 1;
+                v.uses += 1;
+                v.inside_sentence |= inside_sentence;
                 // "The New York Times" over "the New York Times": the name with its "The".
-                if shown.starts_with("The ") && !v.1.starts_with("The ") {
-                    v.1 = shown;
+                if shown.starts_with("The ") && !v.shown.starts_with("The ") {
+                    v.shown = shown;
                 }
             }
-            None => variants[id].push((words.clone(), shown, 1)),
+            None => variants[id].push(Variant {
+                words: words.clone(),
+                shown,
+                uses: 1,
+                inside_sentence,
+            }),
         }
         entity_of[m] = Some(id);
     }
@@ -330,35 +347,44 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
     for (entity, names) in entities.iter_mut().zip(&variants) {
         let short = names
             .iter()
-            .filter(|v| v.0.len() == 1)
-            .max_by_key(|v| v.2)
-            .map(|v| &v.0[0]);
-        let ends_right = |v: &&(Vec<String>, String, usize)| {
-            short.is_none_or(|w| v.0.last() == Some(w))
-                || !names.iter().any(|n| n.0.len() > 1 && n.0.last() == short)
+            .filter(|v| v.words.len() == 1)
+            .max_by_key(|v| v.uses)
+            .map(|v| &v.words[0]);
+        let ends_right = |v: &&Variant| {
+            short.is_none_or(|w| v.words.last() == Some(w))
+                || !names
+                    .iter()
+                    .any(|n| n.words.len() > 1 && n.words.last() == short)
         };
         let fullest = |min_uses: usize| {
             names
                 .iter()
-                .filter(|v| v.2 >= min_uses && v.0.len() > 1)
+                .filter(|v| v.uses >= min_uses && v.words.len() > 1)
                 .filter(ends_right)
-                .max_by_key(|v| v.0.len())
+                .max_by_key(|v| v.words.len())
         };
-        // A name used once that puts a known first name before the chosen one ("Douglas" before
-        // "Holtz-Eakin") is fuller still; a descriptive word ("Rival") is not a first name.
-        let with_first_name = |chosen: &(Vec<String>, String, usize)| {
+        // A name used once that puts a first name before the chosen one ("Douglas" before
+        // "Holtz-Eakin") is fuller still: a known first name, or a word before a person's name
+        // inside a sentence ("When Ildefonso Guajardo Villarreal ... Mr. Guajardo Villarreal");
+        // a descriptive word opening a sentence ("Rival Hillary Clinton") is not one.
+        let person = entity.kind == EntityKind::Person;
+        let with_first_name = |chosen: &Variant| {
             names
                 .iter()
-                .filter(|v| v.0.len() > chosen.0.len())
+                .filter(|v| v.words.len() > chosen.words.len())
                 .find(|v| {
-                    v.0.ends_with(&chosen.0)
-                        && crate::nominals::is_person_name(&v.0[0])
-                        && crate::nominals::gender_of_first_name(&v.0[0]).is_some()
+                    let first = &v.words[0];
+                    v.words.ends_with(&chosen.words)
+                        && (crate::nominals::is_person_name(first)
+                            && crate::nominals::gender_of_first_name(first).is_some()
+                            || person
+                                && v.inside_sentence
+                                && v.words.len() == chosen.words.len() + 1)
                 })
         };
         if let Some(v) = fullest(2).or_else(|| fullest(1)) {
             let v = with_first_name(v).unwrap_or(v);
-            entity.name.clone_from(&v.1);
+            entity.name.clone_from(&v.shown);
         }
     }
     // Kinds not settled by a title: an organization's or a place's telling last word ("Post",
@@ -487,6 +513,32 @@ mod tests {
             ],
         );
         assert_eq!(entities[0].name, "David Holtz-Eakin", "{entities:?}");
+    }
+
+    #[test]
+    fn a_word_before_a_persons_name_inside_a_sentence_is_a_first_name_at_a_sentence_start_not() {
+        use Upos::*;
+        let entities = entities_of(
+            "When Ildefonso Guajardo Villarreal came, Mr. Guajardo Villarreal spoke. \
+             Mr. Guajardo Villarreal left.",
+            &[
+                Sconj, Propn, Propn, Propn, Verb, Punct, Propn, Propn, Propn, Verb, Punct, Propn,
+                Propn, Propn, Verb, Punct,
+            ],
+        );
+        assert_eq!(
+            entities[0].name, "Ildefonso Guajardo Villarreal",
+            "{entities:?}"
+        );
+        let entities = entities_of(
+            "Rival Guajardo Villarreal came. Mr. Guajardo Villarreal spoke. \
+             Mr. Guajardo Villarreal left.",
+            &[
+                Propn, Propn, Propn, Verb, Punct, Propn, Propn, Propn, Verb, Punct, Propn, Propn,
+                Propn, Verb, Punct,
+            ],
+        );
+        assert_eq!(entities[0].name, "Guajardo Villarreal", "{entities:?}");
     }
 
     #[test]
