@@ -5,8 +5,9 @@
 //!   Figueroa", is passed over).
 //! - "he" / "she" and a definite nominal ("the singer") are the speaker of the latest
 //!   attribution within a few paragraphs (news reports one speaker at a time), else the latest
-//!   person named before; "who" is the name just before it; "the outlet" is the latest
-//!   organization named.
+//!   person named before; but "he" / "she" is the first person named in its own sentence or the
+//!   one before when those name others and not the speaker; "who" is the name just before it;
+//!   "the outlet" is the latest organization named.
 //! - An attribution without a source (a quotation standing alone) continues the latest
 //!   speaker of its own or the previous paragraph.
 //! - The addressee is what follows a cue like "told" or "asked" ("told The New Yorker",
@@ -154,6 +155,38 @@ impl Context<'_> {
             )
     }
 
+    /// The people "he" or "she" at token `t` may stand for that its own sentence (before it)
+    /// and the sentence before name outside quotation marks, in the order named: the subject
+    /// a pronoun takes up is mostly named first.
+    fn salient_persons(&self, t: usize, pronoun: Pronoun) -> Vec<usize> {
+        let doc = self.doc;
+        let at = doc.tokens[t].span.start;
+        let s = doc.sentences.partition_point(|x| x.end <= at);
+        let start = doc
+            .sentences
+            .get(s.saturating_sub(1))
+            .map_or(at, |x| x.start);
+        let range = doc.token_at_or_after(start)..t;
+        let quoted = |m: &Mention| {
+            let start = doc.tokens[m.first].span.start;
+            doc.quotes
+                .iter()
+                .any(|q| q.span.start <= start && start < q.span.end)
+        };
+        let mut found = Vec::new();
+        for m in self.mentions_in(&range) {
+            let Some(e) = self.entity_of[m] else { continue };
+            if self.kinds[e] == EntityKind::Person
+                && self.fits_pronoun(e, pronoun)
+                && !quoted(&self.mentions[m])
+                && !found.contains(&e)
+            {
+                found.push(e);
+            }
+        }
+        found
+    }
+
     fn is_possessor(&self, m: &Mention) -> bool {
         self.doc.tokens.get(m.last + 1).is_some() && {
             let next = self.doc.token_text(m.last + 1);
@@ -299,10 +332,18 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                         let mention = &cx.mentions[m];
                         let found = match mention.kind {
                             MentionKind::Pronoun(p @ (Pronoun::Male | Pronoun::Female)) => {
-                                recent(SPEAKER_REACH_PARAGRAPHS)
+                                let speaker = recent(SPEAKER_REACH_PARAGRAPHS)
                                     .filter(|&e| cx.kinds[e] != EntityKind::Organization)
-                                    .filter(|&e| cx.fits_pronoun(e, p))
-                                    .or_else(|| cx.latest_person_for(mention.first, p))
+                                    .filter(|&e| cx.fits_pronoun(e, p));
+                                let salient = cx.salient_persons(mention.first, p);
+                                // The latest speaker, unless the pronoun's sentence or the one
+                                // before names other people and not the speaker ("For years,
+                                // Oz has been dogged by charges ... He has promoted ...").
+                                match (salient.first(), speaker) {
+                                    (Some(&e), Some(s)) if !salient.contains(&s) => Some(e),
+                                    (_, Some(s)) => Some(s),
+                                    _ => cx.latest_person_for(mention.first, p),
+                                }
                             }
                             MentionKind::Pronoun(Pronoun::Relative) => {
                                 let k = cx.mentions.partition_point(|x| x.last < mention.first);
@@ -495,6 +536,44 @@ mod tests {
             .map(|a| a.speaker.as_deref())
             .collect();
         assert_eq!(speakers, [Some("Bo Lee"), Some("Ann Ruiz")]);
+    }
+
+    #[test]
+    fn he_is_the_latest_speaker_unless_the_sentence_before_names_someone_else() {
+        let text = "Tom Hale said no. Mr. Bo Lee waited. He said yes. He left. Sam Ruiz spoke. \
+                    He said so.";
+        let mut doc = Document::new("t", text).unwrap();
+        sayso_text::segment(&mut doc);
+        use Upos::*;
+        doc.upos = vec![
+            Propn, Propn, Verb, Intj, Punct, Propn, Propn, Propn, Verb, Punct, Pron, Verb, Intj,
+            Punct, Pron, Verb, Punct, Propn, Propn, Verb, Punct, Pron, Verb, Adv, Punct,
+        ];
+        assert_eq!(doc.upos.len(), doc.tokens.len());
+        let at = |word: &str, nth: usize| {
+            let start = text.match_indices(word).nth(nth).unwrap().0 as u32;
+            Span::new(start, start + word.len() as u32)
+        };
+        let said = |source: (&str, usize), content: (&str, usize)| Attribution {
+            source: vec![at(source.0, source.1)],
+            cue: vec![at("said", source.1)],
+            content: vec![at(content.0, content.1)],
+            ..Attribution::default()
+        };
+        doc.attributions = vec![
+            said(("Tom Hale", 0), ("no", 0)),
+            said(("He", 0), ("yes", 0)),
+            said(("He", 2), ("so", 0)),
+        ];
+        SpeakerResolver.resolve(&mut doc);
+        let speakers: Vec<Option<&str>> = doc
+            .attributions
+            .iter()
+            .map(|a| a.speaker.as_deref())
+            .collect();
+        // "Sam Ruiz spoke" names the speaker of the sentence before: the latest one, Bo Lee,
+        // is not the "he" of "He said so"; nor is Tom Hale the "he" after "Mr. Bo Lee waited".
+        assert_eq!(speakers, vec![Some("Tom Hale"), Some("Bo Lee"), Some("Sam Ruiz")]);
     }
 
     #[test]
