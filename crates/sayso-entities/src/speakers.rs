@@ -17,6 +17,7 @@
 
 use crate::mentions::{
     is_person_noun_word, title_word, Mention, MentionKind, Pronoun, INSTITUTION_NOUNS, MEDIA_NOUNS,
+    ORGANIZATION_NOUNS,
 };
 use crate::nominals::Gender;
 use sayso_document::{Document, EntityKind, Span, Upos, Venue, VenueKind};
@@ -214,10 +215,7 @@ impl Context<'_> {
         let Some(range) = source.iter().find(|r| r.contains(&m.first)) else {
             return false;
         };
-        let person_noun = |t: usize| {
-            self.doc.upos.get(t) == Some(&Upos::Noun)
-                && is_person_noun_word(&self.doc.token_text(t).to_lowercase())
-        };
+        let person_noun = |t: usize| self.names_people(t);
         let before = m.first.checked_sub(1).filter(|&k| range.contains(&k));
         let after_preposition = before.is_some_and(|k| {
             matches!(
@@ -228,6 +226,28 @@ impl Context<'_> {
         let possessor_of_person =
             self.is_possessor(m) && (m.last + 2..range.end.min(m.last + 6)).any(person_noun);
         after_preposition || possessor_of_person
+    }
+
+    /// Whether token `t` is a noun naming people, a person ("spokeswoman") or a body of them
+    /// ("campaign", "administration"): what a possessor before it only qualifies.
+    fn names_people(&self, t: usize) -> bool {
+        let word = self.doc.token_text(t).to_lowercase();
+        self.doc.upos.get(t) == Some(&Upos::Noun)
+            && (is_person_noun_word(&word)
+                || INSTITUTION_NOUNS.contains(&word.as_str())
+                || ORGANIZATION_NOUNS.contains(&word.as_str()))
+    }
+
+    /// Whether a possessive pronoun only qualifies the people a source is about ("her
+    /// campaign", "his aides"): they speak, not the pronoun's person.
+    fn possessive_of_people(&self, m: &Mention, source: &[Range<usize>]) -> bool {
+        matches!(
+            self.doc.token_text(m.first).to_lowercase().as_str(),
+            "his" | "her" | "their" | "its"
+        ) && source
+            .iter()
+            .find(|r| r.contains(&m.first))
+            .is_some_and(|r| (m.last + 1..r.end.min(m.last + 4)).any(|t| self.names_people(t)))
     }
 
     /// The speaker of a transcript turn: a name and a colon opening the paragraph of token `t`.
@@ -331,6 +351,11 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                     .and_then(|&m| {
                         let mention = &cx.mentions[m];
                         let found = match mention.kind {
+                            MentionKind::Pronoun(Pronoun::Male | Pronoun::Female)
+                                if cx.possessive_of_people(mention, &source) =>
+                            {
+                                None
+                            }
                             MentionKind::Pronoun(p @ (Pronoun::Male | Pronoun::Female)) => {
                                 let speaker = recent(SPEAKER_REACH_PARAGRAPHS)
                                     .filter(|&e| cx.kinds[e] != EntityKind::Organization)
@@ -573,7 +598,45 @@ mod tests {
             .collect();
         // "Sam Ruiz spoke" names the speaker of the sentence before: the latest one, Bo Lee,
         // is not the "he" of "He said so"; nor is Tom Hale the "he" after "Mr. Bo Lee waited".
-        assert_eq!(speakers, vec![Some("Tom Hale"), Some("Bo Lee"), Some("Sam Ruiz")]);
+        assert_eq!(
+            speakers,
+            vec![Some("Tom Hale"), Some("Bo Lee"), Some("Sam Ruiz")]
+        );
+    }
+
+    #[test]
+    fn a_possessor_of_a_campaign_or_an_aide_is_not_the_speaker() {
+        let text =
+            "Ann Ruiz spoke. Her campaign said no. Ruiz's aide said yes. Her letter said so.";
+        let mut doc = Document::new("t", text).unwrap();
+        sayso_text::segment(&mut doc);
+        use Upos::*;
+        doc.upos = vec![
+            Propn, Propn, Verb, Punct, Pron, Noun, Verb, Intj, Punct, Propn, Part, Noun, Verb,
+            Intj, Punct, Pron, Noun, Verb, Adv, Punct,
+        ];
+        assert_eq!(doc.upos.len(), doc.tokens.len());
+        let at = |word: &str| {
+            let start = text.find(word).unwrap() as u32;
+            Span::new(start, start + word.len() as u32)
+        };
+        let said = |source: &str, content: &str| Attribution {
+            source: vec![at(source)],
+            content: vec![at(content)],
+            ..Attribution::default()
+        };
+        doc.attributions = vec![
+            said("Her campaign", "no"),
+            said("Ruiz's aide", "yes"),
+            said("Her letter", "so"),
+        ];
+        SpeakerResolver.resolve(&mut doc);
+        let speakers: Vec<Option<&str>> = doc
+            .attributions
+            .iter()
+            .map(|a| a.speaker.as_deref())
+            .collect();
+        assert_eq!(speakers, vec![None, None, Some("Ann Ruiz")]);
     }
 
     #[test]
