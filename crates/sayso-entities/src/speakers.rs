@@ -156,36 +156,44 @@ impl Context<'_> {
             )
     }
 
-    /// The people "he" or "she" at token `t` may stand for that its own sentence (before it)
-    /// and the sentence before name outside quotation marks, in the order named: the subject
-    /// a pronoun takes up is mostly named first.
-    fn salient_persons(&self, t: usize, pronoun: Pronoun) -> Vec<usize> {
+    /// For "he" or "she" at token `t`: the people its own sentence (before it) and the sentence
+    /// before name outside quotation marks, and of those the ones named first in their
+    /// sentence, near its start (the subjects a pronoun mostly takes up), latest first.
+    fn persons_named_before(&self, t: usize, pronoun: Pronoun) -> (Vec<usize>, Vec<usize>) {
+        /// How far into its sentence a subject's name may start ("For years, Oz has ...").
+        const SUBJECT_REACH: usize = 5;
         let doc = self.doc;
         let at = doc.tokens[t].span.start;
         let s = doc.sentences.partition_point(|x| x.end <= at);
-        let start = doc
-            .sentences
-            .get(s.saturating_sub(1))
-            .map_or(at, |x| x.start);
-        let range = doc.token_at_or_after(start)..t;
         let quoted = |m: &Mention| {
             let start = doc.tokens[m.first].span.start;
             doc.quotes
                 .iter()
                 .any(|q| q.span.start <= start && start < q.span.end)
         };
-        let mut found = Vec::new();
-        for m in self.mentions_in(&range) {
-            let Some(e) = self.entity_of[m] else { continue };
-            if self.kinds[e] == EntityKind::Person
-                && self.fits_pronoun(e, pronoun)
-                && !quoted(&self.mentions[m])
-                && !found.contains(&e)
-            {
-                found.push(e);
+        let (mut named, mut subjects) = (Vec::new(), Vec::new());
+        for sentence in (s.saturating_sub(1)..=s).rev() {
+            let Some(span) = doc.sentences.get(sentence) else {
+                continue;
+            };
+            let first = doc.token_at_or_after(span.start);
+            let range = first..doc.token_at_or_after(span.end).min(t);
+            for (k, m) in self.mentions_in(&range).enumerate() {
+                let Some(e) = self.entity_of[m] else { continue };
+                let mention = &self.mentions[m];
+                if self.kinds[e] != EntityKind::Person
+                    || !self.fits_pronoun(e, pronoun)
+                    || quoted(mention)
+                {
+                    continue;
+                }
+                named.push(e);
+                if k == 0 && mention.first < first + SUBJECT_REACH {
+                    subjects.push(e);
+                }
             }
         }
-        found
+        (subjects, named)
     }
 
     fn is_possessor(&self, m: &Mention) -> bool {
@@ -360,12 +368,13 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                                 let speaker = recent(SPEAKER_REACH_PARAGRAPHS)
                                     .filter(|&e| cx.kinds[e] != EntityKind::Organization)
                                     .filter(|&e| cx.fits_pronoun(e, p));
-                                let salient = cx.salient_persons(mention.first, p);
+                                let (subjects, named) = cx.persons_named_before(mention.first, p);
                                 // The latest speaker, unless the pronoun's sentence or the one
-                                // before names other people and not the speaker ("For years,
-                                // Oz has been dogged by charges ... He has promoted ...").
-                                match (salient.first(), speaker) {
-                                    (Some(&e), Some(s)) if !salient.contains(&s) => Some(e),
+                                // before opens with someone else and does not name the speaker
+                                // ("For years, Oz has been dogged by charges ... He has
+                                // promoted ...").
+                                match (subjects.first(), speaker) {
+                                    (Some(&e), Some(s)) if !named.contains(&s) => Some(e),
                                     (_, Some(s)) => Some(s),
                                     _ => cx.latest_person_for(mention.first, p),
                                 }
@@ -566,13 +575,14 @@ mod tests {
     #[test]
     fn he_is_the_latest_speaker_unless_the_sentence_before_names_someone_else() {
         let text = "Tom Hale said no. Mr. Bo Lee waited. He said yes. He left. Sam Ruiz spoke. \
-                    He said so.";
+                    He said so. They met Tim Roe. He said again.";
         let mut doc = Document::new("t", text).unwrap();
         sayso_text::segment(&mut doc);
         use Upos::*;
         doc.upos = vec![
             Propn, Propn, Verb, Intj, Punct, Propn, Propn, Propn, Verb, Punct, Pron, Verb, Intj,
-            Punct, Pron, Verb, Punct, Propn, Propn, Verb, Punct, Pron, Verb, Adv, Punct,
+            Punct, Pron, Verb, Punct, Propn, Propn, Verb, Punct, Pron, Verb, Adv, Punct, Pron,
+            Verb, Propn, Propn, Punct, Pron, Verb, Adv, Punct,
         ];
         assert_eq!(doc.upos.len(), doc.tokens.len());
         let at = |word: &str, nth: usize| {
@@ -589,6 +599,7 @@ mod tests {
             said(("Tom Hale", 0), ("no", 0)),
             said(("He", 0), ("yes", 0)),
             said(("He", 2), ("so", 0)),
+            said(("He", 3), ("again", 0)),
         ];
         SpeakerResolver.resolve(&mut doc);
         let speakers: Vec<Option<&str>> = doc
@@ -596,11 +607,17 @@ mod tests {
             .iter()
             .map(|a| a.speaker.as_deref())
             .collect();
-        // "Sam Ruiz spoke" names the speaker of the sentence before: the latest one, Bo Lee,
-        // is not the "he" of "He said so"; nor is Tom Hale the "he" after "Mr. Bo Lee waited".
+        // "Sam Ruiz spoke" opens with the "he" of "He said so", not the latest speaker Bo Lee,
+        // nor is Tom Hale the "he" after "Mr. Bo Lee waited"; but Tim Roe, named after "They",
+        // is not the subject that the last "he" takes up.
         assert_eq!(
             speakers,
-            vec![Some("Tom Hale"), Some("Bo Lee"), Some("Sam Ruiz")]
+            vec![
+                Some("Tom Hale"),
+                Some("Bo Lee"),
+                Some("Sam Ruiz"),
+                Some("Sam Ruiz")
+            ]
         );
     }
 
