@@ -156,10 +156,10 @@ impl Context<'_> {
             )
     }
 
-    /// For "he" or "she" at token `t`: the people its own sentence (before it) and the sentence
-    /// before name outside quotation marks, and of those the ones named first in their
-    /// sentence, near its start (the subjects a pronoun mostly takes up), latest first.
-    fn persons_named_before(&self, t: usize, pronoun: Pronoun) -> (Vec<usize>, Vec<usize>) {
+    /// For a pronoun at token `t`: the entities that `fits` that its own sentence (before it)
+    /// and the sentence before name outside quotation marks, and of those the ones named first
+    /// in their sentence, near its start (the subjects a pronoun mostly takes up), latest first.
+    fn named_before(&self, t: usize, fits: impl Fn(usize) -> bool) -> (Vec<usize>, Vec<usize>) {
         /// How far into its sentence a subject's name may start ("For years, Oz has ...").
         const SUBJECT_REACH: usize = 5;
         let doc = self.doc;
@@ -181,10 +181,7 @@ impl Context<'_> {
             for (k, m) in self.mentions_in(&range).enumerate() {
                 let Some(e) = self.entity_of[m] else { continue };
                 let mention = &self.mentions[m];
-                if self.kinds[e] != EntityKind::Person
-                    || !self.fits_pronoun(e, pronoun)
-                    || quoted(mention)
-                {
+                if !fits(e) || quoted(mention) {
                     continue;
                 }
                 named.push(e);
@@ -368,7 +365,9 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                                 let speaker = recent(SPEAKER_REACH_PARAGRAPHS)
                                     .filter(|&e| cx.kinds[e] != EntityKind::Organization)
                                     .filter(|&e| cx.fits_pronoun(e, p));
-                                let (subjects, named) = cx.persons_named_before(mention.first, p);
+                                let (subjects, named) = cx.named_before(mention.first, |e| {
+                                    cx.kinds[e] == EntityKind::Person && cx.fits_pronoun(e, p)
+                                });
                                 // The latest speaker, unless the pronoun's sentence or the one
                                 // before opens with someone else and does not name the speaker
                                 // ("For years, Oz has been dogged by charges ... He has
