@@ -308,7 +308,15 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
         };
         let mut speaker = None;
         if !source.is_empty() {
-            let in_source: Vec<usize> = source.iter().flat_map(|r| cx.mentions_in(r)).collect();
+            let mut in_source: Vec<usize> = source.iter().flat_map(|r| cx.mentions_in(r)).collect();
+            // A source opening with "who" is the name "who" stands for, not one in its clause
+            // ("who served as general chairman of the DNC").
+            if let Some(&m) = in_source.first().filter(|&&m| {
+                cx.mentions[m].kind == MentionKind::Pronoun(Pronoun::Relative)
+                    && cx.mentions[m].first == source[0].start
+            }) {
+                in_source = vec![m];
+            }
             // The name that is the source's head: not a possessor ("CNN's") nor a modifier
             // ("Stein spokeswoman", "The New York businessman") when there is another, else a
             // possessor ("Donald Trump's claim"); with no name, a pronoun or a nominal.
@@ -618,6 +626,30 @@ mod tests {
                 Some("Sam Ruiz")
             ]
         );
+    }
+
+    #[test]
+    fn a_source_opening_with_who_is_the_name_before_it() {
+        let text = "Ed Rendell, who led the DNC, agreed.";
+        let mut doc = Document::new("t", text).unwrap();
+        sayso_text::segment(&mut doc);
+        use Upos::*;
+        doc.upos = vec![
+            Propn, Propn, Punct, Pron, Verb, Det, Propn, Punct, Verb, Punct,
+        ];
+        assert_eq!(doc.upos.len(), doc.tokens.len());
+        let at = |word: &str| {
+            let start = text.find(word).unwrap() as u32;
+            Span::new(start, start + word.len() as u32)
+        };
+        doc.attributions = vec![Attribution {
+            source: vec![at("who led the DNC")],
+            cue: vec![at("agreed")],
+            content: vec![at("agreed")],
+            ..Attribution::default()
+        }];
+        SpeakerResolver.resolve(&mut doc);
+        assert_eq!(doc.attributions[0].speaker.as_deref(), Some("Ed Rendell"));
     }
 
     #[test]
