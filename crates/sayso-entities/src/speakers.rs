@@ -193,6 +193,31 @@ impl Context<'_> {
         (subjects, named)
     }
 
+    /// The entity a relative pronoun stands for: the name right before it ("Ed Rendell, who",
+    /// "the European Union, which"), a person's only for "who", no farther name ("the study --
+    /// which notes" is not the person named sentences before).
+    fn relative_antecedent(&self, relative: &Mention) -> Option<usize> {
+        /// Tokens a comma or a dash may take between the name and the pronoun.
+        const GAP: usize = 2;
+        let k = self.mentions.partition_point(|x| x.last < relative.first);
+        let name = k.checked_sub(1)?;
+        let e = self.entity_of[name]?;
+        let who = self
+            .doc
+            .token_text(relative.first)
+            .eq_ignore_ascii_case("who");
+        (self.mentions[name].last + GAP >= relative.first
+            && (who || self.kinds[e] != EntityKind::Person))
+            .then_some(e)
+    }
+
+    /// Whether the noun at token `t` is plural ("researchers", "the authors"): a group, no one
+    /// speaker.
+    fn is_plural_noun(&self, t: usize) -> bool {
+        let word = self.doc.token_text(t).to_lowercase();
+        word.ends_with('s') && !["ss", "us", "is"].iter().any(|end| word.ends_with(end))
+    }
+
     fn is_possessor(&self, m: &Mention) -> bool {
         self.doc.tokens.get(m.last + 1).is_some() && {
             let next = self.doc.token_text(m.last + 1);
@@ -387,8 +412,7 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                                 }
                             }
                             MentionKind::Pronoun(Pronoun::Relative) => {
-                                let k = cx.mentions.partition_point(|x| x.last < mention.first);
-                                k.checked_sub(1).and_then(|p| cx.entity_of[p])
+                                cx.relative_antecedent(mention)
                             }
                             MentionKind::Nominal {
                                 organization: true, ..
@@ -396,10 +420,12 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                             MentionKind::Nominal {
                                 definite: true,
                                 organization: false,
-                            } => cx.titled_for(mention.first, mention.last).or_else(|| {
-                                recent(SPEAKER_REACH_PARAGRAPHS)
-                                    .filter(|&e| cx.kinds[e] != EntityKind::Organization)
-                            }),
+                            } if !cx.is_plural_noun(mention.last) => {
+                                cx.titled_for(mention.first, mention.last).or_else(|| {
+                                    recent(SPEAKER_REACH_PARAGRAPHS)
+                                        .filter(|&e| cx.kinds[e] != EntityKind::Organization)
+                                })
+                            }
                             _ => None,
                         };
                         if let Some(e) = found {
@@ -650,6 +676,42 @@ mod tests {
         }];
         SpeakerResolver.resolve(&mut doc);
         assert_eq!(doc.attributions[0].speaker.as_deref(), Some("Ed Rendell"));
+    }
+
+    #[test]
+    fn which_after_a_noun_and_researchers_are_no_one_speaker() {
+        let text = "Tom Hale said no to the Acme Group. The study, which notes this, is long. \
+                    The researchers found it.";
+        let mut doc = Document::new("t", text).unwrap();
+        sayso_text::segment(&mut doc);
+        use Upos::*;
+        doc.upos = vec![
+            Propn, Propn, Verb, Intj, Adp, Det, Propn, Propn, Punct, Det, Noun, Punct, Pron, Verb,
+            Pron, Punct, Aux, Adj, Punct, Det, Noun, Verb, Pron, Punct,
+        ];
+        assert_eq!(doc.upos.len(), doc.tokens.len());
+        let at = |word: &str| {
+            let start = text.find(word).unwrap() as u32;
+            Span::new(start, start + word.len() as u32)
+        };
+        let said = |source: &str, cue: &str, content: &str| Attribution {
+            source: vec![at(source)],
+            cue: vec![at(cue)],
+            content: vec![at(content)],
+            ..Attribution::default()
+        };
+        doc.attributions = vec![
+            said("Tom Hale", "said", "no"),
+            said("which", "notes", "this"),
+            said("The researchers", "found", "it."),
+        ];
+        SpeakerResolver.resolve(&mut doc);
+        let speakers: Vec<Option<&str>> = doc
+            .attributions
+            .iter()
+            .map(|a| a.speaker.as_deref())
+            .collect();
+        assert_eq!(speakers, vec![Some("Tom Hale"), None, None]);
     }
 
     #[test]
