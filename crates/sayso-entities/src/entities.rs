@@ -486,6 +486,13 @@ mod tests {
         assert_eq!(entities[0].name, "The New York Times");
         assert_eq!(entities[1].name, "Commission on Presidential Debates");
         assert_eq!(entities[1].kind, EntityKind::Organization);
+        let entities = entities_of(
+            "He went to the Court of Appeals for the Sixth Circuit.",
+            &[
+                Pron, Verb, Adp, Det, Propn, Adp, Propn, Adp, Det, Propn, Propn, Punct,
+            ],
+        );
+        assert_eq!(entities[0].name, "Court of Appeals for the Sixth Circuit");
     }
 
     #[test]

@@ -42,6 +42,9 @@ pub struct Mention {
 /// The most words a name has.
 const MAX_NAME_WORDS: usize = 8;
 
+/// The most phrases an organization's name goes on with after "of", "for", "on" or "to".
+const MAX_TAILS: usize = 2;
+
 /// Titles that say the name after them is a person's; they are not part of the name.
 const PERSON_TITLES: &[&str] = &[
     "mr.",
@@ -434,11 +437,16 @@ fn organization_tail(doc: &Document, end: usize) -> Option<usize> {
             && !nominals::is_person_name(doc.token_text(k))
             && doc.token_text(k).chars().any(char::is_alphabetic)
     };
-    let mut last = connector;
-    while last + 1 < doc.tokens.len() && last - connector < MAX_NAME_WORDS && goes_on(last + 1) {
+    // "Court of Appeals for the Sixth Circuit": a "the" after the connector when a name follows.
+    let the = connector + 2 < doc.tokens.len()
+        && lower(doc, connector + 1) == "the"
+        && goes_on(connector + 2);
+    let start = connector + the as usize;
+    let mut last = start;
+    while last + 1 < doc.tokens.len() && last - start < MAX_NAME_WORDS && goes_on(last + 1) {
         last += 1;
     }
-    (last > connector).then_some(last)
+    (last > start).then_some(last)
 }
 
 /// Whether capitalized nouns and adjectives from token `t` on lead to a name ("Tax Policy" in
@@ -509,8 +517,14 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
                 end = last;
             }
             let organization = ORGANIZATION_WORDS.contains(&lower(doc, end).as_str());
-            if let Some(last) = organization.then(|| organization_tail(doc, end)).flatten() {
-                end = last;
+            // "Court of Appeals for the Sixth Circuit": a tail may have a tail.
+            if organization {
+                for _ in 0..MAX_TAILS {
+                    match organization_tail(doc, end) {
+                        Some(last) => end = last,
+                        None => break,
+                    }
+                }
             }
             let name_start = if organization {
                 organization_start(doc, t)

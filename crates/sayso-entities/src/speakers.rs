@@ -194,11 +194,9 @@ impl Context<'_> {
     }
 
     /// The entity a relative pronoun stands for: the name right before it ("Ed Rendell, who",
-    /// "the European Union, which"), a person's only for "who", no farther name ("the study --
-    /// which notes" is not the person named sentences before).
+    /// "Schiff, 56, who", "the European Union, which"), a person's only for "who", no farther
+    /// name ("the study -- which notes" is not the person named sentences before).
     fn relative_antecedent(&self, relative: &Mention) -> Option<usize> {
-        /// Tokens a comma or a dash may take between the name and the pronoun.
-        const GAP: usize = 2;
         let k = self.mentions.partition_point(|x| x.last < relative.first);
         let name = k.checked_sub(1)?;
         let e = self.entity_of[name]?;
@@ -206,9 +204,10 @@ impl Context<'_> {
             .doc
             .token_text(relative.first)
             .eq_ignore_ascii_case("who");
-        (self.mentions[name].last + GAP >= relative.first
-            && (who || self.kinds[e] != EntityKind::Person))
-            .then_some(e)
+        // Only punctuation and an age may stand between them.
+        let adjacent = (self.mentions[name].last + 1..relative.first)
+            .all(|t| matches!(self.doc.upos.get(t), Some(Upos::Punct | Upos::Num)));
+        (adjacent && (who || self.kinds[e] != EntityKind::Person)).then_some(e)
     }
 
     /// Whether the noun at token `t` is plural ("researchers", "the authors"): a group, no one
@@ -656,12 +655,12 @@ mod tests {
 
     #[test]
     fn a_source_opening_with_who_is_the_name_before_it() {
-        let text = "Ed Rendell, who led the DNC, agreed.";
+        let text = "Ed Rendell, 72, who led the DNC, agreed.";
         let mut doc = Document::new("t", text).unwrap();
         sayso_text::segment(&mut doc);
         use Upos::*;
         doc.upos = vec![
-            Propn, Propn, Punct, Pron, Verb, Det, Propn, Punct, Verb, Punct,
+            Propn, Propn, Punct, Num, Punct, Pron, Verb, Det, Propn, Punct, Verb, Punct,
         ];
         assert_eq!(doc.upos.len(), doc.tokens.len());
         let at = |word: &str| {
