@@ -577,7 +577,22 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
             let first = if with_the { first - 1 } else { first };
             // A run of a dozen capitalized words is a headline or shouting, not a name.
             let plausible = end - first < MAX_NAME_WORDS;
-            if plausible && (title_word(&lower(doc, end)).is_none() || end > first) {
+            // A person noun alone opening a sentence is a nominal a tagger took for a name (a
+            // headline's "Lawmaker urges ..."), unless a longer name has it (`add_surnames`).
+            let person_noun = first == end
+                && title.is_none()
+                && starts_sentence(doc, first)
+                && is_person_noun_word(&lower(doc, first));
+            if person_noun {
+                mentions.push(Mention {
+                    first,
+                    last: end,
+                    kind: MentionKind::Nominal {
+                        organization: false,
+                        definite: false,
+                    },
+                });
+            } else if plausible && (title_word(&lower(doc, end)).is_none() || end > first) {
                 mentions.push(Mention {
                     first,
                     last: end,

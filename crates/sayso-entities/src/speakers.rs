@@ -26,6 +26,9 @@ use std::ops::Range;
 /// How many paragraphs back "he" or "the singer" may find the previous speaker.
 const SPEAKER_REACH_PARAGRAPHS: usize = 3;
 
+/// The paragraphs of a headline and lede, whose unnamed speaker the story names later.
+const LEDE_PARAGRAPHS: usize = 1;
+
 /// How many tokens either side of the cue a venue word may be.
 const VENUE_REACH: usize = 40;
 
@@ -214,7 +217,8 @@ impl Context<'_> {
     /// speaker.
     fn is_plural_noun(&self, t: usize) -> bool {
         let word = self.doc.token_text(t).to_lowercase();
-        word.ends_with('s') && !["ss", "us", "is"].iter().any(|end| word.ends_with(end))
+        matches!(word.as_str(), "people" | "men" | "women" | "children")
+            || word.ends_with('s') && !["ss", "us", "is"].iter().any(|end| word.ends_with(end))
     }
 
     fn is_possessor(&self, m: &Mention) -> bool {
@@ -309,6 +313,9 @@ impl Context<'_> {
 /// (pronouns, nominals) resolved along the way, as (entity, span).
 pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>) {
     let mut speakers = Vec::with_capacity(cx.doc.attributions.len());
+    // For each attribution: whether a name in its source gave the speaker, and its paragraph.
+    let mut named_here = Vec::with_capacity(cx.doc.attributions.len());
+    let mut waiting = Vec::new();
     let mut resolved_mentions = Vec::new();
     // The latest speaker and the paragraph it spoke in.
     let mut latest: Option<(usize, usize)> = None;
@@ -331,6 +338,9 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                 .map(|(e, _)| e)
         };
         let mut speaker = None;
+        // A speaker named here, and a person nominal of a headline or lede left unresolved.
+        let mut by_name = false;
+        let mut unnamed_nominal = None;
         if !source.is_empty() {
             let mut in_source: Vec<usize> = source.iter().flat_map(|r| cx.mentions_in(r)).collect();
             // A source opening with "who" is the name "who" stands for, not one in its clause
@@ -378,6 +388,18 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                         w == "and" || w == "," || title_word(&w.to_lowercase()).is_some()
                     })
             });
+            by_name = named.is_some() && !coordinated;
+            if named.is_none() && paragraph <= LEDE_PARAGRAPHS {
+                unnamed_nominal = in_source.first().map(|&m| &cx.mentions[m]).filter(|m| {
+                    matches!(
+                        m.kind,
+                        MentionKind::Nominal {
+                            organization: false,
+                            ..
+                        }
+                    ) && !cx.is_plural_noun(m.last)
+                });
+            }
             speaker = match named {
                 _ if coordinated => None,
                 Some(m) if cx.qualifies_a_person(&cx.mentions[m], &source) => None,
@@ -445,6 +467,25 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
             latest = Some((e, paragraph));
         }
         speakers.push(speaker);
+        named_here.push((by_name && speaker.is_some(), paragraph));
+        if speaker.is_none() {
+            if let Some(m) = unnamed_nominal {
+                waiting.push((speakers.len() - 1, paragraph, cx.span_of(m)));
+            }
+        }
+    }
+    // A headline's or lede's unnamed person ("Lawmaker urges ...", "A former committee
+    // chairman says ...") is the person the story names as a speaker next.
+    for (k, paragraph, span) in waiting {
+        let next = (k + 1..speakers.len())
+            .take_while(|&j| named_here[j].1 <= paragraph + SPEAKER_REACH_PARAGRAPHS)
+            .find(|&j| named_here[j].0 && named_here[j].1 > paragraph)
+            .and_then(|j| speakers[j])
+            .filter(|&e| cx.kinds[e] == EntityKind::Person);
+        if let Some(e) = next {
+            speakers[k] = Some(e);
+            resolved_mentions.push((e, span));
+        }
     }
     (speakers, resolved_mentions)
 }
@@ -711,6 +752,46 @@ mod tests {
             .map(|a| a.speaker.as_deref())
             .collect();
         assert_eq!(speakers, vec![Some("Tom Hale"), None, None]);
+    }
+
+    #[test]
+    fn a_headlines_unnamed_person_is_the_next_one_named_but_a_group_is_not() {
+        let text = "Lawmaker urges action.\n\nCritics say no.\n\nRep. Adam Schiff said so.";
+        let mut doc = Document::new("t", text).unwrap();
+        sayso_text::segment(&mut doc);
+        use Upos::*;
+        doc.upos = vec![
+            Propn, Verb, Noun, Punct, Noun, Verb, Intj, Punct, Propn, Propn, Propn, Verb, Adv,
+            Punct,
+        ];
+        assert_eq!(doc.upos.len(), doc.tokens.len());
+        let at = |word: &str| {
+            let start = text.find(word).unwrap() as u32;
+            Span::new(start, start + word.len() as u32)
+        };
+        let said = |source: &str, cue: &str, content: &str| Attribution {
+            source: vec![at(source)],
+            cue: vec![at(cue)],
+            content: vec![at(content)],
+            ..Attribution::default()
+        };
+        doc.attributions = vec![
+            said("Lawmaker", "urges", "action"),
+            said("Critics", "say", "no"),
+            said("Rep. Adam Schiff", "said", "so"),
+        ];
+        SpeakerResolver.resolve(&mut doc);
+        let speakers: Vec<Option<&str>> = doc
+            .attributions
+            .iter()
+            .map(|a| a.speaker.as_deref())
+            .collect();
+        assert_eq!(
+            speakers,
+            vec![Some("Adam Schiff"), None, Some("Adam Schiff")]
+        );
+        // "Lawmaker" is no entity of its own.
+        assert_eq!(doc.entities.len(), 1, "{:?}", doc.entities);
     }
 
     #[test]
