@@ -464,7 +464,8 @@ fn transcript_turns(doc: &mut Document) {
 
 /// A cue verb the model left without a source takes its subject from the tree, or that of the
 /// verb it is coordinated with or hangs off ("Merrill says ... and said ...", "..., adding
-/// that ...", "before asking ...").
+/// that ...", "before asking ..."), or, when the tree gives none or another attribution's
+/// words, the source of the cue right before it ("Sanders said, suggesting ...").
 fn subjects_as_sources(doc: &mut Document) {
     let parsed = doc.heads.len() == doc.tokens.len() && doc.deprels.len() == doc.tokens.len();
     if !parsed
@@ -489,6 +490,9 @@ fn subjects_as_sources(doc: &mut Document) {
         let Some(subject) =
             verb.and_then(|v| crate::reported::subject(doc, &tree, v, &["conj", "xcomp", "advcl"]))
         else {
+            if let Some(source) = verb.and_then(|v| source_of_cue_before(doc, v)) {
+                found.push((k, source));
+            }
             continue;
         };
         let span = Span::new(
@@ -511,11 +515,26 @@ fn subjects_as_sources(doc: &mut Document) {
         });
         if !taken && !opens_phrase {
             found.push((k, span));
+        } else if let Some(source) = verb.and_then(|v| source_of_cue_before(doc, v)) {
+            found.push((k, source));
         }
     }
     for (k, span) in found {
         doc.attributions[k].source = vec![span];
     }
+}
+
+/// The source of the attribution whose cue ends right before a participle cue at token `v`
+/// ("Sanders said, suggesting ...", "..., he said, adding ..."): the participle has its
+/// speaker.
+fn source_of_cue_before(doc: &Document, v: usize) -> Option<Span> {
+    let comma = v.checked_sub(1).filter(|&c| doc.token_text(c) == ",")?;
+    let before = comma.checked_sub(1)?;
+    let end = doc.tokens[before].span.end;
+    doc.attributions
+        .iter()
+        .find(|b| b.cue.last().is_some_and(|c| c.end == end))
+        .and_then(|b| b.source.first().copied())
 }
 
 #[cfg(test)]
@@ -536,6 +555,38 @@ mod tests {
             .err()
             .unwrap();
         assert!(err.to_string().contains("bad header"), "{err}");
+    }
+
+    #[test]
+    fn a_participle_cue_after_a_comma_shares_the_cue_befores_source() {
+        use sayso_document::{Attribution, Upos::*};
+        let text = "Sanders said it, suggesting a change.";
+        let mut doc = Document::new("t", text).unwrap();
+        sayso_text::segment(&mut doc);
+        doc.upos = vec![Propn, Verb, Pron, Punct, Verb, Det, Noun, Punct];
+        assert_eq!(doc.upos.len(), doc.tokens.len());
+        // A parse that gives the participle no subject to inherit.
+        doc.heads = vec![None; doc.tokens.len()];
+        doc.deprels = vec!["root".into(); doc.tokens.len()];
+        let at = |word: &str| {
+            let start = text.find(word).unwrap() as u32;
+            Span::new(start, start + word.len() as u32)
+        };
+        doc.attributions = vec![
+            Attribution {
+                source: vec![at("Sanders")],
+                cue: vec![at("said it")],
+                content: vec![at("it")],
+                ..Attribution::default()
+            },
+            Attribution {
+                cue: vec![at("suggesting")],
+                content: vec![at("a change")],
+                ..Attribution::default()
+            },
+        ];
+        subjects_as_sources(&mut doc);
+        assert_eq!(doc.attributions[1].source, vec![at("Sanders")]);
     }
 
     #[test]
