@@ -352,8 +352,27 @@ fn is_name_token(doc: &Document, t: usize) -> bool {
     (doc.upos.get(t) == Some(&Upos::Propn)
         && capitalized(doc, t)
         && !CALENDAR.contains(&lower(doc, t).as_str()))
+        || is_acronym(doc, t)
         // A transcript's turn ("WALLACE: ..."), which taggers take for a common noun.
         || sayso_text::turns::in_turn_name(doc, t)
+}
+
+/// Whether token `t` is an acronym among words in lower case ("The NAACP called ..."), which
+/// taggers often take for a common noun; a headline in capitals has no such neighbours, and a
+/// word opening a sentence may be shouted ("NOTE this").
+fn is_acronym(doc: &Document, t: usize) -> bool {
+    const MAX_LETTERS: usize = 6;
+    let word = doc.token_text(t);
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let has_lower = |k: usize| doc.token_text(k).chars().any(char::is_lowercase);
+    (2..=MAX_LETTERS).contains(&letters)
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '&')
+        && matches!(doc.upos.get(t), Some(Upos::Noun | Upos::Propn))
+        && title_word(&lower(doc, t)).is_none()
+        && !starts_sentence(doc, t)
+        && (t > 0 && has_lower(t - 1) || t + 1 < doc.tokens.len() && has_lower(t + 1))
 }
 
 /// Whether the name run that started at `start` ends at token `k`, an organization's telling
@@ -825,6 +844,18 @@ mod tests {
             names(&doc),
             ["The Tax Policy Center", "Douglas Holtz-Eakin"]
         );
+    }
+
+    #[test]
+    fn an_acronym_among_lower_case_words_is_a_name_but_not_a_title_or_a_shouted_word() {
+        use Upos::*;
+        let doc = tagged(
+            "The NAACP called the CEO. FELLOW DOCTORS CALLED OUT.",
+            &[
+                Det, Noun, Verb, Det, Noun, Punct, Noun, Noun, Verb, Adp, Punct,
+            ],
+        );
+        assert_eq!(names(&doc), ["NAACP"]);
     }
 
     #[test]

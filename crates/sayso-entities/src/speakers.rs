@@ -221,6 +221,19 @@ impl Context<'_> {
             || word.ends_with('s') && !["ss", "us", "is"].iter().any(|end| word.ends_with(end))
     }
 
+    /// The entity whose canonical name a one-span source is, word for word ("The" aside).
+    fn entity_named(&self, source: &[Span]) -> Option<usize> {
+        let [span] = source else { return None };
+        let text = self
+            .doc
+            .slice(*span)
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        let text = text.strip_prefix("The ").unwrap_or(text);
+        self.names
+            .iter()
+            .position(|name| name.strip_prefix("The ").unwrap_or(name) == text)
+    }
+
     fn is_possessor(&self, m: &Mention) -> bool {
         self.doc.tokens.get(m.last + 1).is_some() && {
             let next = self.doc.token_text(m.last + 1);
@@ -455,6 +468,11 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                         found
                     }),
             };
+            // A source the mention stage found no name in that is written as an entity's name
+            // ("Politifact: ..." opening a story, where the tagger took it for a common noun).
+            if speaker.is_none() && in_source.is_empty() {
+                speaker = cx.entity_named(&a.source);
+            }
         } else if a.cue.is_empty() {
             // A transcript's turn ("WALLACE: ...") is its name's; any other quotation standing
             // alone goes on with the latest speaker.
@@ -792,6 +810,31 @@ mod tests {
         );
         // "Lawmaker" is no entity of its own.
         assert_eq!(doc.entities.len(), 1, "{:?}", doc.entities);
+    }
+
+    #[test]
+    fn a_source_written_as_an_entitys_name_is_that_entity() {
+        let text = "Politifact: The claim is true.\n\nThen Politifact checked it.";
+        let mut doc = Document::new("t", text).unwrap();
+        sayso_text::segment(&mut doc);
+        use Upos::*;
+        // The tagger took the story's first word for a common noun.
+        doc.upos = vec![
+            Noun, Punct, Det, Noun, Aux, Adj, Punct, Adv, Propn, Verb, Pron, Punct,
+        ];
+        assert_eq!(doc.upos.len(), doc.tokens.len());
+        let at = |word: &str| {
+            let start = text.find(word).unwrap() as u32;
+            Span::new(start, start + word.len() as u32)
+        };
+        doc.attributions = vec![Attribution {
+            source: vec![at("Politifact")],
+            cue: vec![at(":")],
+            content: vec![at("The claim is true.")],
+            ..Attribution::default()
+        }];
+        SpeakerResolver.resolve(&mut doc);
+        assert_eq!(doc.attributions[0].speaker.as_deref(), Some("Politifact"));
     }
 
     #[test]
