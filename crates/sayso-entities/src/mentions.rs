@@ -357,6 +357,18 @@ fn is_name_token(doc: &Document, t: usize) -> bool {
         || sayso_text::turns::in_turn_name(doc, t)
 }
 
+/// The last token of a generational suffix right after a name ending at token `end` ("II",
+/// ", Jr.").
+fn generational_suffix(doc: &Document, end: usize) -> Option<usize> {
+    const SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
+    let at = |k: usize| (k < doc.tokens.len()).then(|| doc.token_text(k));
+    match (at(end + 1), at(end + 2)) {
+        (Some(s), _) if SUFFIXES.contains(&s) && end > 0 => Some(end + 1),
+        (Some(","), Some(s)) if s.starts_with("Jr") || s.starts_with("Sr") => Some(end + 2),
+        _ => None,
+    }
+}
+
 /// Whether token `t` is an acronym among words in lower case ("The NAACP called ..."), which
 /// taggers often take for a common noun; a headline in capitals has no such neighbours, and a
 /// word opening a sentence may be shouted ("NOTE this").
@@ -533,6 +545,10 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
                 end += 1;
             }
             if let Some(last) = organization_joined_by_and(doc, t, end) {
+                end = last;
+            }
+            // "Vann R. Newkirk II", "Martin Luther King, Jr.".
+            if let Some(last) = generational_suffix(doc, end) {
                 end = last;
             }
             let organization = ORGANIZATION_WORDS.contains(&lower(doc, end).as_str());
@@ -856,6 +872,21 @@ mod tests {
             ],
         );
         assert_eq!(names(&doc), ["NAACP"]);
+    }
+
+    #[test]
+    fn a_generational_suffix_belongs_to_the_name() {
+        use Upos::*;
+        let doc = tagged(
+            "Vann R. Newkirk II met Martin Luther King, Jr. today.",
+            &[
+                Propn, Propn, Propn, Num, Verb, Propn, Propn, Propn, Punct, Propn, Noun, Punct,
+            ],
+        );
+        assert_eq!(
+            names(&doc),
+            ["Vann R. Newkirk II", "Martin Luther King, Jr."]
+        );
     }
 
     #[test]
