@@ -158,7 +158,45 @@ fn acronym_definitions(doc: &Document, mentions: &[Mention]) -> Vec<Option<usize
             defined_by[m + 1] = Some(m);
         }
     }
+    // An acronym standing alone is the latest longer name before it whose words' initials it
+    // spells ("IMF" after "International Monetary Fund", "S.E.C." after "Securities and
+    // Exchange Commission").
+    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    for (m, mention) in mentions.iter().enumerate() {
+        if !matches!(mention.kind, MentionKind::Name { .. }) {
+            continue;
+        }
+        let words: Vec<&str> = (mention.first..=mention.last)
+            .map(|t| doc.token_text(t))
+            .collect();
+        if let [word] = words.as_slice() {
+            if defined_by[m].is_none() {
+                defined_by[m] = acronym_letters(word).and_then(|l| by_initials.get(&l).copied());
+            }
+        } else if let Some(initials) = initials(&words) {
+            by_initials.insert(initials, m);
+        }
+    }
     defined_by
+}
+
+/// The capital letters an acronym spells, dots left out ("S.E.C." -> "SEC").
+fn acronym_letters(word: &str) -> Option<String> {
+    let letters: String = word.chars().filter(|c| *c != '.').collect();
+    ((2..=6).contains(&letters.chars().count()) && letters.chars().all(|c| c.is_uppercase()))
+        .then_some(letters)
+}
+
+/// The initials of a name's capitalized words, a leading "The" and lower-case joining words
+/// ("of", "and") left out: "International Monetary Fund" -> "IMF".
+fn initials(words: &[&str]) -> Option<String> {
+    let initials: String = words
+        .iter()
+        .filter(|w| **w != "The")
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    (initials.chars().count() >= 2).then_some(initials)
 }
 
 /// A name written in capitals as in a transcript's turns ("WALLACE") in the case the text
@@ -493,6 +531,28 @@ mod tests {
             ],
         );
         assert_eq!(entities[0].name, "Court of Appeals for the Sixth Circuit");
+    }
+
+    #[test]
+    fn an_acronym_spelling_a_names_initials_joins_it_and_particles_and_months_join_names() {
+        use Upos::*;
+        let entities = entities_of(
+            "The International Monetary Fund met Osama bin Laden and Theresa May. The IMF said no.",
+            &[
+                Det, Propn, Propn, Propn, Verb, Propn, Propn, Propn, Cconj, Propn, Propn, Punct,
+                Det, Propn, Verb, Intj, Punct,
+            ],
+        );
+        let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "International Monetary Fund",
+                "Osama bin Laden",
+                "Theresa May"
+            ]
+        );
+        assert_eq!(entities[0].mentions.len(), 2, "{entities:?}");
     }
 
     #[test]

@@ -42,6 +42,11 @@ pub struct Mention {
 /// The most words a name has.
 const MAX_NAME_WORDS: usize = 8;
 
+/// Lower-case words inside people's names.
+const NAME_PARTICLES: &[&str] = &[
+    "bin", "ibn", "van", "von", "de", "da", "di", "du", "del", "der",
+];
+
 /// The most phrases an organization's name goes on with after "of", "for", "on" or "to".
 const MAX_TAILS: usize = 2;
 
@@ -191,6 +196,7 @@ pub const INSTITUTION_NOUNS: &[&str] = &[
     "institute",
     "foundation",
     "office",
+    "fund",
     "campaign",
     "commission",
 ];
@@ -531,6 +537,29 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
                 // "Holtz-Eakin": a hyphen with no space joins two names into one.
                 if hyphen_joins(doc, end) && !starts_sentence(doc, end + 2) {
                     end += 2;
+                    continue;
+                }
+                // "Osama bin Laden", "Ludwig van Beethoven": a particle between two names.
+                if end + 2 < n
+                    && NAME_PARTICLES.contains(&doc.token_text(end + 1))
+                    && is_name_token(doc, end + 2)
+                    && !starts_sentence(doc, end + 2)
+                {
+                    end += 2;
+                    continue;
+                }
+                // "Theresa May": a month's name tagged a proper noun after a name, not before
+                // a day's number, is a surname.
+                if end + 2 < n
+                    && CALENDAR.contains(&lower(doc, end + 1).as_str())
+                    && doc.upos.get(end + 1) == Some(&Upos::Propn)
+                    && capitalized(doc, end + 1)
+                    && !doc
+                        .token_text(end + 2)
+                        .starts_with(|c: char| c.is_ascii_digit())
+                    && !starts_sentence(doc, end + 1)
+                {
+                    end += 1;
                     continue;
                 }
                 let goes_on = end + 1 < n

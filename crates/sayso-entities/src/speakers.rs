@@ -26,6 +26,22 @@ use std::ops::Range;
 /// How many paragraphs back "he" or "the singer" may find the previous speaker.
 const SPEAKER_REACH_PARAGRAPHS: usize = 3;
 
+/// Nouns of documents that speak for their author (an ad is a campaign's, which the layer
+/// counts as no one).
+const DOCUMENT_NOUNS: &[&str] = &[
+    "report",
+    "memo",
+    "study",
+    "survey",
+    "analysis",
+    "statement",
+    "letter",
+    "release",
+    "tweet",
+    "complaint",
+    "filing",
+];
+
 /// The paragraphs of a headline and lede, whose unnamed speaker the story names later.
 const LEDE_PARAGRAPHS: usize = 1;
 
@@ -247,7 +263,11 @@ impl Context<'_> {
     /// modified by it: in a headline, "Bill Clinton calls ..." often tags the cue a noun.)
     fn is_modifier(&self, m: &Mention, source: &[Range<usize>]) -> bool {
         let next = m.last + 1;
+        // A document's author is who speaks through it ("the IMF report", "a Homeland
+        // Security memo").
+        let document = DOCUMENT_NOUNS.contains(&self.doc.token_text(next).to_lowercase().as_str());
         source.iter().any(|r| r.contains(&next))
+            && !document
             && (self.doc.upos.get(next) == Some(&Upos::Noun)
                 || title_word(&self.doc.token_text(next).to_lowercase()).is_some()
                 || self
@@ -835,6 +855,46 @@ mod tests {
         }];
         SpeakerResolver.resolve(&mut doc);
         assert_eq!(doc.attributions[0].speaker.as_deref(), Some("Politifact"));
+    }
+
+    #[test]
+    fn a_documents_named_author_and_the_fund_speak_for_the_organization() {
+        let text = "The International Monetary Fund met. The IMF report said no. The fund warned.";
+        let mut doc = Document::new("t", text).unwrap();
+        sayso_text::segment(&mut doc);
+        use Upos::*;
+        doc.upos = vec![
+            Det, Propn, Propn, Propn, Verb, Punct, Det, Propn, Noun, Verb, Intj, Punct, Det, Noun,
+            Verb, Punct,
+        ];
+        assert_eq!(doc.upos.len(), doc.tokens.len());
+        let at = |word: &str| {
+            let start = text.find(word).unwrap() as u32;
+            Span::new(start, start + word.len() as u32)
+        };
+        let said = |source: &str, cue: &str, content: &str| Attribution {
+            source: vec![at(source)],
+            cue: vec![at(cue)],
+            content: vec![at(content)],
+            ..Attribution::default()
+        };
+        doc.attributions = vec![
+            said("The IMF report", "said", "no"),
+            said("The fund", "warned", "warned"),
+        ];
+        SpeakerResolver.resolve(&mut doc);
+        let speakers: Vec<Option<&str>> = doc
+            .attributions
+            .iter()
+            .map(|a| a.speaker.as_deref())
+            .collect();
+        assert_eq!(
+            speakers,
+            vec![
+                Some("International Monetary Fund"),
+                Some("International Monetary Fund")
+            ]
+        );
     }
 
     #[test]
