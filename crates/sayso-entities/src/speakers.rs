@@ -263,13 +263,15 @@ impl Context<'_> {
     /// modified by it: in a headline, "Bill Clinton calls ..." often tags the cue a noun.)
     fn is_modifier(&self, m: &Mention, source: &[Range<usize>]) -> bool {
         let next = m.last + 1;
+        if !source.iter().any(|r| r.contains(&next)) {
+            return false;
+        }
+        let word = self.doc.token_text(next).to_lowercase();
         // A document's author is who speaks through it ("the IMF report", "a Homeland
         // Security memo").
-        let document = DOCUMENT_NOUNS.contains(&self.doc.token_text(next).to_lowercase().as_str());
-        source.iter().any(|r| r.contains(&next))
-            && !document
+        !DOCUMENT_NOUNS.contains(&word.as_str())
             && (self.doc.upos.get(next) == Some(&Upos::Noun)
-                || title_word(&self.doc.token_text(next).to_lowercase()).is_some()
+                || title_word(&word).is_some()
                 || self
                     .mention_at(next)
                     .is_some_and(|k| matches!(self.mentions[k].kind, MentionKind::Name { .. })))

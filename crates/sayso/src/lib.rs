@@ -237,6 +237,9 @@ mod tests {
         let foreign =
             "Der Bürgermeister sagte, dass die Brücke im Mai öffnet. «Fertig», sagte sie.";
         let quotes = "\"“”‘’'«»".repeat(300);
+        // Found by fuzzing: a source whose last name ends the text (the speaker stage read the
+        // token after it).
+        let source_at_the_end = "\0\0\0\"e\0],@ttt\0],\"\u{2015}b\u{7}\0\0\0\0J";
         for text in [
             long_sentence,
             commas,
@@ -244,6 +247,7 @@ mod tests {
             table,
             foreign.into(),
             quotes,
+            source_at_the_end.into(),
         ] {
             let mut doc = Document::new("hostile", text.as_str()).unwrap();
             Pipeline::with_reported_speech().process(&mut doc);
