@@ -380,14 +380,14 @@ fn generational_suffix(doc: &Document, end: usize) -> Option<usize> {
 /// word opening a sentence may be shouted ("NOTE this").
 fn is_acronym(doc: &Document, t: usize) -> bool {
     const MAX_LETTERS: usize = 6;
+    if !matches!(doc.upos.get(t), Some(Upos::Noun | Upos::Propn)) {
+        return false;
+    }
     let word = doc.token_text(t);
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let has_lower = |k: usize| doc.token_text(k).chars().any(char::is_lowercase);
-    (2..=MAX_LETTERS).contains(&letters)
-        && word
-            .chars()
-            .all(|c| c.is_uppercase() || c == '.' || c == '&')
-        && matches!(doc.upos.get(t), Some(Upos::Noun | Upos::Propn))
+    word.chars()
+        .all(|c| c.is_uppercase() || c == '.' || c == '&')
+        && (2..=MAX_LETTERS).contains(&word.chars().filter(|c| c.is_alphabetic()).count())
         && title_word(&lower(doc, t)).is_none()
         && !starts_sentence(doc, t)
         && (t > 0 && has_lower(t - 1) || t + 1 < doc.tokens.len() && has_lower(t + 1))
