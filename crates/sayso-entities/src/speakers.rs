@@ -250,6 +250,28 @@ impl Context<'_> {
             .position(|name| name.strip_prefix("The ").unwrap_or(name) == text)
     }
 
+    /// Whether a source opens with a mention joined by "and" to what follows ("Trump and his
+    /// aides", "The Republican nominee and his aides", "Obama and Clinton's gut reaction").
+    fn opens_with_two_parties(&self, in_source: &[usize], source: &[Range<usize>]) -> bool {
+        let (Some(&first), Some(range)) = (in_source.first(), source.first()) else {
+            return false;
+        };
+        let m = &self.mentions[first];
+        let and = m.last + 1;
+        m.first == range.start && range.contains(&and) && self.doc.token_text(and) == "and"
+    }
+
+    /// Whether a source names a poll, which is no one's whoever ran it.
+    fn mentions_poll(&self, source: &[Range<usize>]) -> bool {
+        source.iter().flat_map(|r| r.clone()).any(|t| {
+            self.doc.upos.get(t) == Some(&Upos::Noun)
+                && matches!(
+                    self.doc.token_text(t).to_lowercase().as_str(),
+                    "poll" | "polls"
+                )
+        })
+    }
+
     fn is_possessor(&self, m: &Mention) -> bool {
         self.doc.tokens.get(m.last + 1).is_some() && {
             let next = self.doc.token_text(m.last + 1);
@@ -494,6 +516,11 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
             // ("Politifact: ..." opening a story, where the tagger took it for a common noun).
             if speaker.is_none() && in_source.is_empty() {
                 speaker = cx.entity_named(&a.source);
+            }
+            // A poll is no one's, whoever ran it ("The Reuters/Ipsos poll showed"), and one
+            // party and another are no one speaker ("Trump and his aides").
+            if cx.mentions_poll(&source) || cx.opens_with_two_parties(&in_source, &source) {
+                speaker = None;
             }
         } else if a.cue.is_empty() {
             // A transcript's turn ("WALLACE: ...") is its name's; any other quotation standing
@@ -785,6 +812,24 @@ mod tests {
         );
         let imf = Some("International Monetary Fund");
         assert_eq!(found, names(&[imf, imf]));
+    }
+
+    #[test]
+    fn a_poll_and_a_party_joined_to_another_are_no_one_speaker() {
+        use Upos::*;
+        let found = speakers_of(
+            "Tom Hale spoke. The Acme/Ipsos poll showed gains. Tom Hale and his aides said no.",
+            &[
+                Propn, Propn, Verb, Punct, Det, Propn, Punct, Propn, Noun, Verb, Noun, Punct,
+                Propn, Propn, Cconj, Pron, Noun, Verb, Intj, Punct,
+            ],
+            &[
+                ("Tom Hale", "spoke", "spoke"),
+                ("The Acme/Ipsos poll", "showed", "gains"),
+                ("Tom Hale and his aides", "said", "no"),
+            ],
+        );
+        assert_eq!(found, names(&[Some("Tom Hale"), None, None]));
     }
 
     #[test]
