@@ -445,11 +445,12 @@ fn organization_start(doc: &Document, start: usize) -> usize {
         first -= 1;
     }
     if first >= 3 && doc.token_text(first - 1) == "and" && leads(first - 2) {
-        let before = (first.saturating_sub(1 + MAX_NAME_WORDS)..first - 1)
+        let the = (first.saturating_sub(1 + MAX_NAME_WORDS)..first - 1)
             .rev()
-            .find(|&k| !leads(k));
-        if before.is_some_and(|k| lower(doc, k) == "the") {
-            first = before.unwrap() + 1;
+            .find(|&k| !leads(k))
+            .filter(|&k| lower(doc, k) == "the");
+        if let Some(the) = the {
+            first = the + 1;
         }
     }
     first
