@@ -305,16 +305,15 @@ impl Context<'_> {
         let Some(range) = source.iter().find(|r| r.contains(&m.first)) else {
             return false;
         };
-        let person_noun = |t: usize| self.names_people(t);
         let before = m.first.checked_sub(1).filter(|&k| range.contains(&k));
         let after_preposition = before.is_some_and(|k| {
             matches!(
                 self.doc.token_text(k).to_lowercase().as_str(),
                 "for" | "of" | "at" | "from" | "with" | "to"
-            ) && (range.start..k).any(person_noun)
+            ) && (range.start..k).any(|t| self.names_people(t))
         });
-        let possessor_of_person =
-            self.is_possessor(m) && (m.last + 2..range.end.min(m.last + 6)).any(person_noun);
+        let possessor_of_person = self.is_possessor(m)
+            && (m.last + 2..range.end.min(m.last + 6)).any(|t| self.names_people(t));
         after_preposition || possessor_of_person
     }
 
