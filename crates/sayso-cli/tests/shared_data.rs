@@ -279,7 +279,7 @@ fn person_mentions_on_gum_test() {
     assert!(person["f1"].as_f64().unwrap() > 76.0, "{v}");
 }
 
-/// Resolved speakers on the dev speaker layer: a floor under the measured 80.4% of the found
+/// Resolved speakers on the dev speaker layer: a floor under the measured 80.8% of the found
 /// attributions (issue 4 aims at 90), so that a change that breaks sources or resolution shows.
 #[test]
 fn resolved_speakers_on_the_dev_layer() {
@@ -299,7 +299,7 @@ fn resolved_speakers_on_the_dev_layer() {
     assert!(out.status.success(), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     let speakers = &v["speakers"];
-    assert!(speakers["gold"].as_u64().unwrap() >= 1291, "{speakers}");
+    assert!(speakers["gold"].as_u64().unwrap() >= 1324, "{speakers}");
     assert!(
         speakers["accuracy_matched"].as_f64().unwrap() > 78.0,
         "{speakers}"

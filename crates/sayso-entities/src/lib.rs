@@ -40,7 +40,7 @@ impl Resolver for SpeakerResolver {
         // a person when a pronoun like "he" or "she" refers to it.
         let kinds: Vec<EntityKind> = entities.iter().map(|e| e.kind).collect();
         let genders: Vec<Option<nominals::Gender>> = entities.iter().map(gender_of).collect();
-        let groups: Vec<bool> = entities.iter().map(|e| is_plural_group(&e.name)).collect();
+        let groups: Vec<bool> = entities.iter().map(is_plural_group).collect();
         let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
         let title_words: Vec<Vec<String>> = entities
             .iter()
@@ -189,10 +189,31 @@ fn gender_of(entity: &Entity) -> Option<nominals::Gender> {
     from_title.or_else(|| nominals::gender_of_first_name(entity.name.split_whitespace().next()?))
 }
 
-/// A group named by one plural word ("Americans", "Democrats", "Chinese"): never "he" or "she".
-fn is_plural_group(name: &str) -> bool {
-    name.split_whitespace().count() == 1
-        && ["ans", "ists", "crats", "ese"]
+/// A group named by a plural word ("Americans", "Democrats", "Chinese"), or a longer name
+/// ending in one that no title or first name makes a person's ("Oversight Committee
+/// Republicans", not "Mr. Deese" or "journalist Dainis Ivans") and that is no place ("New
+/// Orleans"): never "he" or "she", and no one speaker.
+fn is_plural_group(entity: &Entity) -> bool {
+    let mut words = entity.name.split_whitespace();
+    let plural = words.next_back().is_some_and(|last| {
+        ["ans", "ists", "crats", "ese"]
             .iter()
-            .any(|end| name.ends_with(end))
+            .any(|end| last.ends_with(end))
+    });
+    // A title for one person ("Mr.", "journalist"), not a plural role ("Several people").
+    let one_person_title = entity.titles.iter().any(|t| {
+        t.split_whitespace().next_back().is_some_and(|w| {
+            let w = w.to_lowercase();
+            !matches!(w.as_str(), "people" | "men" | "women") && !w.ends_with('s')
+                || w.ends_with('.')
+        })
+    });
+    let person = one_person_title
+        || entity
+            .name
+            .split_whitespace()
+            .next()
+            .is_some_and(nominals::is_person_name);
+    let one_word = words.next().is_none();
+    plural && (one_word || !person && entity.kind != EntityKind::Place)
 }

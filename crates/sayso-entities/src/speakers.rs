@@ -832,6 +832,23 @@ mod tests {
     }
 
     #[test]
+    fn a_name_ending_in_a_plural_group_word_is_a_group_but_a_titled_person_is_not() {
+        use Upos::*;
+        let found = speakers_of(
+            "Oversight Committee Republicans met. Republicans said no. Mr. Brian Deese said yes.",
+            &[
+                Propn, Propn, Propn, Verb, Punct, Propn, Verb, Intj, Punct, Propn, Propn, Propn,
+                Verb, Intj, Punct,
+            ],
+            &[
+                ("Republicans", "said", "no"),
+                ("Mr. Brian Deese", "said#1", "yes"),
+            ],
+        );
+        assert_eq!(found, names(&[None, Some("Brian Deese")]));
+    }
+
+    #[test]
     fn a_possessor_of_a_campaign_or_an_aide_is_not_the_speaker() {
         use Upos::*;
         let found = speakers_of(
