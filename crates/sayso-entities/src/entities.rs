@@ -3,7 +3,7 @@
 //! West"); the entity's name is the fullest one used; its kind comes from a person title, else
 //! from telling words, else from the learned name-kind classifier over all its mentions.
 
-use crate::mentions::{is_person_title, starts_sentence, Mention, MentionKind};
+use crate::mentions::{acronym_letters, is_person_title, starts_sentence, Mention, MentionKind};
 use sayso_document::{Document, Entity, EntityKind, Span};
 use std::collections::HashMap;
 
@@ -178,13 +178,6 @@ fn acronym_definitions(doc: &Document, mentions: &[Mention]) -> Vec<Option<usize
         }
     }
     defined_by
-}
-
-/// The capital letters an acronym spells, dots left out ("S.E.C." -> "SEC").
-fn acronym_letters(word: &str) -> Option<String> {
-    let letters: String = word.chars().filter(|c| *c != '.').collect();
-    ((2..=6).contains(&letters.chars().count()) && letters.chars().all(|c| c.is_uppercase()))
-        .then_some(letters)
 }
 
 /// The initials of a name's capitalized words, a leading "The" and lower-case joining words
@@ -466,10 +459,7 @@ mod tests {
     use sayso_document::Upos;
 
     fn entities_of(text: &str, tags: &[Upos]) -> Vec<Entity> {
-        let mut doc = Document::new("t", text).unwrap();
-        sayso_text::segment(&mut doc);
-        assert_eq!(doc.tokens.len(), tags.len(), "one tag a token");
-        doc.upos = tags.to_vec();
+        let doc = crate::mentions::tests::tagged(text, tags);
         build_entities(&doc, &find_mentions(&doc)).0
     }
 

@@ -204,8 +204,7 @@ fn is_plural_group(entity: &Entity) -> bool {
     let one_person_title = entity.titles.iter().any(|t| {
         t.split_whitespace().next_back().is_some_and(|w| {
             let w = w.to_lowercase();
-            !matches!(w.as_str(), "people" | "men" | "women") && !w.ends_with('s')
-                || w.ends_with('.')
+            !mentions::is_plural_word(&w) || w.ends_with('.')
         })
     });
     let person = one_person_title

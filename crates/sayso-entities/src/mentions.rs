@@ -333,6 +333,12 @@ pub(crate) fn is_person_noun_word(noun: &str) -> bool {
     nominals::is_person_noun(noun) || PERSON_NOUNS.contains(&noun)
 }
 
+/// Whether a lower-cased noun is plural by its form ("researchers", "people").
+pub(crate) fn is_plural_word(word: &str) -> bool {
+    matches!(word, "people" | "men" | "women" | "children")
+        || word.ends_with('s') && !["ss", "us", "is"].iter().any(|end| word.ends_with(end))
+}
+
 fn pronoun(word: &str) -> Option<Pronoun> {
     Some(match word {
         "he" | "him" | "his" | "himself" => Pronoun::Male,
@@ -375,19 +381,31 @@ fn generational_suffix(doc: &Document, end: usize) -> Option<usize> {
     }
 }
 
+/// The letters an acronym spells ("S.E.C." -> "SEC"): two to six, written in capitals with
+/// dots or "&" between.
+pub(crate) fn acronym_letters(word: &str) -> Option<String> {
+    const MAX_LETTERS: usize = 6;
+    if !word
+        .chars()
+        .all(|c| c.is_uppercase() || c == '.' || c == '&')
+    {
+        return None;
+    }
+    let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+    (2..=MAX_LETTERS)
+        .contains(&letters.chars().count())
+        .then_some(letters)
+}
+
 /// Whether token `t` is an acronym among words in lower case ("The NAACP called ..."), which
 /// taggers often take for a common noun; a headline in capitals has no such neighbours, and a
 /// word opening a sentence may be shouted ("NOTE this").
 fn is_acronym(doc: &Document, t: usize) -> bool {
-    const MAX_LETTERS: usize = 6;
     if !matches!(doc.upos.get(t), Some(Upos::Noun | Upos::Propn)) {
         return false;
     }
-    let word = doc.token_text(t);
     let has_lower = |k: usize| doc.token_text(k).chars().any(char::is_lowercase);
-    word.chars()
-        .all(|c| c.is_uppercase() || c == '.' || c == '&')
-        && (2..=MAX_LETTERS).contains(&word.chars().filter(|c| c.is_alphabetic()).count())
+    acronym_letters(doc.token_text(t)).is_some()
         && title_word(&lower(doc, t)).is_none()
         && !starts_sentence(doc, t)
         && (t > 0 && has_lower(t - 1) || t + 1 < doc.tokens.len() && has_lower(t + 1))
@@ -807,7 +825,7 @@ fn add_surnames(doc: &Document, mentions: &mut Vec<Mention>) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use sayso_document::Document;
 

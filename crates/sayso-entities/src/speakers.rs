@@ -16,8 +16,8 @@
 //!   the content.
 
 use crate::mentions::{
-    is_person_noun_word, title_word, Mention, MentionKind, Pronoun, INSTITUTION_NOUNS, MEDIA_NOUNS,
-    ORGANIZATION_NOUNS,
+    is_person_noun_word, is_plural_word, title_word, Mention, MentionKind, Pronoun,
+    INSTITUTION_NOUNS, MEDIA_NOUNS, ORGANIZATION_NOUNS,
 };
 use crate::nominals::Gender;
 use sayso_document::{Document, EntityKind, Span, Upos, Venue, VenueKind};
@@ -232,9 +232,7 @@ impl Context<'_> {
     /// Whether the noun at token `t` is plural ("researchers", "the authors"): a group, no one
     /// speaker.
     fn is_plural_noun(&self, t: usize) -> bool {
-        let word = self.doc.token_text(t).to_lowercase();
-        matches!(word.as_str(), "people" | "men" | "women" | "children")
-            || word.ends_with('s') && !["ss", "us", "is"].iter().any(|end| word.ends_with(end))
+        is_plural_word(&self.doc.token_text(t).to_lowercase())
     }
 
     /// The entity whose canonical name a one-span source is, word for word ("The" aside).
@@ -933,10 +931,7 @@ mod tests {
     /// resolved: each `(source, cue, content)` is found by its words, "word#2" for their third
     /// occurrence, "" for none.
     fn resolved(text: &str, tags: &[Upos], said: &[(&str, &str, &str)]) -> Document {
-        let mut doc = Document::new("t", text).unwrap();
-        sayso_text::segment(&mut doc);
-        assert_eq!(doc.tokens.len(), tags.len(), "one tag a token");
-        doc.upos = tags.to_vec();
+        let mut doc = crate::mentions::tests::tagged(text, tags);
         let at = |words: &str| -> Vec<Span> {
             if words.is_empty() {
                 return Vec::new();
