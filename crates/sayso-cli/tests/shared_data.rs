@@ -267,7 +267,7 @@ fn person_mentions_on_gum_test() {
     assert!(person["f1"].as_f64().unwrap() > 76.0, "{v}");
 }
 
-/// Resolved speakers on the dev speaker layer: a floor under the measured 80.8% of the found
+/// Resolved speakers on the dev speaker layer: a floor under the measured 78.7% of the found
 /// attributions (issue 4 aims at 90), so that a change that breaks sources or resolution shows.
 #[test]
 fn resolved_speakers_on_the_dev_layer() {
@@ -285,9 +285,9 @@ fn resolved_speakers_on_the_dev_layer() {
         "--json",
     ]);
     let speakers = &v["speakers"];
-    assert!(speakers["gold"].as_u64().unwrap() >= 1324, "{speakers}");
+    assert!(speakers["gold"].as_u64().unwrap() >= 2192, "{speakers}");
     assert!(
-        speakers["accuracy_matched"].as_f64().unwrap() > 78.0,
+        speakers["accuracy_matched"].as_f64().unwrap() > 77.5,
         "{speakers}"
     );
 }
