@@ -7,7 +7,6 @@ use crate::mentions::{acronym_letters, is_person_title, starts_sentence, Mention
 use sayso_document::{Document, Entity, EntityKind, Span};
 use std::collections::HashMap;
 
-/// Last words that make a name an organization's.
 /// Last words of outlets' names.
 pub(crate) const OUTLET_WORDS: &[&str] = &[
     "post",
@@ -47,6 +46,7 @@ pub(crate) const OUTLET_WORDS: &[&str] = &[
     "upi",
 ];
 
+/// Last words that make a name an organization's.
 pub(crate) const ORGANIZATION_WORDS: &[&str] = &[
     "party",
     "post",
@@ -180,6 +180,34 @@ fn acronym_definitions(doc: &Document, mentions: &[Mention]) -> Vec<Option<usize
     defined_by
 }
 
+/// Whether the words after a name ending at token `last` describe a person: an age between
+/// commas ("Schiff, 56,") or an appositive noun phrase ending in a noun that names people
+/// (", a 43-year-old black man", ", the company's chief executive").
+fn described_as_person_after(doc: &Document, last: usize) -> bool {
+    const MAX_APPOSITIVE_WORDS: usize = 8;
+    let text = |k: usize| (k < doc.tokens.len()).then(|| doc.token_text(k));
+    if text(last + 1) != Some(",") {
+        return false;
+    }
+    let Some(next) = text(last + 2) else {
+        return false;
+    };
+    if next.len() <= 3 && next.chars().all(|c| c.is_ascii_digit()) {
+        return text(last + 3) == Some(",");
+    }
+    if !matches!(next.to_lowercase().as_str(), "a" | "an" | "the") {
+        return false;
+    }
+    // The phrase's last word, before the comma or full stop closing it.
+    (last + 4..=last + 3 + MAX_APPOSITIVE_WORDS)
+        .find(|&k| text(k).is_none_or(|w| w == "," || w == "."))
+        .is_some_and(|close| {
+            let k = close - 1;
+            doc.upos.get(k) == Some(&sayso_document::Upos::Noun)
+                && crate::mentions::is_person_noun_word(&doc.token_text(k).to_lowercase())
+        })
+}
+
 /// The initials of a name's capitalized words, a leading "The" and lower-case joining words
 /// ("of", "and") left out: "International Monetary Fund" -> "IMF".
 fn initials(words: &[&str]) -> Option<String> {
@@ -217,6 +245,9 @@ struct Variant {
     uses: usize,
     /// Used at least once away from a sentence's start.
     inside_sentence: bool,
+    /// Written at least once after "The" or inside a sentence: a name, not a headline's or a
+    /// sentence's first word stuck to one.
+    marked_as_name: bool,
 }
 
 /// Entities of the name mentions, and for every mention its entity (`None` for pronouns and
@@ -237,13 +268,16 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
     let kinds = crate::kinds::NameKinds::bundled();
     let mut kind_scores: Vec<[f32; 4]> = Vec::new();
     let defined_by = acronym_definitions(doc, mentions);
+    let mut described_as_person: Vec<bool> = Vec::new();
     for (m, mention) in mentions.iter().enumerate() {
         let MentionKind::Name { title } = &mention.kind else {
             continue;
         };
         let words: Vec<String> = (mention.first..=mention.last)
             .map(|t| doc.token_text(t).replace('’', "'"))
-            .filter(|w| w != "The")
+            // A nickname's quotation marks ('Robert C. "Bobby" Scott') are not its words, so
+            // that "Bobby Scott" ends it.
+            .filter(|w| w != "The" && !crate::mentions::is_quote_mark(w))
             .collect();
         let (Some(first_word), Some(last_word)) = (words.first(), words.last()) else {
             continue;
@@ -292,6 +326,16 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                         .filter_map(|w| by_words.get(std::slice::from_ref(w)).copied())
                         .find(|&e| words_of[e].len() == 1)
                 }
+            })
+            .or_else(|| {
+                // An acronym for the leading words of a longer name ("U.N. Security Council"
+                // after "United Nations Security Council").
+                let rest = words.get(1..).filter(|rest| !rest.is_empty())?;
+                let letters = acronym_letters(first_word)?;
+                let e = *by_words.get(rest)?;
+                let lead = &words_of[e][..words_of[e].len().checked_sub(rest.len())?];
+                let lead: Vec<&str> = lead.iter().map(String::as_str).collect();
+                (lead.len() > 1 && initials(&lead).is_some_and(|i| i == letters)).then_some(e)
             });
         let span = Span::new(
             doc.tokens[mention.first].span.start,
@@ -352,10 +396,12 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             }
         }
         let inside_sentence = !starts_sentence(doc, mention.first);
+        let marked_as_name = inside_sentence || doc.token_text(mention.first) == "The";
         match variants[id].iter_mut().find(|v| v.words == words) {
             Some(v) => {
                 v.uses += 1;
                 v.inside_sentence |= inside_sentence;
+                v.marked_as_name |= marked_as_name;
                 // "The New York Times" over "the New York Times": the name with its "The".
                 if shown.starts_with("The ") && !v.shown.starts_with("The ") {
                     v.shown = shown;
@@ -366,10 +412,16 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                 shown,
                 uses: 1,
                 inside_sentence,
+                marked_as_name,
             }),
+        }
+        if described_as_person_after(doc, mention.last) {
+            described_as_person.resize(entities.len(), false);
+            described_as_person[id] = true;
         }
         entity_of[m] = Some(id);
     }
+    described_as_person.resize(entities.len(), false);
     // The canonical name: the fullest name used twice or more, so that a word stuck to a name
     // once ("Rival Hillary Clinton" at the start of a sentence) does not win; else the fullest;
     // an entity only ever named in one word keeps its first. When the entity is also named by
@@ -413,11 +465,21 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                                 && v.words.len() == chosen.words.len() + 1)
                 })
         };
+        // For what is not a person, a longer name used once is fuller too when it is written
+        // as a name ("The United Nations Security Council" before "the Security Council").
+        let fuller_name = |chosen: &Variant| {
+            names
+                .iter()
+                .filter(|v| !person && v.marked_as_name && v.words.ends_with(&chosen.words))
+                .max_by_key(|v| v.words.len())
+                .filter(|v| v.words.len() > chosen.words.len())
+        };
         if let Some(v) = fullest(2).or_else(|| fullest(1)) {
-            let v = with_first_name(v).unwrap_or(v);
+            let v = with_first_name(v).or_else(|| fuller_name(v)).unwrap_or(v);
             entity.name.clone_from(&v.shown);
         }
     }
+    let mut guessed = vec![false; entities.len()];
     // Kinds not settled by a title: an organization's or a place's telling last word ("Post",
     // "County"), an acronym or a leading "The" (news outlets, which GUM's texts seldom name);
     // else the learned classifier's, summed over the mentions.
@@ -445,9 +507,30 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             || head_word.is_some_and(|w| ORGANIZATION_WORDS.contains(&w.as_str()))
         {
             EntityKind::Organization
+        } else if described_as_person[entity.id] {
+            // An age or a person noun in apposition ("Keith Lamont Scott, a 43-year-old black
+            // man,") makes a person, whatever the classifier reads in the context.
+            EntityKind::Person
         } else {
+            guessed[entity.id] = true;
             crate::kinds::kind_of(scores)
         };
+    }
+    // A longer name the classifier guessed that ends in a person's surname is a person's too:
+    // a relative ("Rakeyia Scott", the wife of Keith Lamont Scott).
+    let surnames: std::collections::HashSet<&String> = entities
+        .iter()
+        .zip(&words_of)
+        .filter(|(e, words)| e.kind == EntityKind::Person && words.len() > 1)
+        .filter_map(|(_, words)| words.last())
+        .collect();
+    for (entity, words) in entities.iter_mut().zip(&words_of) {
+        if guessed[entity.id]
+            && words.len() > 1
+            && words.last().is_some_and(|w| surnames.contains(w))
+        {
+            entity.kind = EntityKind::Person;
+        }
     }
     (entities, entity_of)
 }
@@ -596,6 +679,68 @@ mod tests {
             ],
         );
         assert_eq!(entities[0].name, "Guajardo Villarreal", "{entities:?}");
+    }
+
+    #[test]
+    fn an_acronym_for_a_names_leading_words_joins_it_and_a_name_after_the_is_the_fuller() {
+        use Upos::*;
+        let entities = entities_of(
+            "The United Nations Security Council met. The U.N. Security Council acted, and the \
+             Security Council said no, as the Security Council does.",
+            &[
+                Det, Adj, Propn, Propn, Propn, Verb, Punct, Det, Propn, Propn, Propn, Verb, Punct,
+                Cconj, Det, Propn, Propn, Verb, Intj, Punct, Sconj, Det, Propn, Propn, Verb, Punct,
+            ],
+        );
+        assert_eq!(entities.len(), 1, "{entities:?}");
+        assert_eq!(entities[0].name, "United Nations Security Council");
+        assert_eq!(entities[0].mentions.len(), 4);
+    }
+
+    #[test]
+    fn a_word_hyphened_to_an_organizations_name_belongs_to_it() {
+        use Upos::*;
+        let entities = entities_of(
+            "He spoke at the centrist Urban-Brookings Tax Policy Center on Monday.",
+            &[
+                Pron, Verb, Adp, Det, Adj, Adj, Punct, Adj, Propn, Propn, Propn, Adp, Propn, Punct,
+            ],
+        );
+        assert_eq!(entities[0].name, "Urban-Brookings Tax Policy Center");
+    }
+
+    #[test]
+    fn an_appositive_person_and_a_persons_surname_make_a_person() {
+        use Upos::*;
+        let doc = crate::mentions::tests::tagged(
+            "Keith Lamont Scott, a 43-year-old black man, died in Charlotte, a city.",
+            &[
+                Propn, Propn, Propn, Punct, Det, Num, Punct, Noun, Punct, Adj, Adj, Noun, Punct,
+                Verb, Adp, Propn, Punct, Det, Noun, Punct,
+            ],
+        );
+        assert!(described_as_person_after(&doc, 2));
+        assert!(!described_as_person_after(&doc, 15));
+        let entities = entities_of(
+            "The rally moved to Keith Lamont Scott, a 43-year-old black man, where the river \
+             bends.",
+            &[
+                Det, Noun, Verb, Adp, Propn, Propn, Propn, Punct, Det, Num, Punct, Noun, Punct,
+                Adj, Adj, Noun, Punct, Adv, Det, Noun, Verb, Punct,
+            ],
+        );
+        assert_eq!(entities[0].kind, EntityKind::Person);
+        // The classifier reads a place in this context; the surname of a titled person says
+        // otherwise.
+        let entities = entities_of(
+            "Sen. Tom Scott spoke. The rally moved to Rakeyia Scott, where the river bends.",
+            &[
+                Propn, Propn, Propn, Verb, Punct, Det, Noun, Verb, Adp, Propn, Propn, Punct, Adv,
+                Det, Noun, Verb, Punct,
+            ],
+        );
+        assert_eq!(entities[1].name, "Rakeyia Scott");
+        assert_eq!(entities[1].kind, EntityKind::Person);
     }
 
     #[test]

@@ -79,6 +79,7 @@ const PERSON_TITLES: &[&str] = &[
     "pope",
     "chairman",
     "chairwoman",
+    "chancellor",
     "speaker",
     "minister",
     "sir",
@@ -249,6 +250,7 @@ pub const PERSON_NOUNS: &[&str] = &[
     "director",
     "chairman",
     "chairwoman",
+    "chancellor",
     "executive",
     "founder",
     "leader",
@@ -451,7 +453,8 @@ fn organization_joined_by_and(doc: &Document, start: usize, end: usize) -> Optio
 /// Where an organization's name whose run of name words starts at token `start` begins: at
 /// capitalized words before it that taggers leave out of names, a party or title word
 /// ("Republican" in "The Republican National Committee") or the first part of a name joined
-/// by "and" after "the" ("the Central and East European Coalition").
+/// by "and" after "the" ("the Central and East European Coalition"), and a word hyphened to
+/// it.
 fn organization_start(doc: &Document, start: usize) -> usize {
     let leads = |k: usize| {
         capitalized(doc, k)
@@ -461,6 +464,15 @@ fn organization_start(doc: &Document, start: usize) -> usize {
     let mut first = start;
     while first > 0 && start - first < MAX_NAME_WORDS && leads(first - 1) {
         first -= 1;
+    }
+    // "Urban-Brookings Tax Policy Center": a capitalized word hyphened to the first.
+    let hyphened = |k: usize| {
+        doc.token_text(k + 1) == "-"
+            && doc.tokens[k].span.end == doc.tokens[k + 1].span.start
+            && doc.tokens[k + 1].span.end == doc.tokens[k + 2].span.start
+    };
+    if first >= 2 && capitalized(doc, first - 2) && hyphened(first - 2) {
+        first -= 2;
     }
     if first >= 3 && doc.token_text(first - 1) == "and" && leads(first - 2) {
         let the = (first.saturating_sub(1 + MAX_NAME_WORDS)..first - 1)
@@ -517,14 +529,54 @@ fn joins_to_name(doc: &Document, t: usize) -> bool {
 }
 
 /// Whether token `t`, a name's word, is joined by a hyphen with no space to a name's word after
-/// it ("Holtz-Eakin").
-fn hyphen_joins(doc: &Document, t: usize) -> bool {
+/// it ("Holtz-Eakin"), or, inside a name (`inside`), a short syllable to a short lower-case one
+/// (the given names "Ban Ki-moon", "Park Geun-hye", "Kim Jong-un"; not "Bush-era").
+fn hyphen_joins(doc: &Document, t: usize, inside: bool) -> bool {
+    const MAX_SYLLABLE: usize = 4;
+    const COMPOUND_ENDS: &[&str] = &["era", "led", "run", "born", "like", "type", "size"];
     let (hyphen, next) = (t + 1, t + 2);
+    let syllable = |k: usize| {
+        let word = doc.token_text(k);
+        word.chars().count() <= MAX_SYLLABLE && word.chars().all(char::is_alphabetic)
+    };
+    let syllables = || {
+        let second = doc.token_text(next);
+        inside
+            && syllable(t)
+            && syllable(next)
+            && second.chars().all(char::is_lowercase)
+            && !COMPOUND_ENDS.contains(&second)
+    };
     next < doc.tokens.len()
         && doc.token_text(hyphen) == "-"
         && doc.tokens[t].span.end == doc.tokens[hyphen].span.start
         && doc.tokens[hyphen].span.end == doc.tokens[next].span.start
-        && is_name_token(doc, next)
+        && (is_name_token(doc, next) || syllables())
+}
+
+pub(crate) fn is_quote_mark(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .chars()
+            .all(|c| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’'))
+}
+
+/// The last token of a nickname in quotation marks between a name's words, when a name's word
+/// follows it ('Robert C. "Bobby" Scott').
+fn nickname_ends(doc: &Document, end: usize) -> Option<usize> {
+    const MAX_NICKNAME_WORDS: usize = 2;
+    let open = end + 1;
+    if open >= doc.tokens.len() || !is_quote_mark(doc.token_text(open)) {
+        return None;
+    }
+    let close = (open + 2..=open + 1 + MAX_NICKNAME_WORDS)
+        .take_while(|&k| k < doc.tokens.len())
+        .find(|&k| is_quote_mark(doc.token_text(k)))?;
+    let words_fit = (open + 1..close).all(|k| capitalized(doc, k) && !starts_sentence(doc, k));
+    let name_after = close + 1 < doc.tokens.len()
+        && is_name_token(doc, close + 1)
+        && !starts_sentence(doc, close + 1);
+    (words_fit && name_after).then_some(close + 1)
 }
 
 /// A capitalized adjective or noun inside a sentence that joins a name next to it ("New" in
@@ -554,8 +606,12 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
             let mut end = t;
             loop {
                 // "Holtz-Eakin": a hyphen with no space joins two names into one.
-                if hyphen_joins(doc, end) && !starts_sentence(doc, end + 2) {
+                if hyphen_joins(doc, end, end > t) && !starts_sentence(doc, end + 2) {
                     end += 2;
+                    continue;
+                }
+                if let Some(last) = nickname_ends(doc, end) {
+                    end = last;
                     continue;
                 }
                 // "Osama bin Laden", "Ludwig van Beethoven": a particle between two names.
@@ -622,20 +678,48 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
             while first < end && !organization && title_word(&lower(doc, first)).is_some() {
                 first += 1;
             }
+            // (One proper noun inside a sentence before a known first name is a first name
+            // itself: "Cornell William Brooks".)
             if !nominals::is_person_name(doc.token_text(first)) {
                 if let Some(k) =
                     (first + 1..end).find(|&k| nominals::is_person_name(doc.token_text(k)))
                 {
-                    first = k;
+                    // (Not in a headline in title case, "Gold Star Mom Corners Obama".)
+                    let first_name = k == first + 1
+                        && doc.upos.get(first) == Some(&Upos::Propn)
+                        && !starts_sentence(doc, first)
+                        && !capitalized(doc, first - 1)
+                        && doc.token_text(first).chars().any(char::is_lowercase)
+                        && title_word(&lower(doc, first)).is_none();
+                    if !first_name {
+                        first = k;
+                    }
                 }
             }
             // A person title inside the run ends what comes before it: the title's office
-            // ("Homeland Security Secretary Jeh Johnson").
+            // ("Homeland Security Secretary Jeh Johnson"); so does a role word before two
+            // words or more of a person's name ("Republican National Committee Research
+            // Director Raj Shah").
             if let Some(k) = (first..end)
                 .rev()
                 .find(|&k| PERSON_TITLES.contains(&lower(doc, k).as_str()))
             {
                 first = k + 1;
+            }
+            if !organization {
+                let person_after = |k: usize| {
+                    (k + 1..=end).all(|j| {
+                        title_word(&lower(doc, j)).is_none()
+                            && (capitalized(doc, j) || doc.token_text(j) == "-")
+                    }) && (k + 1..=end).filter(|&j| capitalized(doc, j)).count() >= 2
+                };
+                let role = (first..end.saturating_sub(1))
+                    .rev()
+                    .find(|&k| title_word(&lower(doc, k)).is_some())
+                    .filter(|&k| person_after(k));
+                if let Some(k) = role {
+                    first = k + 1;
+                }
             }
             let mut title_start = first;
             while title_start > 0
@@ -934,6 +1018,39 @@ pub(crate) mod tests {
         assert_eq!(
             names(&doc),
             ["Vann R. Newkirk II", "Martin Luther King, Jr."]
+        );
+    }
+
+    #[test]
+    fn a_quoted_nickname_and_a_given_names_syllables_join_a_name_but_a_compound_does_not() {
+        use Upos::*;
+        let doc = tagged(
+            "Rep. Robert C. \"Bobby\" Scott met Ban Ki-moon in the Bush-era hall.",
+            &[
+                Propn, Propn, Propn, Punct, Propn, Punct, Propn, Verb, Propn, Propn, Punct, Noun,
+                Adp, Det, Propn, Punct, Noun, Noun, Punct,
+            ],
+        );
+        assert_eq!(
+            names(&doc),
+            ["Robert C. \"Bobby\" Scott", "Ban Ki-moon", "Bush"]
+        );
+    }
+
+    #[test]
+    fn a_role_word_inside_a_run_ends_the_office_and_one_word_before_a_first_name_stays() {
+        use Upos::*;
+        let doc = tagged(
+            "Republican National Committee Research Director Raj Shah and German Chancellor \
+             Angela Merkel met Cornell William Brooks.",
+            &[
+                Adj, Adj, Propn, Propn, Propn, Propn, Propn, Cconj, Adj, Propn, Propn, Propn, Verb,
+                Propn, Propn, Propn, Punct,
+            ],
+        );
+        assert_eq!(
+            names(&doc),
+            ["Raj Shah", "Angela Merkel", "Cornell William Brooks"]
         );
     }
 

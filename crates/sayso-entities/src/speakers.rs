@@ -277,10 +277,11 @@ impl Context<'_> {
         }
     }
 
-    /// A name before a common noun, a title or another name of the same source modifies it
-    /// ("Stein spokeswoman Melezia Figueroa", "Trump supporters", "Homeland Security
-    /// Secretary Jeh Johnson"): it is not who speaks. (A noun outside the source is not
-    /// modified by it: in a headline, "Bill Clinton calls ..." often tags the cue a noun.)
+    /// A name before a common noun, a title, another name or a capitalized adjective of the
+    /// same source modifies it ("Stein spokeswoman Melezia Figueroa", "Trump supporters",
+    /// "Homeland Security Secretary Jeh Johnson", "South Korean President Park Geun-hye"): it
+    /// is not who speaks. (A noun outside the source is not modified by it: in a headline,
+    /// "Bill Clinton calls ..." often tags the cue a noun.)
     fn is_modifier(&self, m: &Mention, source: &[Range<usize>]) -> bool {
         let next = m.last + 1;
         if !source.iter().any(|r| r.contains(&next)) {
@@ -291,6 +292,8 @@ impl Context<'_> {
         // Security memo").
         !DOCUMENT_NOUNS.contains(&word.as_str())
             && (self.doc.upos.get(next) == Some(&Upos::Noun)
+                || self.doc.upos.get(next) == Some(&Upos::Adj)
+                    && self.doc.token_text(next).starts_with(char::is_uppercase)
                 || title_word(&word).is_some()
                 || self
                     .mention_at(next)
@@ -351,6 +354,54 @@ impl Context<'_> {
             .flatten()
     }
 
+    /// For each paragraph, the writer who signs it or a later one: a paragraph that is only a
+    /// person's name ("Michael Pravica." under a reader's letter), else the person a closing
+    /// paragraph says the author is ("Charlotte Meehan is playwright-in-residence at ...").
+    fn signed_writers(&self) -> Vec<Option<usize>> {
+        let person = |m: usize| {
+            matches!(self.mentions[m].kind, MentionKind::Name { .. })
+                && self.entity_of[m].is_some_and(|e| {
+                    !matches!(self.kinds[e], EntityKind::Organization | EntityKind::Place)
+                })
+        };
+        let opening_name = |paragraph: Span| {
+            let tokens = self.doc.tokens_in(paragraph);
+            let m = self.mention_at(tokens.start).filter(|&m| person(m))?;
+            Some((m, tokens))
+        };
+        let signature = |paragraph: Span| {
+            let (m, tokens) = opening_name(paragraph)?;
+            let last = self.mentions[m].last;
+            let alone = last + 1 == tokens.end
+                || last + 2 == tokens.end && self.doc.token_text(last + 1) == ".";
+            (alone && last > self.mentions[m].first).then_some(self.entity_of[m]?)
+        };
+        let closing_line = self.doc.paragraphs.last().and_then(|&paragraph| {
+            let (m, tokens) = opening_name(paragraph)?;
+            let verb = self.mentions[m].last + 1;
+            (verb < tokens.end && matches!(self.doc.token_text(verb), "is" | "was"))
+                .then_some(self.entity_of[m]?)
+        });
+        let mut writers = vec![closing_line; self.doc.paragraphs.len()];
+        let mut next = closing_line;
+        for (k, &paragraph) in self.doc.paragraphs.iter().enumerate().rev() {
+            next = signature(paragraph).or(next);
+            writers[k] = next;
+        }
+        writers
+    }
+
+    /// Whether token `t` is inside a quotation the quotation stage found (they come in text
+    /// order: the last one opening before the token is the one that may hold it).
+    fn inside_quotation(&self, t: usize) -> bool {
+        let at = self.doc.tokens[t].span;
+        let k = self
+            .doc
+            .quotes
+            .partition_point(|q| q.span.start <= at.start);
+        k > 0 && at.end <= self.doc.quotes[k - 1].span.end
+    }
+
     fn paragraph_of_token(&self, t: usize) -> usize {
         self.doc.paragraph_of(self.doc.tokens[t].span.start)
     }
@@ -373,6 +424,7 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
     let mut resolved_mentions = Vec::new();
     // The latest speaker and the paragraph it spoke in.
     let mut latest: Option<(usize, usize)> = None;
+    let writers = cx.signed_writers();
     for a in &cx.doc.attributions {
         let source = cx.tokens(&a.source);
         let anchor = source
@@ -394,6 +446,8 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
         let mut speaker = None;
         // A speaker named here, and a person nominal of a headline or lede left unresolved.
         let mut by_name = false;
+        // The writer speaking as "I" is no one "he" or "she" will stand for.
+        let mut by_writer = false;
         let mut unnamed_nominal = None;
         if !source.is_empty() {
             let mut in_source: Vec<usize> = source.iter().flat_map(|r| cx.mentions_in(r)).collect();
@@ -489,6 +543,17 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                             MentionKind::Pronoun(Pronoun::Relative) => {
                                 cx.relative_antecedent(mention)
                             }
+                            // "I" outside quotation marks in a letter or an op-ed: its writer,
+                            // when the text signs it.
+                            MentionKind::Pronoun(Pronoun::FirstPerson)
+                                if matches!(
+                                    cx.doc.token_text(mention.first).to_lowercase().as_str(),
+                                    "i" | "me" | "myself"
+                                ) && !cx.inside_quotation(mention.first) =>
+                            {
+                                by_writer = true;
+                                writers[paragraph]
+                            }
                             MentionKind::Nominal {
                                 organization: true, ..
                             } => cx.organization_for(mention.last),
@@ -527,7 +592,7 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
         // A group named by one plural word ("many Democrats", "Americans") is a generic
         // source, like "critics": no one speaker.
         speaker = speaker.filter(|&e| !cx.groups[e]);
-        if let Some(e) = speaker {
+        if let Some(e) = speaker.filter(|_| !by_writer) {
             latest = Some((e, paragraph));
         }
         speakers.push(speaker);
@@ -911,6 +976,55 @@ mod tests {
             ],
         );
         assert_eq!(found, [None, Some("Ann Ruiz".to_string())]);
+    }
+
+    #[test]
+    fn a_capitalized_adjective_before_a_titled_name_modifies_it() {
+        use Upos::*;
+        let found = speakers_of(
+            "South Korea protested. South Korean President Park Geun-hye said no.",
+            &[
+                Propn, Propn, Verb, Punct, Propn, Adj, Propn, Propn, Propn, Punct, Propn, Verb,
+                Intj, Punct,
+            ],
+            &[("South Korean President Park Geun-hye", "said", "no")],
+        );
+        assert_eq!(found, [Some("Park Geun-hye".to_string())]);
+    }
+
+    #[test]
+    fn i_outside_quotation_marks_is_the_writer_who_signs_or_the_closing_line_names() {
+        use sayso_attribution::quotes::{QuoteFinder, QuotePairer};
+        use Upos::*;
+        let text = "I think the law is unfair.\n\nAnn Ruiz.\n\nI said no. “I was wrong,” Bo Lee \
+                    said.\n\nTom Hale is a writer in Ohio.";
+        let mut doc = Document::new("t", text).unwrap();
+        sayso_text::segment(&mut doc);
+        QuotePairer.find_quotes(&mut doc);
+        doc.upos = vec![
+            Pron, Verb, Det, Noun, Aux, Adj, Punct, Propn, Propn, Punct, Pron, Verb, Intj, Punct,
+            Punct, Pron, Aux, Adj, Punct, Punct, Propn, Propn, Verb, Punct, Propn, Propn, Aux, Det,
+            Noun, Adp, Propn, Punct,
+        ];
+        assert_eq!(doc.upos.len(), doc.tokens.len());
+        let i = |nth: usize| {
+            let start = text.match_indices('I').nth(nth).unwrap().0;
+            let start = text[..start].chars().count() as u32;
+            vec![Span::new(start, start + 1)]
+        };
+        doc.attributions = (0..3)
+            .map(|nth| Attribution {
+                source: i(nth),
+                ..Attribution::default()
+            })
+            .collect();
+        SpeakerResolver.resolve(&mut doc);
+        let found: Vec<Option<&str>> = doc
+            .attributions
+            .iter()
+            .map(|a| a.speaker.as_deref())
+            .collect();
+        assert_eq!(found, [Some("Ann Ruiz"), Some("Tom Hale"), None]);
     }
 
     /// The speakers of attributions given as `(source, cue, content)` by their words (see
