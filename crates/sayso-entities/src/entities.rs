@@ -278,6 +278,15 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             // A nickname's quotation marks ('Robert C. "Bobby" Scott') are not its words, so
             // that "Bobby Scott" ends it.
             .filter(|w| w != "The" && !crate::mentions::is_quote_mark(w))
+            // "De Blasio" opening a sentence is "Bill de Blasio"'s.
+            .map(|w| {
+                let lower = w.to_lowercase();
+                if crate::mentions::NAME_PARTICLES.contains(&lower.as_str()) {
+                    lower
+                } else {
+                    w
+                }
+            })
             .collect();
         let (Some(first_word), Some(last_word)) = (words.first(), words.last()) else {
             continue;
@@ -741,6 +750,23 @@ mod tests {
         );
         assert_eq!(entities[1].name, "Rakeyia Scott");
         assert_eq!(entities[1].kind, EntityKind::Person);
+    }
+
+    #[test]
+    fn a_particle_opening_a_sentence_is_the_same_word_and_del_is_a_title() {
+        use Upos::*;
+        let entities = entities_of(
+            "Bill de Blasio spoke. De Blasio says no. Del. Stacey Plaskett said yes.",
+            &[
+                Propn, Propn, Propn, Verb, Punct, Propn, Propn, Verb, Intj, Punct, Propn, Propn,
+                Propn, Verb, Intj, Punct,
+            ],
+        );
+        let names: Vec<(&str, usize)> = entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.mentions.len()))
+            .collect();
+        assert_eq!(names, [("Bill de Blasio", 2), ("Stacey Plaskett", 1)]);
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub struct Mention {
 const MAX_NAME_WORDS: usize = 8;
 
 /// Lower-case words inside people's names.
-const NAME_PARTICLES: &[&str] = &[
+pub(crate) const NAME_PARTICLES: &[&str] = &[
     "bin", "ibn", "van", "von", "de", "da", "di", "du", "del", "der",
 ];
 
@@ -62,6 +62,7 @@ const PERSON_TITLES: &[&str] = &[
     "senators",
     "rep.",
     "reps.",
+    "del.",
     "representative",
     "gov.",
     "governor",
