@@ -302,6 +302,15 @@ pub const PERSON_NOUNS: &[&str] = &[
     "father",
     "mother",
     "engineer",
+    "supporter",
+    "surrogate",
+    "critic",
+    "expert",
+    "voter",
+    "ally",
+    "staffer",
+    "protester",
+    "demonstrator",
 ];
 
 fn lower(doc: &Document, t: usize) -> String {

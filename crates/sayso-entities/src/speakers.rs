@@ -310,7 +310,7 @@ impl Context<'_> {
         let after_preposition = before.is_some_and(|k| {
             matches!(
                 self.doc.token_text(k).to_lowercase().as_str(),
-                "for" | "of" | "at" | "from" | "with" | "to"
+                "for" | "of" | "at" | "from" | "with" | "to" | "on" | "in"
             ) && (range.start..k).any(|t| self.names_people(t))
         });
         let possessor_of_person = self.is_possessor(m)
@@ -324,6 +324,7 @@ impl Context<'_> {
         let word = self.doc.token_text(t).to_lowercase();
         self.doc.upos.get(t) == Some(&Upos::Noun)
             && (is_person_noun_word(&word)
+                || word.strip_suffix('s').is_some_and(is_person_noun_word)
                 || INSTITUTION_NOUNS.contains(&word.as_str())
                 || ORGANIZATION_NOUNS.contains(&word.as_str()))
     }
@@ -508,13 +509,26 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                     ) && !cx.is_plural_noun(m.last)
                 });
             }
+            // A name that only modifies an organization noun ("The Trump team") does not let
+            // the noun stand for the latest organization.
+            let only_modifiers = !names.is_empty() && named.is_none();
             speaker = match named {
                 _ if coordinated => None,
                 Some(m) if cx.qualifies_a_person(&cx.mentions[m], &source) => None,
                 Some(m) => cx.entity_of[m],
+                // (A pronoun in the object case is not who speaks: "Those close to him".)
                 None => in_source
                     .iter()
-                    .find(|&&m| !matches!(cx.mentions[m].kind, MentionKind::Name { .. }))
+                    .find(|&&m| {
+                        !matches!(cx.mentions[m].kind, MentionKind::Name { .. })
+                            && !matches!(
+                                cx.doc
+                                    .token_text(cx.mentions[m].first)
+                                    .to_lowercase()
+                                    .as_str(),
+                                "him" | "them" | "me" | "us"
+                            )
+                    })
                     .and_then(|&m| {
                         let mention = &cx.mentions[m];
                         let found = match mention.kind {
@@ -556,7 +570,7 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                             }
                             MentionKind::Nominal {
                                 organization: true, ..
-                            } => cx.organization_for(mention.last),
+                            } if !only_modifiers => cx.organization_for(mention.last),
                             MentionKind::Nominal {
                                 definite: true,
                                 organization: false,
@@ -1025,6 +1039,31 @@ mod tests {
             .map(|a| a.speaker.as_deref())
             .collect();
         assert_eq!(found, [Some("Ann Ruiz"), Some("Tom Hale"), None]);
+    }
+
+    #[test]
+    fn aides_experts_on_a_place_a_named_team_and_those_close_to_him_are_no_one_speaker() {
+        use Upos::*;
+        let found = speakers_of(
+            "Gov. Tom Hale spoke, and the Urban Institute agreed. His surrogates say no. Experts \
+             on North Korea say yes. The Hale team says maybe. Those close to him say never.",
+            &[
+                Propn, Propn, Propn, Verb, Punct, Cconj, Det, Adj, Propn, Verb, Punct, Pron, Noun,
+                Verb, Intj, Punct, Noun, Adp, Propn, Propn, Verb, Intj, Punct, Det, Propn, Noun,
+                Verb, Adv, Punct, Pron, Adj, Adp, Pron, Verb, Adv, Punct,
+            ],
+            &[
+                ("Gov. Tom Hale", "", "spoke"),
+                ("His surrogates", "", "no"),
+                ("Experts on North Korea", "", "yes"),
+                ("The Hale team", "", "maybe"),
+                ("Those close to him", "", "never"),
+            ],
+        );
+        assert_eq!(
+            found,
+            [Some("Tom Hale".to_string()), None, None, None, None]
+        );
     }
 
     /// The speakers of attributions given as `(source, cue, content)` by their words (see
