@@ -590,8 +590,19 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
             };
             // A source the mention stage found no name in that is written as an entity's name
             // ("Politifact: ..." opening a story, where the tagger took it for a common noun).
+            // "it" is the organization that spoke last, within a few paragraphs ("the IMF said
+            // ... It forecast ...").
             if speaker.is_none() && in_source.is_empty() {
-                speaker = cx.entity_named(&a.source);
+                let it = source.len() == 1
+                    && source[0].len() == 1
+                    && cx
+                        .doc
+                        .token_text(source[0].start)
+                        .eq_ignore_ascii_case("it");
+                speaker = cx.entity_named(&a.source).or_else(|| {
+                    recent(SPEAKER_REACH_PARAGRAPHS)
+                        .filter(|&e| it && cx.kinds[e] == EntityKind::Organization)
+                });
             }
             // A poll is no one's, whoever ran it ("The Reuters/Ipsos poll showed"), and one
             // party and another are no one speaker ("Trump and his aides").

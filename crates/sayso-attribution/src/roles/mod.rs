@@ -524,17 +524,21 @@ fn subjects_as_sources(doc: &mut Document) {
     }
 }
 
-/// The source of the attribution whose cue ends right before a participle cue at token `v`
-/// ("Sanders said, suggesting ...", "..., he said, adding ..."): the participle has its
-/// speaker.
+/// The source of the attribution whose cue comes last before a participle cue at token `v`
+/// after a comma, in the same sentence ("Sanders said, suggesting ...", "..., Chaffetz said in
+/// a statement, adding ..."): the participle has its speaker.
 fn source_of_cue_before(doc: &Document, v: usize) -> Option<Span> {
     let comma = v.checked_sub(1).filter(|&c| doc.token_text(c) == ",")?;
-    let before = comma.checked_sub(1)?;
-    let end = doc.tokens[before].span.end;
+    let at = doc.tokens[comma].span.start;
+    let sentence = doc
+        .sentences
+        .get(doc.sentences.partition_point(|s| s.end <= at))?;
     doc.attributions
         .iter()
-        .find(|b| b.cue.last().is_some_and(|c| c.end == end))
-        .and_then(|b| b.source.first().copied())
+        .filter_map(|b| Some((b.cue.last()?, b.source.first()?)))
+        .filter(|(cue, _)| sentence.start <= cue.start && cue.end <= at)
+        .max_by_key(|(cue, _)| cue.end)
+        .map(|(_, source)| *source)
 }
 
 #[cfg(test)]
@@ -558,35 +562,55 @@ mod tests {
     }
 
     #[test]
-    fn a_participle_cue_after_a_comma_shares_the_cue_befores_source() {
+    fn a_participle_cue_after_a_comma_shares_the_source_of_its_sentences_cue_before() {
         use sayso_document::{Attribution, Upos::*};
-        let text = "Sanders said it, suggesting a change.";
-        let mut doc = Document::new("t", text).unwrap();
-        sayso_text::segment(&mut doc);
-        doc.upos = vec![Propn, Verb, Pron, Punct, Verb, Det, Noun, Punct];
-        assert_eq!(doc.upos.len(), doc.tokens.len());
-        // A parse that gives the participle no subject to inherit.
-        doc.heads = vec![None; doc.tokens.len()];
-        doc.deprels = vec!["root".into(); doc.tokens.len()];
-        let at = |word: &str| {
-            let start = text.find(word).unwrap() as u32;
-            Span::new(start, start + word.len() as u32)
+        let participle_source = |text: &str, upos: Vec<Upos>| {
+            let mut doc = Document::new("t", text).unwrap();
+            sayso_text::segment(&mut doc);
+            doc.upos = upos;
+            assert_eq!(doc.upos.len(), doc.tokens.len());
+            // A parse that gives the participle no subject to inherit.
+            doc.heads = vec![None; doc.tokens.len()];
+            doc.deprels = vec!["root".into(); doc.tokens.len()];
+            let at = |word: &str| {
+                let start = text.find(word).unwrap() as u32;
+                Span::new(start, start + word.len() as u32)
+            };
+            doc.attributions = vec![
+                Attribution {
+                    source: vec![at("Sanders")],
+                    cue: vec![at("said")],
+                    content: vec![at("it")],
+                    ..Attribution::default()
+                },
+                Attribution {
+                    cue: vec![at("suggesting")],
+                    content: vec![at("a change")],
+                    ..Attribution::default()
+                },
+            ];
+            subjects_as_sources(&mut doc);
+            doc.attributions[1]
+                .source
+                .first()
+                .map(|s| doc.slice(*s).to_string())
         };
-        doc.attributions = vec![
-            Attribution {
-                source: vec![at("Sanders")],
-                cue: vec![at("said it")],
-                content: vec![at("it")],
-                ..Attribution::default()
-            },
-            Attribution {
-                cue: vec![at("suggesting")],
-                content: vec![at("a change")],
-                ..Attribution::default()
-            },
-        ];
-        subjects_as_sources(&mut doc);
-        assert_eq!(doc.attributions[1].source, vec![at("Sanders")]);
+        assert_eq!(
+            participle_source(
+                "Sanders said it in a statement, suggesting a change.",
+                vec![Propn, Verb, Pron, Adp, Det, Noun, Punct, Verb, Det, Noun, Punct],
+            )
+            .as_deref(),
+            Some("Sanders")
+        );
+        // Not across a sentence.
+        assert_eq!(
+            participle_source(
+                "Sanders said it. Later, suggesting a change.",
+                vec![Propn, Verb, Pron, Punct, Adv, Punct, Verb, Det, Noun, Punct],
+            ),
+            None
+        );
     }
 
     #[test]
