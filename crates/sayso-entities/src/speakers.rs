@@ -1077,6 +1077,29 @@ mod tests {
         );
     }
 
+    #[test]
+    fn it_is_the_organization_that_spoke_last_but_not_a_person() {
+        use Upos::*;
+        let found = speakers_of(
+            "The IMF said growth slowed. It forecast a rebound. Tom Hale said no. It said yes.",
+            &[
+                Det, Propn, Verb, Noun, Verb, Punct, Pron, Verb, Det, Noun, Punct, Propn, Propn,
+                Verb, Intj, Punct, Pron, Verb, Intj, Punct,
+            ],
+            &[
+                ("The IMF", "said#0", "growth slowed"),
+                ("It#0", "forecast", "a rebound"),
+                ("Tom Hale", "said#1", "no"),
+                ("It#1", "said#2", "yes"),
+            ],
+        );
+        let imf = Some("IMF".to_string());
+        assert_eq!(
+            found,
+            [imf.clone(), imf, Some("Tom Hale".to_string()), None]
+        );
+    }
+
     /// The speakers of attributions given as `(source, cue, content)` by their words (see
     /// [`resolved`]).
     fn speakers_of(text: &str, tags: &[Upos], said: &[(&str, &str, &str)]) -> Vec<Option<String>> {
