@@ -329,11 +329,18 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                         .or_else(|| by_edge_word.get(&capitalized(first_word)?))
                         .and_then(most_named)
                 } else {
-                    // A one-word entity met before its full name ("Legend", then "John Legend").
-                    [last_word, first_word]
-                        .into_iter()
-                        .filter_map(|w| by_words.get(std::slice::from_ref(w)).copied())
-                        .find(|&e| words_of[e].len() == 1)
+                    // An entity met before by the end of this name ("Suu Kyi", then "Aung San
+                    // Suu Kyi"), or by its first or last word alone ("Legend", then "John
+                    // Legend").
+                    (1..words.len() - 1)
+                        .filter_map(|k| by_words.get(&words[k..]).copied())
+                        .find(|&e| words_of[e].len() > 1 && words.ends_with(&words_of[e]))
+                        .or_else(|| {
+                            [last_word, first_word]
+                                .into_iter()
+                                .filter_map(|w| by_words.get(std::slice::from_ref(w)).copied())
+                                .find(|&e| words_of[e].len() == 1)
+                        })
                 }
             })
             .or_else(|| {
@@ -448,17 +455,33 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                     .iter()
                     .any(|n| n.words.len() > 1 && n.words.last() == short)
         };
+        let known_first_name = |chosen: &Variant| {
+            crate::nominals::is_person_name(&chosen.words[0])
+                || crate::nominals::gender_of_first_name(&chosen.words[0]).is_some()
+        };
+        // Words before a name that opens with a first name are an epithet ("Crooked Hillary
+        // Clinton"), not a fuller name.
+        let epithet = |v: &&Variant| {
+            names.iter().any(|w| {
+                w.words.len() > 1
+                    && w.words.len() < v.words.len()
+                    && v.words.ends_with(&w.words)
+                    && known_first_name(w)
+            })
+        };
         let fullest = |min_uses: usize| {
             names
                 .iter()
                 .filter(|v| v.uses >= min_uses && v.words.len() > 1)
                 .filter(ends_right)
+                .filter(|v| !epithet(v))
                 .max_by_key(|v| v.words.len())
         };
         // A name used once that puts a first name before the chosen one ("Douglas" before
         // "Holtz-Eakin") is fuller still: a known first name, or a word before a person's name
-        // inside a sentence ("When Ildefonso Guajardo Villarreal ... Mr. Guajardo Villarreal");
-        // a descriptive word opening a sentence ("Rival Hillary Clinton") is not one.
+        // inside a sentence ("When Ildefonso Guajardo Villarreal ... Mr. Guajardo Villarreal")
+        // when the chosen name has no known first name; a descriptive word opening a sentence
+        // ("Rival Hillary Clinton") or an epithet ("Crooked Hillary Clinton") is not one.
         let person = entity.kind == EntityKind::Person;
         let with_first_name = |chosen: &Variant| {
             names
@@ -470,16 +493,19 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                         && (crate::nominals::is_person_name(first)
                             && crate::nominals::gender_of_first_name(first).is_some()
                             || person
+                                && !known_first_name(chosen)
                                 && v.inside_sentence
                                 && v.words.len() == chosen.words.len() + 1)
                 })
         };
-        // For what is not a person, a longer name used once is fuller too when it is written
-        // as a name ("The United Nations Security Council" before "the Security Council").
+        // For what is not known to be a person, a longer name used once is fuller too when it
+        // is written as a name ("The United Nations Security Council" before "the Security
+        // Council"), unless the chosen one opens with a first name.
         let fuller_name = |chosen: &Variant| {
             names
                 .iter()
-                .filter(|v| !person && v.marked_as_name && v.words.ends_with(&chosen.words))
+                .filter(|_| !person && !known_first_name(chosen))
+                .filter(|v| v.marked_as_name && v.words.ends_with(&chosen.words))
                 .max_by_key(|v| v.words.len())
                 .filter(|v| v.words.len() > chosen.words.len())
         };
@@ -767,6 +793,32 @@ mod tests {
             .map(|e| (e.name.as_str(), e.mentions.len()))
             .collect();
         assert_eq!(names, [("Bill de Blasio", 2), ("Stacey Plaskett", 1)]);
+    }
+
+    #[test]
+    fn a_longer_name_ending_in_an_earlier_one_joins_it_and_an_epithet_is_not_a_first_name() {
+        use Upos::*;
+        let entities = entities_of(
+            "Suu Kyi met Obama. Later Aung San Suu Kyi left, and Hillary Clinton spoke. Trump \
+             called her Crooked Hillary Clinton.",
+            &[
+                Propn, Propn, Verb, Propn, Punct, Adv, Propn, Propn, Propn, Propn, Verb, Punct,
+                Cconj, Propn, Propn, Verb, Punct, Propn, Verb, Pron, Propn, Propn, Propn, Punct,
+            ],
+        );
+        let names: Vec<(&str, usize)> = entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.mentions.len()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Aung San Suu Kyi", 2),
+                ("Obama", 1),
+                ("Hillary Clinton", 2),
+                ("Trump", 1)
+            ]
+        );
     }
 
     #[test]
