@@ -280,11 +280,12 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             .filter(|w| w != "The" && !crate::mentions::is_quote_mark(w))
             // "De Blasio" opening a sentence is "Bill de Blasio"'s.
             .map(|w| {
-                let lower = w.to_lowercase();
-                if crate::mentions::NAME_PARTICLES.contains(&lower.as_str()) {
-                    lower
-                } else {
-                    w
+                match crate::mentions::NAME_PARTICLES
+                    .iter()
+                    .find(|p| p.eq_ignore_ascii_case(&w))
+                {
+                    Some(particle) => particle.to_string(),
+                    None => w,
                 }
             })
             .collect();
