@@ -582,6 +582,14 @@ mod tests {
         build_entities(&doc, &find_mentions(&doc)).0
     }
 
+    /// Each entity's name and how many mentions it has.
+    fn names_and_mentions(entities: &[Entity]) -> Vec<(&str, usize)> {
+        entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.mentions.len()))
+            .collect()
+    }
+
     #[test]
     fn an_acronym_in_brackets_names_the_organization_before_it() {
         use Upos::*;
@@ -789,11 +797,10 @@ mod tests {
                 Propn, Verb, Intj, Punct,
             ],
         );
-        let names: Vec<(&str, usize)> = entities
-            .iter()
-            .map(|e| (e.name.as_str(), e.mentions.len()))
-            .collect();
-        assert_eq!(names, [("Bill de Blasio", 2), ("Stacey Plaskett", 1)]);
+        assert_eq!(
+            names_and_mentions(&entities),
+            [("Bill de Blasio", 2), ("Stacey Plaskett", 1)]
+        );
     }
 
     #[test]
@@ -807,12 +814,8 @@ mod tests {
                 Cconj, Propn, Propn, Verb, Punct, Propn, Verb, Pron, Propn, Propn, Propn, Punct,
             ],
         );
-        let names: Vec<(&str, usize)> = entities
-            .iter()
-            .map(|e| (e.name.as_str(), e.mentions.len()))
-            .collect();
         assert_eq!(
-            names,
+            names_and_mentions(&entities),
             [
                 ("Aung San Suu Kyi", 2),
                 ("Obama", 1),

@@ -1014,7 +1014,7 @@ mod tests {
             ],
             &[("South Korean President Park Geun-hye", "said", "no")],
         );
-        assert_eq!(found, [Some("Park Geun-hye".to_string())]);
+        assert_eq!(found, names(&[Some("Park Geun-hye")]));
     }
 
     #[test]
@@ -1071,10 +1071,7 @@ mod tests {
                 ("Those close to him", "", "never"),
             ],
         );
-        assert_eq!(
-            found,
-            [Some("Tom Hale".to_string()), None, None, None, None]
-        );
+        assert_eq!(found, names(&[Some("Tom Hale"), None, None, None, None]));
     }
 
     #[test]
@@ -1093,10 +1090,9 @@ mod tests {
                 ("It#1", "said#2", "yes"),
             ],
         );
-        let imf = Some("IMF".to_string());
         assert_eq!(
             found,
-            [imf.clone(), imf, Some("Tom Hale".to_string()), None]
+            names(&[Some("IMF"), Some("IMF"), Some("Tom Hale"), None])
         );
     }
 
