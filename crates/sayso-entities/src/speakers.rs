@@ -204,7 +204,12 @@ impl Context<'_> {
                     continue;
                 }
                 named.push(e);
-                if k == 0 && mention.first < first + SUBJECT_REACH {
+                // (Not a name after a preposition: "Campaigning against Mitt Romney, he ...".)
+                let object = mention
+                    .first
+                    .checked_sub(1)
+                    .is_some_and(|p| p >= first && doc.upos.get(p) == Some(&Upos::Adp));
+                if k == 0 && mention.first < first + SUBJECT_REACH && !object {
                     subjects.push(e);
                 }
             }
@@ -1094,6 +1099,20 @@ mod tests {
             found,
             names(&[Some("IMF"), Some("IMF"), Some("Tom Hale"), None])
         );
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_opening_the_sentence_is_not_whom_he_stands_for() {
+        use Upos::*;
+        let found = speakers_of(
+            "Tom Hale said yes. The vote was close. Campaigning against Bo Lee, he said no.",
+            &[
+                Propn, Propn, Verb, Intj, Punct, Det, Noun, Aux, Adj, Punct, Verb, Adp, Propn,
+                Propn, Punct, Pron, Verb, Intj, Punct,
+            ],
+            &[("Tom Hale", "said#0", "yes"), ("he#1", "said#1", "no")],
+        );
+        assert_eq!(found, names(&[Some("Tom Hale"), Some("Tom Hale")]));
     }
 
     /// The speakers of attributions given as `(source, cue, content)` by their words (see
