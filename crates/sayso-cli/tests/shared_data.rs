@@ -267,7 +267,7 @@ fn person_mentions_on_gum_test() {
     assert!(person["f1"].as_f64().unwrap() > 76.0, "{v}");
 }
 
-/// Resolved speakers on the dev speaker layer: a floor under the measured 80.6% of the found
+/// Resolved speakers on the dev speaker layer: a floor under the measured 82.0% of the found
 /// attributions (issue 4 aims at 90), so that a change that breaks sources or resolution shows.
 #[test]
 fn resolved_speakers_on_the_dev_layer() {
@@ -287,7 +287,7 @@ fn resolved_speakers_on_the_dev_layer() {
     let speakers = &v["speakers"];
     assert!(speakers["gold"].as_u64().unwrap() >= 2192, "{speakers}");
     assert!(
-        speakers["accuracy_matched"].as_f64().unwrap() > 79.5,
+        speakers["accuracy_matched"].as_f64().unwrap() > 81.0,
         "{speakers}"
     );
 }
