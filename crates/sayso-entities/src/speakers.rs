@@ -184,12 +184,7 @@ impl Context<'_> {
         let doc = self.doc;
         let at = doc.tokens[t].span.start;
         let s = doc.sentences.partition_point(|x| x.end <= at);
-        let quoted = |m: &Mention| {
-            let start = doc.tokens[m.first].span.start;
-            doc.quotes
-                .iter()
-                .any(|q| q.span.start <= start && start < q.span.end)
-        };
+        let quoted = |m: &Mention| self.inside_quotation(m.first);
         let (mut named, mut subjects) = (Vec::new(), Vec::new());
         for sentence in (s.saturating_sub(1)..=s).rev() {
             let Some(span) = doc.sentences.get(sentence) else {
@@ -397,15 +392,12 @@ impl Context<'_> {
         writers
     }
 
-    /// Whether token `t` is inside a quotation the quotation stage found (they come in text
-    /// order: the last one opening before the token is the one that may hold it).
+    /// Whether token `t` starts inside a quotation the quotation stage found (they come in
+    /// text order: the last one opening before the token is the one that may hold it).
     fn inside_quotation(&self, t: usize) -> bool {
-        let at = self.doc.tokens[t].span;
-        let k = self
-            .doc
-            .quotes
-            .partition_point(|q| q.span.start <= at.start);
-        k > 0 && at.end <= self.doc.quotes[k - 1].span.end
+        let start = self.doc.tokens[t].span.start;
+        let k = self.doc.quotes.partition_point(|q| q.span.start <= start);
+        k > 0 && start < self.doc.quotes[k - 1].span.end
     }
 
     fn paragraph_of_token(&self, t: usize) -> usize {
