@@ -195,7 +195,10 @@ fn described_as_person_after(doc: &Document, last: usize) -> bool {
     if next.len() <= 3 && next.chars().all(|c| c.is_ascii_digit()) {
         return text(last + 3) == Some(",");
     }
-    if !matches!(next.to_lowercase().as_str(), "a" | "an" | "the") {
+    if !["a", "an", "the"]
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(next))
+    {
         return false;
     }
     // The phrase's last word, before the comma or full stop closing it.
@@ -268,6 +271,7 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
     let kinds = crate::kinds::NameKinds::bundled();
     let mut kind_scores: Vec<[f32; 4]> = Vec::new();
     let defined_by = acronym_definitions(doc, mentions);
+    // Each entity: whether an age or a person noun in apposition follows one of its names.
     let mut described_as_person: Vec<bool> = Vec::new();
     for (m, mention) in mentions.iter().enumerate() {
         let MentionKind::Name { title } = &mention.kind else {
@@ -385,6 +389,7 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                 words_of.push(words.clone());
                 variants.push(Vec::new());
                 kind_scores.push([0.0; 4]);
+                described_as_person.push(false);
                 entities.len() - 1
             }
         };
@@ -432,13 +437,9 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                 marked_as_name,
             }),
         }
-        if described_as_person_after(doc, mention.last) {
-            described_as_person.resize(entities.len(), false);
-            described_as_person[id] = true;
-        }
+        described_as_person[id] |= described_as_person_after(doc, mention.last);
         entity_of[m] = Some(id);
     }
-    described_as_person.resize(entities.len(), false);
     // The canonical name: the fullest name used twice or more, so that a word stuck to a name
     // once ("Rival Hillary Clinton" at the start of a sentence) does not win; else the fullest;
     // an entity only ever named in one word keeps its first. When the entity is also named by

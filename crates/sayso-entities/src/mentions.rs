@@ -476,12 +476,7 @@ fn organization_start(doc: &Document, start: usize) -> usize {
         first -= 1;
     }
     // "Urban-Brookings Tax Policy Center": a capitalized word hyphened to the first.
-    let hyphened = |k: usize| {
-        doc.token_text(k + 1) == "-"
-            && doc.tokens[k].span.end == doc.tokens[k + 1].span.start
-            && doc.tokens[k + 1].span.end == doc.tokens[k + 2].span.start
-    };
-    if first >= 2 && capitalized(doc, first - 2) && hyphened(first - 2) {
+    if first >= 2 && capitalized(doc, first - 2) && hyphened(doc, first - 2) {
         first -= 2;
     }
     if first >= 3 && doc.token_text(first - 1) == "and" && leads(first - 2) {
@@ -544,7 +539,7 @@ fn joins_to_name(doc: &Document, t: usize) -> bool {
 fn hyphen_joins(doc: &Document, t: usize, inside: bool) -> bool {
     const MAX_SYLLABLE: usize = 4;
     const COMPOUND_ENDS: &[&str] = &["era", "led", "run", "born", "like", "type", "size"];
-    let (hyphen, next) = (t + 1, t + 2);
+    let next = t + 2;
     let syllable = |k: usize| {
         let word = doc.token_text(k);
         word.chars().count() <= MAX_SYLLABLE && word.chars().all(char::is_alphabetic)
@@ -557,18 +552,21 @@ fn hyphen_joins(doc: &Document, t: usize, inside: bool) -> bool {
             && second.chars().all(char::is_lowercase)
             && !COMPOUND_ENDS.contains(&second)
     };
+    hyphened(doc, t) && (is_name_token(doc, next) || syllables())
+}
+
+/// Whether token `t` and the one after the next are joined by a hyphen with no space.
+fn hyphened(doc: &Document, t: usize) -> bool {
+    let (hyphen, next) = (t + 1, t + 2);
     next < doc.tokens.len()
         && doc.token_text(hyphen) == "-"
         && doc.tokens[t].span.end == doc.tokens[hyphen].span.start
         && doc.tokens[hyphen].span.end == doc.tokens[next].span.start
-        && (is_name_token(doc, next) || syllables())
 }
 
+/// Whether a token is only quotation marks (`"`, `''`, `“`).
 pub(crate) fn is_quote_mark(word: &str) -> bool {
-    !word.is_empty()
-        && word
-            .chars()
-            .all(|c| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’'))
+    !word.is_empty() && word.chars().all(sayso_text::tokens::is_quote_char)
 }
 
 /// The last token of a nickname in quotation marks between a name's words, when a name's word

@@ -422,7 +422,8 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
     let mut resolved_mentions = Vec::new();
     // The latest speaker and the paragraph it spoke in.
     let mut latest: Option<(usize, usize)> = None;
-    let writers = cx.signed_writers();
+    // Computed for the first "I" source only: most documents have none.
+    let writers = std::cell::OnceCell::new();
     for a in &cx.doc.attributions {
         let source = cx.tokens(&a.source);
         let anchor = source
@@ -563,7 +564,11 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                                 ) && !cx.inside_quotation(mention.first) =>
                             {
                                 by_writer = true;
-                                writers[paragraph]
+                                writers
+                                    .get_or_init(|| cx.signed_writers())
+                                    .get(paragraph)
+                                    .copied()
+                                    .flatten()
                             }
                             MentionKind::Nominal {
                                 organization: true, ..
