@@ -13,9 +13,25 @@ pub fn decode_html(bytes: &[u8], declared: Option<&str>) -> (String, &'static st
         // A page that says it is UTF-16 in its own ASCII bytes is not (the HTML standard reads
         // it as UTF-8); a BOM or an HTTP header saying so is believed.
         .or_else(|| meta_charset(bytes).map(Encoding::output_encoding))
+        // Archived and templated pages declare UTF-8 around a body in a legacy encoding.
+        .filter(|e| *e != UTF_8 || mostly_utf8(bytes))
         .unwrap_or_else(|| sniff(bytes));
     let (text, used, _) = encoding.decode(bytes);
     (text.into_owned(), used.name())
+}
+
+/// Whether the non-ASCII bytes of `bytes` are, for the most part, well-formed UTF-8 (a stray
+/// bad byte in a UTF-8 page does not make it another encoding).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    if std::str::from_utf8(bytes).is_ok() {
+        return true;
+    }
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += chunk.invalid().len();
+    }
+    bad * 10 <= good
 }
 
 fn sniff(bytes: &[u8]) -> &'static Encoding {
@@ -85,6 +101,16 @@ mod tests {
         let legacy =
             b"Le gouvernement a d\xe9cid\xe9 que l'\xe9t\xe9 serait long et tr\xe8s chaud.";
         assert!(decode_html(legacy, None).0.contains("décidé"));
+    }
+
+    #[test]
+    fn declared_utf8_contradicted_by_the_bytes_is_detected() {
+        let page = b"<meta charset=\"utf-8\"><p>Le gouvernement a d\xe9cid\xe9 que l'\xe9t\xe9 serait long et tr\xe8s chaud.</p>";
+        assert!(decode_html(page, None).0.contains("décidé"));
+        let mut stray = b"<meta charset=\"utf-8\"><p>".to_vec();
+        stray.extend_from_slice("Déjà vu à Genève, été très chaud, ".repeat(3).as_bytes());
+        stray.push(0xe9);
+        assert!(decode_html(&stray, None).0.contains("Déjà vu à Genève"));
     }
 
     #[test]

@@ -2,17 +2,23 @@
 //! share bars and related links.
 //!
 //! One pass over the parsed tree cuts the visible text into blocks at block-level elements,
-//! leaving out elements that are boilerplate by tag, role, visibility or class/id. Each block
-//! scores its non-link characters minus a penalty for link text, and the element whose blocks
-//! sum highest (prefix sums make that O(1) per element) is the article; its blocks that are not
-//! mostly links are the text. If class-based pruning leaves almost nothing, the page is read
-//! again without it (some sites name their whole layout "sidebar-something").
+//! leaving out elements that are boilerplate by tag, role, visibility or class/id (unless they
+//! hold most of the page's text, or their names say they are the article body). Each block
+//! scores its non-link characters minus a penalty for link text. The article is the element
+//! whose best run of consecutive children scores highest (Kadane's maximum-sum run, kept as the
+//! walk closes each child, so a share bar or link list at its end does not lose it to a single
+//! paragraph); its blocks that are not mostly links, outside children that score below zero,
+//! are the text. If class-based pruning leaves almost nothing, the page is read again without
+//! it.
 
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
 /// Lines shorter than this at the end of the article are dropped.
 const TRAILING_LINE_CHARS: usize = 60;
+
+/// Lines shorter than this (headings apart) count little and do not open the article.
+const SHORT_LINE_CHARS: usize = 25;
 
 /// One paragraph-like piece of visible text.
 #[derive(Debug)]
@@ -32,12 +38,19 @@ impl Block {
     /// counts against, short lines (bylines, dates, labels) count little.
     fn score(&self) -> f64 {
         let own = (self.chars - self.link_chars) as f64;
-        let weight = if self.chars < 25 && !self.heading {
-            0.3
-        } else {
-            1.0
-        };
+        let weight = if self.is_short() { 0.3 } else { 1.0 };
         own * weight - 2.0 * self.link_chars as f64
+    }
+
+    /// A line too short to be prose that is not a heading: a label, a date, a byline.
+    fn is_short(&self) -> bool {
+        self.chars < SHORT_LINE_CHARS && !self.heading
+    }
+
+    /// A short line ending in a colon ("Read more:", "Mehr zum Thema:") introduces what
+    /// follows, as a heading does.
+    fn is_label(&self) -> bool {
+        self.chars <= 40 && self.text.ends_with(':')
     }
 
     fn kept(&self) -> bool {
@@ -59,9 +72,20 @@ pub fn main_text(html: &Html) -> String {
     }
 }
 
+thread_local! {
+    /// The text sizes of the last page, kept for the next one: a fresh table per page costs
+    /// more in page faults than filling it does.
+    static TEXT_SIZES: std::cell::Cell<Vec<u32>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
 fn extract(html: &Html, prune_by_class: bool) -> String {
+    let mut text_sizes = TEXT_SIZES.take();
+    element_text_sizes(html, &mut text_sizes);
+    let page_text = text_sizes.first().copied().unwrap_or(0);
     let mut walker = Walker {
         prune_by_class,
+        text_sizes,
+        page_text,
         prefix: vec![0.0],
         ..Walker::default()
     };
@@ -80,12 +104,52 @@ fn extract(html: &Html, prune_by_class: bool) -> String {
         }
     }
     walker.flush();
-    walker.best_text()
+    let text = walker.best_text();
+    TEXT_SIZES.set(walker.text_sizes);
+    text
 }
+
+/// The visible text bytes under each element, elements in document order.
+fn element_text_sizes(html: &Html, sizes: &mut Vec<u32>) {
+    sizes.clear();
+    // Each open element's slot in `sizes` and the text bytes seen before it opened.
+    let mut open: Vec<(usize, u32)> = Vec::new();
+    let (mut seen, mut hidden) = (0u32, 0);
+    for edge in html.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    hidden += NEVER_SHOWN.contains(&el.name()) as usize;
+                    open.push((sizes.len(), seen));
+                    sizes.push(0);
+                }
+                Node::Text(text) if hidden == 0 => {
+                    seen = seen.saturating_add(text.trim().len() as u32)
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(el) = node.value() {
+                    hidden -= NEVER_SHOWN.contains(&el.name()) as usize;
+                    if let Some((slot, before)) = open.pop() {
+                        sizes[slot] = seen - before;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Elements whose text is never on the page.
+const NEVER_SHOWN: &[&str] = &["head", "script", "style", "noscript", "template"];
 
 #[derive(Default)]
 struct Walker {
     prune_by_class: bool,
+    /// [`element_text_sizes`], and which element the walk is at.
+    text_sizes: Vec<u32>,
+    element: usize,
+    page_text: u32,
     frames: Vec<Frame>,
     skipping: usize,
     in_link: usize,
@@ -98,8 +162,12 @@ struct Walker {
     prefix: Vec<f64>,
     /// Every element with text, as its score and range of blocks.
     candidates: Vec<Candidate>,
+    /// Each element as the score of its best run of consecutive children: the article is the
+    /// element that scores highest so.
+    runs: Vec<(f64, Candidate)>,
 }
 
+/// A range of blocks and its summed score.
 #[derive(Clone, Copy)]
 struct Candidate {
     score: f64,
@@ -113,12 +181,36 @@ struct Frame {
     link: bool,
     article: bool,
     first_block: usize,
+    /// The best-scoring run of consecutive children (child elements and own blocks) so far,
+    /// and the run that ends at the last child.
+    best_run: Option<Candidate>,
+    open_run: Option<Candidate>,
+}
+
+impl Frame {
+    /// Extends the runs by the next child (Kadane's maximum-sum subarray, kept online).
+    fn add_child(&mut self, child: Candidate) {
+        let run = match self.open_run {
+            Some(run) if run.score > 0.0 => Candidate {
+                score: run.score + child.score,
+                first: run.first,
+                end: child.end,
+            },
+            _ => child,
+        };
+        self.open_run = Some(run);
+        if self.best_run.is_none_or(|best| run.score > best.score) {
+            self.best_run = Some(run);
+        }
+    }
 }
 
 impl Walker {
     fn open(&mut self, el: ElementRef) {
         let name = el.value().name();
-        let skipped = self.skipping > 0 || self.is_boilerplate(el, name);
+        let text_size = self.text_sizes.get(self.element).copied().unwrap_or(0);
+        self.element += 1;
+        let skipped = self.skipping > 0 || self.is_boilerplate(el, name, text_size);
         let block = is_block(name);
         if block || name == "br" {
             self.flush();
@@ -139,16 +231,18 @@ impl Walker {
             link,
             article,
             first_block: self.blocks.len(),
+            best_run: None,
+            open_run: None,
         });
     }
 
     fn close(&mut self) {
+        if self.frames.last().is_some_and(|f| f.block) {
+            self.flush();
+        }
         let Some(frame) = self.frames.pop() else {
             return;
         };
-        if frame.block {
-            self.flush();
-        }
         self.in_link -= frame.link as usize;
         self.in_article -= frame.article as usize;
         if frame.skipped {
@@ -157,12 +251,18 @@ impl Walker {
         }
         let end = self.blocks.len();
         if end > frame.first_block {
-            let score = self.prefix[end] - self.prefix[frame.first_block];
-            self.candidates.push(Candidate {
-                score,
+            let whole = Candidate {
+                score: self.prefix[end] - self.prefix[frame.first_block],
                 first: frame.first_block,
                 end,
-            });
+            };
+            self.candidates.push(whole);
+            if let Some(run) = frame.best_run {
+                self.runs.push((run.score, whole));
+            }
+            if let Some(parent) = self.frames.last_mut() {
+                parent.add_child(whole);
+            }
         }
     }
 
@@ -200,7 +300,16 @@ impl Walker {
                 heading,
             };
             let last = *self.prefix.last().expect("prefix starts with 0");
-            self.prefix.push(last + block.score());
+            let score = block.score();
+            self.prefix.push(last + score);
+            if let Some(frame) = self.frames.last_mut() {
+                let at = self.blocks.len();
+                frame.add_child(Candidate {
+                    score,
+                    first: at,
+                    end: at + 1,
+                });
+            }
             self.blocks.push(block);
         }
         self.current.clear();
@@ -208,18 +317,26 @@ impl Walker {
     }
 
     fn best_text(&self) -> String {
+        // On a tie the inner element wins: it closed first.
         let Some(best) = self
-            .candidates
+            .runs
             .iter()
-            .copied()
-            .max_by(|a, b| a.score.total_cmp(&b.score))
+            .fold(None, |best: Option<&(f64, Candidate)>, run| match best {
+                Some(b) if b.0 >= run.0 => Some(b),
+                _ => Some(run),
+            })
+            .map(|(_, element)| *element)
         else {
             return String::new();
         };
-        let (first, mut end) = (best.first, best.end);
+        let (mut first, mut end) = (best.first, best.end);
         // Short lines after the last paragraph are sign-offs, share prompts and labels.
         while end > first + 1 && self.blocks[end - 1].chars < TRAILING_LINE_CHARS {
             end -= 1;
+        }
+        // Short lines before it that are not headings are breadcrumbs, section names, dates.
+        while end > first + 1 && self.blocks[first].is_short() {
+            first += 1;
         }
         // Inside the article, an element whose text scores below zero (mostly links: share
         // bars, tag lists, "read more" boxes) is left out whole.
@@ -249,6 +366,10 @@ impl Walker {
                 }
                 (section_blocks, section_has_text) = (0, false);
             } else {
+                // A label whose next line is left out introduced that line.
+                if blocks[k].is_label() && !keep.get(k + 1).copied().unwrap_or(false) {
+                    keep[k] = false;
+                }
                 section_blocks += 1;
                 section_has_text |= keep[k];
                 text_after |= keep[k];
@@ -264,7 +385,7 @@ impl Walker {
         out
     }
 
-    fn is_boilerplate(&self, el: ElementRef, name: &str) -> bool {
+    fn is_boilerplate(&self, el: ElementRef, name: &str, text_size: u32) -> bool {
         if SKIPPED_TAGS.contains(&name) || (name == "header" && self.in_article == 0) {
             return true;
         }
@@ -278,11 +399,18 @@ impl Walker {
         {
             return true;
         }
-        if !self.prune_by_class || matches!(name, "html" | "body" | "article" | "main") {
+        // A class name is a weaker sign than a tag: layouts name the wrapper of the whole page
+        // "has-sidebar" or "modal-enabled", and page builders call every box a "widget".
+        let holds_most_text = u64::from(text_size) * 2 > u64::from(self.page_text);
+        if !self.prune_by_class
+            || holds_most_text
+            || matches!(name, "html" | "body" | "article" | "main")
+        {
             return false;
         }
-        value.attr("class").is_some_and(names_boilerplate)
-            || value.attr("id").is_some_and(names_boilerplate)
+        let named_boilerplate = value.attr("class").is_some_and(names_boilerplate)
+            || value.attr("id").is_some_and(names_boilerplate);
+        named_boilerplate && !names_article_body(value)
     }
 }
 
@@ -323,7 +451,8 @@ const SKIPPED_ROLES: &[&str] = &[
     "search",
 ];
 
-/// Words that mark an element as boilerplate when a class or id name starts or ends with them.
+/// Words that mark an element as boilerplate when they are a part of a class or id name
+/// between '-' and '_' ("tl-ad-heading").
 const BOILERPLATE_WORDS: &[&str] = &[
     "comment",
     "comments",
@@ -372,18 +501,66 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "copyright",
     "print",
     "signup",
+    "donation",
+    "disclosure",
+    "credit",
+    "credits",
+    "toc",
+    "app",
+    "bio",
 ];
+
+/// Words distinctive enough to mark boilerplate anywhere in a class or id name
+/// ("BorlabsCookie", "NewsletterModule").
+const BOILERPLATE_INFIXES: &[&str] = &["cookie", "sidebar", "newsletter", "related"];
 
 fn names_boilerplate(names: &str) -> bool {
     names.split_ascii_whitespace().any(|name| {
-        let mut parts = name.split(['-', '_']).filter(|p| !p.is_empty());
-        let first = parts.next();
-        let last = parts.next_back();
-        [first, last]
-            .into_iter()
-            .flatten()
+        let bytes = name.as_bytes();
+        let holds = |w: &str| {
+            bytes
+                .windows(w.len())
+                .any(|window| window.eq_ignore_ascii_case(w.as_bytes()))
+        };
+        if BOILERPLATE_INFIXES.iter().any(|w| holds(w)) {
+            return true;
+        }
+        name.split(['-', '_'])
             .any(|p| BOILERPLATE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(p)))
     })
+}
+
+/// Class and id names (lowercased, without '-' and '_') that content-management systems give
+/// the article body.
+const BODY_NAMES: &[&str] = &[
+    "articlebody",
+    "articlecontent",
+    "articletext",
+    "entrycontent",
+    "postcontent",
+    "posttext",
+    "postbody",
+    "storybody",
+    "storycontent",
+    "storytext",
+];
+
+fn names_article_body(el: &scraper::node::Element) -> bool {
+    if el.attr("itemprop") == Some("articleBody") {
+        return true;
+    }
+    [el.attr("class"), el.attr("id")]
+        .into_iter()
+        .flatten()
+        .flat_map(str::split_ascii_whitespace)
+        .any(|name| {
+            let squeezed: String = name
+                .chars()
+                .filter(|c| *c != '-' && *c != '_')
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            BODY_NAMES.iter().any(|b| squeezed.contains(b))
+        })
 }
 
 fn hides(style: &str) -> bool {
@@ -440,6 +617,93 @@ fn is_block(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const PROSE: &str =
+        "The council voted on Tuesday to build the new pier, and work starts in spring.";
+
+    fn extract_page(body: &str) -> String {
+        main_text(&Html::parse_document(&format!(
+            "<html><body>{body}</body></html>"
+        )))
+    }
+
+    fn links(n: usize) -> String {
+        (0..n)
+            .map(|k| {
+                format!("<li><a href=\"/s{k}\">Another story about the harbor, number {k}</a></li>")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_link_list_closing_the_article_does_not_lose_it_to_one_paragraph() {
+        let page = format!(
+            "<div class=\"entry\"><p><a href=\"/a\">Ann Lee</a>, the mayor, spoke first.</p>\
+             <p>{PROSE} {PROSE}</p><p>Work starts in spring.</p><p>{PROSE}</p>\
+             <ul>{}</ul></div>",
+            links(12)
+        );
+        let text = extract_page(&page);
+        assert!(
+            text.starts_with("Ann Lee, the mayor, spoke first."),
+            "{text}"
+        );
+        assert!(text.contains("Work starts in spring."), "{text}");
+        assert!(!text.contains("Another story"), "{text}");
+    }
+
+    #[test]
+    fn a_wrapper_named_like_a_sidebar_is_kept_when_it_holds_most_text() {
+        let page = format!(
+            "<div class=\"layout has-sidebar\"><p>{PROSE}</p><p>{PROSE}</p>\
+             <div class=\"sidebar\"><p>Opening hours of the harbor office: Monday to Friday, nine to five.</p></div>\
+             <p>{PROSE}</p><p>{PROSE}</p></div>"
+        );
+        let text = extract_page(&page);
+        assert_eq!(text.lines().count(), 4, "{text}");
+        assert!(!text.contains("Opening hours"), "{text}");
+    }
+
+    #[test]
+    fn a_box_named_as_the_article_body_is_kept_whatever_else_it_is_called() {
+        let teaser = "A short teaser line about the weather that runs long enough.";
+        let page = format!(
+            "<div class=\"teasers\"><p>{teaser} {teaser}</p><p>{teaser} {teaser}</p></div><ul>{}</ul>\
+             <div class=\"menu-list\"><p>{}</p></div>\
+             <div class=\"elementor-widget elementor-widget-theme-post-content\">\
+             <p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>",
+            links(10),
+            teaser.repeat(10)
+        );
+        let text = extract_page(&page);
+        assert!(text.starts_with(PROSE), "{text}");
+        assert!(!text.contains("teaser"), "{text}");
+    }
+
+    #[test]
+    fn labels_go_with_their_link_lists_and_short_lines_do_not_open_the_article() {
+        let page = format!(
+            "<div class=\"story\"><p>Politics</p><h1>Council backs the pier</h1>\
+             <p>{PROSE}</p><p>{PROSE}</p><p>More on the topic:</p><ul>{}</ul><p>{PROSE}</p></div>",
+            links(3)
+        );
+        let text = extract_page(&page);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines,
+            ["Council backs the pier", PROSE, PROSE, PROSE],
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn boilerplate_words_are_found_in_any_part_of_a_name() {
+        assert!(names_boilerplate("tl-ad-heading"));
+        assert!(names_boilerplate("x BorlabsCookie"));
+        assert!(names_boilerplate("article-related-links"));
+        assert!(!names_boilerplate("shadow-box headline"));
+        assert!(!names_boilerplate("article-body"));
+    }
 
     #[test]
     fn headings_go_with_sections_that_keep_no_text() {
