@@ -180,7 +180,9 @@ impl WarcRecords {
             return Err(self.error("HTTP response without a header/body boundary"));
         };
         let http_headers = String::from_utf8_lossy(&block[..split]).into_owned();
-        let mut body = block.split_off(split + 4);
+        // The body moves down in place: a copy into a new buffer costs a fresh allocation.
+        block.drain(..split + 4);
+        let mut body = block;
         let http_header = |name: &str| {
             http_headers.lines().skip(1).find_map(|l| {
                 let (n, v) = l.split_once(':')?;
