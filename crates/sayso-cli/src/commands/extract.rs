@@ -125,7 +125,8 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let mut failed = 0usize;
     for batch in receiver {
         let count = batch.len();
-        let processed: Vec<Result<Document, Failure>> = batch
+        let stream_format = sink.stream_format();
+        let processed: Vec<Result<Done, Failure>> = batch
             .into_par_iter()
             .map(|r| match r.and_then(Input::into_document) {
                 Ok(mut doc) => {
@@ -135,7 +136,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                         Until::All => pipeline.process(&mut doc),
                     };
                     match std::panic::catch_unwind(AssertUnwindSafe(run)) {
-                        Ok(()) => Ok(doc),
+                        Ok(()) => Done::new(doc, stream_format, args.split_continuations),
                         Err(_) => Err(Failure {
                             id: Some(doc.id.clone()),
                             origin: origin_of(&doc),
@@ -153,14 +154,18 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         let mut attributions = 0;
         for item in processed {
             let outcome = match item {
-                Ok(doc) => {
+                Ok(Done::Rendered {
+                    lines,
+                    attributions: n,
+                }) => {
+                    attributions += n;
+                    sink.write_rendered(&lines);
+                    Ok(())
+                }
+                Ok(Done::Document(doc)) => {
                     attributions += doc.attributions.len();
                     sink.write(&doc, args.split_continuations)
-                        .map_err(|e| Failure {
-                            id: Some(doc.id.clone()),
-                            origin: origin_of(&doc),
-                            message: format!("{e:#}"),
-                        })
+                        .map_err(|e| failure_of(&doc, e))
                 }
                 Err(e) => Err(e),
             };
@@ -193,6 +198,46 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What a worker hands on to be written: for a stream format the document's rendered lines
+/// (rendering and freeing a document are most of the cost of writing it, and run in parallel
+/// this way), else the document.
+enum Done {
+    Document(Box<Document>),
+    Rendered { lines: Vec<u8>, attributions: usize },
+}
+
+impl Done {
+    fn new(doc: Document, stream: Option<OutputFormat>, split: bool) -> Result<Done, Failure> {
+        let Some(format) = stream else {
+            return Ok(Done::Document(Box::new(doc)));
+        };
+        let mut lines = Vec::new();
+        render(&mut lines, format, &doc, split).map_err(|e| failure_of(&doc, e))?;
+        Ok(Done::Rendered {
+            lines,
+            attributions: doc.attributions.len(),
+        })
+    }
+}
+
+/// A document in a stream format (JSONL, table or CoNLL-U).
+fn render(out: &mut Vec<u8>, format: OutputFormat, doc: &Document, split: bool) -> Result<()> {
+    match format {
+        OutputFormat::Table => sayso_output::table::write_table(out, doc, split)?,
+        OutputFormat::Conllu => sayso_output::conllu::write_conllu(out, doc)?,
+        _ => sayso_output::jsonl::write_record(out, doc, split)?,
+    }
+    Ok(())
+}
+
+fn failure_of(doc: &Document, error: anyhow::Error) -> Failure {
+    Failure {
+        id: Some(doc.id.clone()),
+        origin: origin_of(doc),
+        message: format!("{error:#}"),
+    }
 }
 
 fn origin_of(doc: &Document) -> String {
@@ -393,19 +438,23 @@ impl Sink {
         })
     }
 
+    /// The format when documents reach this sink as rendered lines.
+    fn stream_format(&self) -> Option<OutputFormat> {
+        match self {
+            Sink::Stream { format, .. } => Some(*format),
+            _ => None,
+        }
+    }
+
+    fn write_rendered(&mut self, lines: &[u8]) {
+        if let Sink::Stream { out, .. } = self {
+            out.buffer.extend_from_slice(lines);
+        }
+    }
+
     fn write(&mut self, doc: &Document, split: bool) -> Result<()> {
         match self {
-            Sink::Stream {
-                out,
-                format: OutputFormat::Table,
-            } => sayso_output::table::write_table(&mut out.buffer, doc, split)?,
-            Sink::Stream {
-                out,
-                format: OutputFormat::Conllu,
-            } => sayso_output::conllu::write_conllu(&mut out.buffer, doc)?,
-            Sink::Stream { out, .. } => {
-                sayso_output::jsonl::write_record(&mut out.buffer, doc, split)?
-            }
+            Sink::Stream { out, format } => render(&mut out.buffer, *format, doc, split)?,
             Sink::Parquet(parts) => parts.write(doc, split)?,
             Sink::Brat { dir: Some(dir) } => {
                 let name = safe_file_name(&doc.id);
