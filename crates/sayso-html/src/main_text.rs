@@ -162,15 +162,14 @@ struct Walker {
     prefix: Vec<f64>,
     /// Every element with text, as its score and range of blocks.
     candidates: Vec<Candidate>,
-    /// Each element as the score of its best run of consecutive children: the article is the
-    /// element that scores highest so.
-    runs: Vec<(f64, Candidate)>,
 }
 
-/// A range of blocks and its summed score.
+/// An element's range of blocks, its summed score, and the score of its best run of
+/// consecutive children: the article is the element whose best run scores highest.
 #[derive(Clone, Copy)]
 struct Candidate {
     score: f64,
+    best_run: f64,
     first: usize,
     end: usize,
 }
@@ -181,27 +180,17 @@ struct Frame {
     link: bool,
     article: bool,
     first_block: usize,
-    /// The best-scoring run of consecutive children (child elements and own blocks) so far,
-    /// and the run that ends at the last child.
-    best_run: Option<Candidate>,
-    open_run: Option<Candidate>,
+    /// The score of the best run of consecutive children (child elements and own blocks) so
+    /// far, and of the run that ends at the last child.
+    best_run: f64,
+    open_run: f64,
 }
 
 impl Frame {
-    /// Extends the runs by the next child (Kadane's maximum-sum subarray, kept online).
-    fn add_child(&mut self, child: Candidate) {
-        let run = match self.open_run {
-            Some(run) if run.score > 0.0 => Candidate {
-                score: run.score + child.score,
-                first: run.first,
-                end: child.end,
-            },
-            _ => child,
-        };
-        self.open_run = Some(run);
-        if self.best_run.is_none_or(|best| run.score > best.score) {
-            self.best_run = Some(run);
-        }
+    /// Extends the runs by the next child's score (Kadane's maximum-sum subarray, kept online).
+    fn add_child(&mut self, score: f64) {
+        self.open_run = self.open_run.max(0.0) + score;
+        self.best_run = self.best_run.max(self.open_run);
     }
 }
 
@@ -231,8 +220,8 @@ impl Walker {
             link,
             article,
             first_block: self.blocks.len(),
-            best_run: None,
-            open_run: None,
+            best_run: f64::NEG_INFINITY,
+            open_run: 0.0,
         });
     }
 
@@ -251,17 +240,15 @@ impl Walker {
         }
         let end = self.blocks.len();
         if end > frame.first_block {
-            let whole = Candidate {
-                score: self.prefix[end] - self.prefix[frame.first_block],
+            let score = self.prefix[end] - self.prefix[frame.first_block];
+            self.candidates.push(Candidate {
+                score,
+                best_run: frame.best_run,
                 first: frame.first_block,
                 end,
-            };
-            self.candidates.push(whole);
-            if let Some(run) = frame.best_run {
-                self.runs.push((run.score, whole));
-            }
+            });
             if let Some(parent) = self.frames.last_mut() {
-                parent.add_child(whole);
+                parent.add_child(score);
             }
         }
     }
@@ -303,12 +290,7 @@ impl Walker {
             let score = block.score();
             self.prefix.push(last + score);
             if let Some(frame) = self.frames.last_mut() {
-                let at = self.blocks.len();
-                frame.add_child(Candidate {
-                    score,
-                    first: at,
-                    end: at + 1,
-                });
+                frame.add_child(score);
             }
             self.blocks.push(block);
         }
@@ -318,15 +300,13 @@ impl Walker {
 
     fn best_text(&self) -> String {
         // On a tie the inner element wins: it closed first.
-        let Some(best) = self
-            .runs
-            .iter()
-            .fold(None, |best: Option<&(f64, Candidate)>, run| match best {
-                Some(b) if b.0 >= run.0 => Some(b),
-                _ => Some(run),
-            })
-            .map(|(_, element)| *element)
-        else {
+        let Some(best) = self.candidates.iter().copied().reduce(|best, c| {
+            if best.best_run >= c.best_run {
+                best
+            } else {
+                c
+            }
+        }) else {
             return String::new();
         };
         let (mut first, mut end) = (best.first, best.end);
