@@ -2,11 +2,14 @@
 """Builds a CC-NEWS style WARC.gz (one gzip member a record: a warcinfo record, then an HTTP
 response per page) from the HTML extraction benchmark pages, for the corpus benchmark.
 
-usage: make-warc.py PAGES_DIR EVALDATA_JSON OUT.warc.gz [COPIES]
+usage: make-warc.py PAGES_DIR EVALDATA_JSON OUT.warc.gz [--copies N] [--only-ids FILE]
+
+--only-ids keeps the pages whose record id (of a one-copy WARC, as `sayso text --format jsonl`
+reports it) is a line of FILE: the bench uses it to build a WARC of the English pages.
 """
+import argparse
 import gzip
 import json
-import sys
 import uuid
 from pathlib import Path
 
@@ -17,23 +20,34 @@ def record(headers, block):
     return gzip.compress(head.encode() + block + b"\r\n\r\n", compresslevel=6)
 
 
+def record_id(copy, url):
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"{copy}:{url}")
+
+
 def main():
-    pages, evaldata, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
-    copies = int(sys.argv[4]) if len(sys.argv) > 4 else 1
-    entries = json.loads(evaldata.read_text())
-    with out.open("wb") as f:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pages", type=Path)
+    parser.add_argument("evaldata", type=Path)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--copies", type=int, default=1)
+    parser.add_argument("--only-ids", type=Path)
+    args = parser.parse_args()
+    entries = json.loads(args.evaldata.read_text())
+    if args.only_ids:
+        keep = set(args.only_ids.read_text().split())
+        entries = {url: item for url, item in entries.items() if str(record_id(0, url)) in keep}
+    with args.out.open("wb") as f:
         info = b"software: sayso bench\r\nformat: WARC File Format 1.0\r\n"
         f.write(record([("WARC-Type", "warcinfo"), ("Content-Type", "application/warc-fields")], info))
-        for copy in range(copies):
+        for copy in range(args.copies):
             for url, item in entries.items():
-                body = (pages / item["file"]).read_bytes()
+                body = (args.pages / item["file"]).read_bytes()
                 http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
-                rid = uuid.uuid5(uuid.NAMESPACE_URL, f"{copy}:{url}")
                 f.write(record([
                     ("WARC-Type", "response"),
                     ("WARC-Target-URI", url),
                     ("WARC-Date", "2024-01-01T00:00:00Z"),
-                    ("WARC-Record-ID", f"<urn:uuid:{rid}>"),
+                    ("WARC-Record-ID", f"<urn:uuid:{record_id(copy, url)}>"),
                     ("Content-Type", "application/http; msgtype=response"),
                 ], http))
 

@@ -138,6 +138,43 @@ fn warc_gz_with_bad_records_keeps_the_good_ones() {
 }
 
 #[test]
+fn pages_in_other_languages_get_no_attributions_unless_asked() {
+    let d = temp_dir("languages");
+    let german = r#"<html><body><article><h1>Rat stimmt über Fährplan ab</h1>
+<p>"Wir können nicht noch einen Winter warten", sagte Bürgermeisterin Ana Ruiz am Dienstag den Reportern nach der Abstimmung.</p>
+<p>Der Plan wurde mit sieben zu zwei Stimmen angenommen, und die Arbeiten am neuen Anleger beginnen im Frühjahr.</p>
+</article></body></html>"#;
+    let warc = d.join("crawl.warc.gz");
+    write_warc_gz(
+        &warc,
+        &[warc_record(0, &page(0), 0), warc_record(1, german, 0)],
+    );
+    let out = sayso(&["extract", warc.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let records = json_lines(&out);
+    assert_eq!(records[0]["language"], "eng");
+    assert_eq!(records[0]["attributions"].as_array().unwrap().len(), 1);
+    assert_eq!(records[1]["language"], "deu");
+    assert!(records[1]["attributions"].as_array().unwrap().is_empty());
+    // The English tagger runs over the German page only when asked to.
+    let tags = |extra: &[&str]| {
+        let mut args = vec!["extract", warc.to_str().unwrap(), "--format", "conllu"];
+        args.extend(extra);
+        let out = sayso(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        let german_part = &text[text.find("Fährplan").unwrap()..];
+        german_part
+            .lines()
+            .filter(|l| l.split('\t').nth(3).is_some_and(|t| t != "_"))
+            .count()
+    };
+    assert_eq!(tags(&[]), 0);
+    assert!(tags(&["--all-languages"]) > 20);
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
 fn parquet_tables() {
     let d = temp_dir("parquet");
     std::fs::write(d.join("story.html"), page(3)).unwrap();
@@ -156,7 +193,9 @@ fn parquet_tables() {
     assert_eq!(docs.len(), 2);
     assert_eq!(docs[1].get_string(2).unwrap(), "Harbor Times");
     let rows = parquet_rows(&d.join("out"), "attributions");
-    let total: i32 = docs.iter().map(|r| r.get_int(7).unwrap()).sum();
+    // Columns: document_id, url, outlet, title, date, language, origin, characters, attributions.
+    assert_eq!(docs[1].get_string(5).unwrap(), "eng");
+    let total: i32 = docs.iter().map(|r| r.get_int(8).unwrap()).sum();
     assert_eq!(rows.len() as i32, total);
     // Columns: document_id, url, outlet, date, kind, speaker, addressee, venue, venue_type, source.
     assert!(rows.iter().any(|r| r.get_string(9).ok().map(String::as_str)

@@ -33,6 +33,9 @@ pub struct Document {
     /// `YYYY-MM-DD`.
     pub date: Option<String>,
     pub meta: Metadata,
+    /// ISO 639-3 code of the language the text is written in ("eng", "deu") once identified;
+    /// `None` before, or when the text is too short or too mixed to tell.
+    pub language: Option<&'static str>,
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Span>,
     pub tokens: Vec<Token>,

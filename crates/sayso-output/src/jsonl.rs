@@ -1,7 +1,7 @@
 //! The JSONL record of a document:
 //!
 //! ```json
-//! {"id": "...", "date": "2022-09-07",
+//! {"id": "...", "date": "2022-09-07", "language": "eng",
 //!  "attributions": [{"kind": "direct", "content": [{"start": 0, "end": 9, "text": "..."}],
 //!                    "cue": [...], "source": [...], "speaker": "John Legend", "speaker_entity": 0,
 //!                    "addressee": [...], "addressee_entity": 2,
@@ -22,6 +22,9 @@ use std::io::Write;
 struct Record<'a> {
     id: &'a str,
     date: Option<&'a str>,
+    /// ISO 639-3, when identified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -138,6 +141,7 @@ pub fn write_record(
     let record = Record {
         id: &doc.id,
         date: doc.date.as_deref(),
+        language: doc.language,
         url: doc.meta.url.as_deref(),
         outlet: doc.meta.outlet.as_deref(),
         title: doc.meta.title.as_deref(),

@@ -42,6 +42,7 @@ const DOCUMENTS_SCHEMA: &str = "message documents {
     optional binary outlet (UTF8);
     optional binary title (UTF8);
     optional binary date (UTF8);
+    optional binary language (UTF8);
     optional binary origin (UTF8);
     required int64 characters;
     required int32 attributions;
@@ -270,6 +271,7 @@ impl ParquetWriter {
             Cell::Text(doc.meta.outlet.clone()),
             Cell::Text(doc.meta.title.clone()),
             Cell::Text(doc.date.clone()),
+            Cell::Text(doc.language.map(String::from)),
             Cell::Text(doc.meta.origin.clone()),
             Cell::Int64(doc.char_len() as i64),
             Cell::Int32(Some(found.len() as i32)),

@@ -5,7 +5,8 @@
 //!
 //! 1. input readers ([`sayso_readers`]) make documents from files, JSONL records or stdin;
 //! 2. the document ([`sayso_document`]) holds text, offsets and paragraphs;
-//! 3. tokens and sentences ([`sayso_text`]);
+//! 3. tokens, sentences and the text's language ([`sayso_text`]); the later stages are English
+//!    models and leave out text identified as another language (unless told otherwise);
 //! 4. part-of-speech tags and, for reported speech, dependency trees ([`sayso_annotate`]);
 //! 5. quotations and attributions ([`sayso_attribution`]): quotation pairing, the quotation
 //!    attributor, and for reported speech the rules and the learned model after them;
@@ -26,12 +27,18 @@ use sayso_attribution::{
     ReportedSpeechAttributor,
 };
 use sayso_entities::{Resolver, SpeakerResolver};
-use sayso_text::{NewsTokenizer, RuleSentenceSplitter, SentenceSplitter, Tokenizer};
+use sayso_text::{
+    LanguageIdentifier, NewsLanguageIdentifier, NewsTokenizer, RuleSentenceSplitter,
+    SentenceSplitter, Tokenizer,
+};
 
 /// The stages, in the order they run.
 pub struct Pipeline {
     tokenizer: NewsTokenizer,
     splitter: RuleSentenceSplitter,
+    language: NewsLanguageIdentifier,
+    /// Run the English models over text identified as another language too.
+    all_languages: bool,
     tagger: &'static PerceptronTagger,
     parser: Option<&'static ArcEagerParser>,
     quotes: QuotePairer,
@@ -46,6 +53,8 @@ impl Default for Pipeline {
         Pipeline {
             tokenizer: NewsTokenizer,
             splitter: RuleSentenceSplitter,
+            language: NewsLanguageIdentifier,
+            all_languages: false,
             tagger: PerceptronTagger::bundled(),
             parser: None,
             quotes: QuotePairer,
@@ -82,10 +91,23 @@ impl Pipeline {
         }
     }
 
+    /// Runs the English stages (tags, trees, attributions, entities) over documents identified
+    /// as another language too, instead of leaving them with tokens, sentences and language.
+    pub fn for_all_languages(self) -> Self {
+        Pipeline {
+            all_languages: true,
+            ..self
+        }
+    }
+
     /// Runs every stage over `doc`.
     pub fn process(&self, doc: &mut Document) {
         self.tokenizer.tokenize(doc);
         self.splitter.split(doc);
+        self.language.identify(doc);
+        if !self.all_languages && sayso_text::language::is_other_language(doc) {
+            return;
+        }
         self.tagger.tag(doc);
         if let Some(p) = self.parser {
             p.parse(doc);
@@ -181,6 +203,26 @@ mod tests {
         let mut plain = Document::new("r", text).unwrap();
         Pipeline::new().process(&mut plain);
         assert!(plain.attributions.is_empty());
+    }
+
+    #[test]
+    fn other_languages_get_tokens_and_language_only() {
+        let text = "Der Bürgermeister sagte am Montag, dass die Brücke im Mai wieder geöffnet \
+                    werde. \"Wir haben das Geld gefunden\", sagte er den Reportern.";
+        let mut doc = Document::new("de", text).unwrap();
+        Pipeline::with_reported_speech().process(&mut doc);
+        assert_eq!(doc.language, Some("deu"));
+        assert!(!doc.tokens.is_empty() && !doc.sentences.is_empty());
+        assert!(doc.upos.is_empty() && doc.heads.is_empty() && doc.quotes.is_empty());
+        let mut forced = Document::new("de", text).unwrap();
+        Pipeline::with_reported_speech()
+            .for_all_languages()
+            .process(&mut forced);
+        assert_eq!(forced.upos.len(), forced.tokens.len());
+        assert_eq!(forced.heads.len(), forced.tokens.len());
+        let mut english = Document::new("en", "The mayor said the bridge would reopen.").unwrap();
+        Pipeline::new().process(&mut english);
+        assert_eq!(english.upos.len(), english.tokens.len());
     }
 
     #[test]

@@ -49,6 +49,10 @@ pub struct ExtractArgs {
     /// attribution model (about ten times slower; see the README for accuracy).
     #[arg(long)]
     reported: bool,
+    /// Run the English models over documents identified as another language too (by default
+    /// those get no attributions: their "language" field says why).
+    #[arg(long)]
+    all_languages: bool,
     /// Run the pipeline only this far: `read` (documents as read, no attributions), `tokens`
     /// (tokens and sentences too), `all`. The shorter runs measure what the later stages cost.
     #[arg(long, value_enum, default_value = "all")]
@@ -102,11 +106,14 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     };
     let mut sink = Sink::open(&args, &resumed)?;
     let mut errors = ErrorLog::open(args.errors.as_deref(), &resumed)?;
-    let pipeline = if args.reported {
+    let mut pipeline = if args.reported {
         Pipeline::with_reported_speech()
     } else {
         Pipeline::new()
     };
+    if args.all_languages {
+        pipeline = pipeline.for_all_languages();
+    }
     let inputs = read_inputs(&paths, args.input.options());
     let progress = Progress::new(args.quiet, input_size(&paths), inputs.bytes_read());
     let skip = resumed.documents;

@@ -16,7 +16,7 @@ pub struct TextArgs {
     /// reads stdin.
     paths: Vec<PathBuf>,
     /// `text`: each document's text and a blank line; `jsonl`: id, date, url, outlet, title,
-    /// origin and text a line.
+    /// origin, language (ISO 639-3, when it can be told) and text a line.
     #[arg(short, long, value_enum, default_value = "text")]
     format: TextFormat,
     #[command(flatten)]
@@ -41,7 +41,9 @@ pub fn run(args: TextArgs) -> Result<ExitCode> {
                     let record = json!({
                         "id": doc.id, "date": doc.date, "url": doc.meta.url,
                         "outlet": doc.meta.outlet, "title": doc.meta.title,
-                        "origin": doc.meta.origin, "text": doc.text(),
+                        "origin": doc.meta.origin,
+                        "language": sayso::text::language::identify(doc.text()),
+                        "text": doc.text(),
                     });
                     serde_json::to_writer(&mut out, &record)?;
                     out.write_all(b"\n")?;
