@@ -66,8 +66,13 @@ impl Resolver for SpeakerResolver {
             .attributions
             .iter()
             .map(|a| {
+                let addressee = speakers::addressee(&cx, &a.cue);
+                let content_start = addressee.and_then(|(span, _)| {
+                    speakers::content_start_after_addressee(doc, &a.cue, &a.content, span)
+                });
                 (
-                    speakers::addressee(&cx, &a.cue),
+                    addressee,
+                    content_start,
                     speakers::venue(&cx, &a.cue, &a.content),
                 )
             })
@@ -113,7 +118,7 @@ impl Resolver for SpeakerResolver {
             entity.mentions.sort();
             entity.mentions.dedup();
         }
-        for ((a, speaker), (addressee, venue)) in doc
+        for ((a, speaker), (addressee, content_start, venue)) in doc
             .attributions
             .iter_mut()
             .zip(speakers)
@@ -124,6 +129,9 @@ impl Resolver for SpeakerResolver {
             if let Some((span, entity)) = addressee {
                 a.addressee = vec![span];
                 a.addressee_entity = entity;
+            }
+            if let (Some(start), Some(first)) = (content_start, a.content.first_mut()) {
+                first.start = start;
             }
             a.venue = venue;
         }

@@ -45,7 +45,9 @@ pub struct Pipeline {
     attributor: DirectQuoteAttributor,
     reported: Option<ReportedSpeechAttributor>,
     learned: Option<LearnedAttributor>,
-    speakers: SpeakerResolver,
+    /// `None` in the pipeline the learned model is trained on: it reads the attributions as the
+    /// rules leave them, before speakers, addressees and venues are resolved.
+    speakers: Option<SpeakerResolver>,
 }
 
 impl Default for Pipeline {
@@ -61,7 +63,7 @@ impl Default for Pipeline {
             attributor: DirectQuoteAttributor::default(),
             reported: None,
             learned: None,
-            speakers: SpeakerResolver,
+            speakers: Some(SpeakerResolver),
         }
     }
 }
@@ -77,16 +79,18 @@ impl Pipeline {
     pub fn with_reported_speech() -> Self {
         Pipeline {
             learned: Some(LearnedAttributor::default()),
+            speakers: Some(SpeakerResolver),
             ..Pipeline::with_attribution_rules()
         }
     }
 
-    /// Parser and rule-based attributors, without the learned model: what the learned model
-    /// reads, and so what it is trained on.
+    /// Parser and rule-based attributors, without the learned model and the speaker stage
+    /// after it: what the learned model reads, and so what it is trained on.
     pub fn with_attribution_rules() -> Self {
         Pipeline {
             parser: Some(ArcEagerParser::bundled()),
             reported: Some(ReportedSpeechAttributor::default()),
+            speakers: None,
             ..Pipeline::default()
         }
     }
@@ -120,7 +124,9 @@ impl Pipeline {
         if let Some(l) = &self.learned {
             l.attribute(doc);
         }
-        self.speakers.resolve(doc);
+        if let Some(s) = &self.speakers {
+            s.resolve(doc);
+        }
     }
 
     /// Only tokens and sentences (the baseline the benchmark compares with).
