@@ -9,8 +9,11 @@ use sayso::{Document, Pipeline};
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let mut doc = Document::new("fuzz", text).expect("fuzz inputs are small");
-    // The whole pipeline, parser and reported speech included.
-    Pipeline::with_reported_speech().process(&mut doc);
+    // The whole pipeline, parser and reported speech included, over any language (most fuzz
+    // inputs look like no English, and the pipeline would leave them out).
+    Pipeline::with_reported_speech()
+        .for_all_languages()
+        .process(&mut doc);
     let n = doc.char_len();
     for a in &doc.attributions {
         let venue = a.venue.map(|v| v.span);
