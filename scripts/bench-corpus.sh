@@ -4,7 +4,7 @@
 # bare read-and-tokenize pass (`--until tokens`) over the same input. Inputs:
 #   - PolNeAR dev as JSONL (full pipeline with --reported);
 #   - a CC-NEWS style WARC.gz built from the 840 HTML benchmark pages (scripts/make-warc.py),
-#     most of them not English (the English models leave those out), and one of its English
+#     most of them not English (the English models leave those out), and a WARC of its English
 #     pages only (four copies, so a run lasts seconds);
 #   - a corpus of >= 1 GB (PolNeAR dev repeated, default pipeline) to show that memory stays flat.
 # Each row is the fastest of REPEAT runs (3; the 1 GB corpus runs once). Needs ../shared;

@@ -648,11 +648,7 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
 
 /// The addressee of an attribution: span and entity.
 pub fn addressee(cx: &Context, cue: &[Span]) -> Option<(Span, Option<usize>)> {
-    let last_cue = cx.tokens(cue).last()?.clone();
-    if last_cue.is_empty() {
-        return None;
-    }
-    let c = last_cue.end - 1;
+    let c = last_cue_token(cx.doc, cue)?;
     if !sayso_attribution::cues::takes_addressee(cx.doc.token_text(c)) {
         return None;
     }
@@ -676,6 +672,12 @@ pub fn addressee(cx: &Context, cue: &[Span]) -> Option<(Span, Option<usize>)> {
         .then(|| (cx.doc.tokens[next].span, None))
 }
 
+/// The cue's last token ("told" in "also told").
+fn last_cue_token(doc: &Document, cue: &[Span]) -> Option<usize> {
+    let tokens = doc.tokens_in(*cue.last()?);
+    (!tokens.is_empty()).then(|| tokens.end - 1)
+}
+
 /// Where the content should start when the attribution stage began it with the addressee of
 /// "tell" ("told The New Yorker certain political views can ..."): to whom something was said
 /// is not what was said (PolNeAR leaves the addressee of "tell" out of the content 95 times in
@@ -686,9 +688,11 @@ pub fn content_start_after_addressee(
     content: &[Span],
     addressee: Span,
 ) -> Option<u32> {
-    let last_cue = cue.last()?;
-    let cue_word = doc.slice(*last_cue).rsplit(' ').next()?.to_lowercase();
-    if !matches!(cue_word.as_str(), "tell" | "tells" | "told" | "telling") {
+    let cue_word = doc.token_text(last_cue_token(doc, cue)?);
+    if !["tell", "tells", "told", "telling"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(cue_word))
+    {
         return None;
     }
     let first = content.first()?;
