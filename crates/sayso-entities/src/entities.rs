@@ -240,6 +240,101 @@ fn capitalized(word: &str) -> Option<String> {
     )
 }
 
+/// A name's words with their tokens: "The" and a nickname's quotation marks ('Robert C.
+/// "Bobby" Scott') left out, so that "Bobby Scott" ends it; a particle in the case names use
+/// ("De Blasio" opening a sentence is "Bill de Blasio"'s).
+fn words_of_name(doc: &Document, first: usize, last: usize) -> Vec<(usize, String)> {
+    (first..=last)
+        .map(|t| (t, doc.token_text(t).replace('’', "'")))
+        .filter(|(_, w)| w != "The" && !crate::mentions::is_quote_mark(w))
+        .map(|(t, w)| {
+            match crate::mentions::NAME_PARTICLES
+                .iter()
+                .find(|p| p.eq_ignore_ascii_case(&w))
+            {
+                Some(particle) => (t, particle.to_string()),
+                None => (t, w),
+            }
+        })
+        .collect()
+}
+
+/// Whether the sentence holding token `t` is written in title case, as headlines and captions
+/// are ("Obama Sees 'Personal Insult' ...", "President Obama Speech at Black Caucus
+/// Foundation"): five or more longer words, all capitalized. Name spans there run into the
+/// words around them.
+fn in_title_case(doc: &Document, t: usize) -> bool {
+    /// Shorter words are left out: headlines write "of", "to", "on" either way.
+    const MIN_LETTERS: usize = 4;
+    let at = doc.tokens[t].span.start;
+    let Some(sentence) = doc
+        .sentences
+        .get(doc.sentences.partition_point(|s| s.end <= at))
+    else {
+        return false;
+    };
+    let (mut words, mut capitalized) = (0, 0);
+    for k in doc.tokens_in(*sentence) {
+        let word = doc.token_text(k);
+        if word.chars().count() >= MIN_LETTERS && word.chars().all(char::is_alphabetic) {
+            words += 1;
+            capitalized += usize::from(word.starts_with(char::is_uppercase));
+        }
+    }
+    /// Fewer may be a short sentence of names ("The United Nations Security Council met.").
+    const MIN_WORDS: usize = 5;
+    words >= MIN_WORDS && capitalized == words
+}
+
+/// For each name mention of a title-case sentence whose words are never a name outside such
+/// sentences: the longest run of them that is one ("Obama" of "Obama Speech", "Elizabeth
+/// Warren" of "Elizabeth Warren Hammers Wells Fargo"), or the last word of a longer one
+/// ("Clinton" of "Clinton Hid Past Health Problems"), with its tokens.
+fn known_names_in_headlines(
+    doc: &Document,
+    mentions: &[Mention],
+    name_words: &[Vec<(usize, String)>],
+) -> Vec<Option<Vec<(usize, String)>>> {
+    let headline: Vec<bool> = mentions
+        .iter()
+        .zip(name_words)
+        .map(|(m, words)| words.len() > 1 && in_title_case(doc, m.first))
+        .collect();
+    let mut known: std::collections::HashSet<Vec<&str>> = std::collections::HashSet::new();
+    for (words, _) in name_words.iter().zip(&headline).filter(|(_, h)| !**h) {
+        let words: Vec<&str> = words.iter().map(|(_, w)| w.as_str()).collect();
+        if let Some(last) = words.last().filter(|_| words.len() > 1) {
+            known.insert(vec![*last]);
+        }
+        known.insert(words);
+    }
+    name_words
+        .iter()
+        .zip(&headline)
+        .map(|(words, &headline)| {
+            let text: Vec<&str> = words.iter().map(|(_, w)| w.as_str()).collect();
+            if !headline || known.contains(&text) {
+                return None;
+            }
+            // (A first name before the run is the name's: "Hillary Clinton Goes After ...",
+            // where the story then says "Clinton".)
+            let first_name_before = |k: usize| {
+                k > 0 && {
+                    let word = text[k - 1];
+                    crate::nominals::is_person_name(word)
+                        || crate::nominals::gender_of_first_name(word).is_some()
+                }
+            };
+            (1..text.len()).rev().find_map(|len| {
+                (0..=text.len() - len)
+                    .find(|&k| known.contains(&text[k..k + len]))
+                    .filter(|&k| !first_name_before(k))
+                    .map(|k| words[k..k + len].to_vec())
+            })
+        })
+        .collect()
+}
+
 /// One way an entity is named in a document.
 struct Variant {
     words: Vec<String>,
@@ -273,26 +368,26 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
     let defined_by = acronym_definitions(doc, mentions);
     // Each entity: whether an age or a person noun in apposition follows one of its names.
     let mut described_as_person: Vec<bool> = Vec::new();
+    let name_words: Vec<Vec<(usize, String)>> = mentions
+        .iter()
+        .map(|m| match m.kind {
+            MentionKind::Name { .. } => words_of_name(doc, m.first, m.last),
+            _ => Vec::new(),
+        })
+        .collect();
+    let headline_names = known_names_in_headlines(doc, mentions, &name_words);
     for (m, mention) in mentions.iter().enumerate() {
         let MentionKind::Name { title } = &mention.kind else {
             continue;
         };
-        let words: Vec<String> = (mention.first..=mention.last)
-            .map(|t| doc.token_text(t).replace('’', "'"))
-            // A nickname's quotation marks ('Robert C. "Bobby" Scott') are not its words, so
-            // that "Bobby Scott" ends it.
-            .filter(|w| w != "The" && !crate::mentions::is_quote_mark(w))
-            // "De Blasio" opening a sentence is "Bill de Blasio"'s.
-            .map(|w| {
-                match crate::mentions::NAME_PARTICLES
-                    .iter()
-                    .find(|p| p.eq_ignore_ascii_case(&w))
-                {
-                    Some(particle) => particle.to_string(),
-                    None => w,
-                }
-            })
-            .collect();
+        let mut words = name_words[m].clone();
+        let (mut first_token, mut last_token) = (mention.first, mention.last);
+        if let Some(known) = headline_names[m].clone() {
+            first_token = known.first().map_or(first_token, |(t, _)| *t);
+            last_token = known.last().map_or(last_token, |(t, _)| *t);
+            words = known;
+        }
+        let words: Vec<String> = words.into_iter().map(|(_, w)| w).collect();
         let (Some(first_word), Some(last_word)) = (words.first(), words.last()) else {
             continue;
         };
@@ -341,10 +436,17 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                         .filter_map(|k| by_words.get(&words[k..]).copied())
                         .find(|&e| words_of[e].len() > 1 && words.ends_with(&words_of[e]))
                         .or_else(|| {
+                            // A full name after many mentions of one word is someone else's
+                            // ("Mr. Obama and the first lady, Michelle Obama").
+                            const MAX_MENTIONS_BEFORE_FULL_NAME: usize = 4;
                             [last_word, first_word]
                                 .into_iter()
                                 .filter_map(|w| by_words.get(std::slice::from_ref(w)).copied())
-                                .find(|&e| words_of[e].len() == 1)
+                                .find(|&e| {
+                                    words_of[e].len() == 1
+                                        && entities[e].mentions.len()
+                                            < MAX_MENTIONS_BEFORE_FULL_NAME
+                                })
                         })
                 }
             })
@@ -359,15 +461,15 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                 (lead.len() > 1 && initials(&lead).is_some_and(|i| i == letters)).then_some(e)
             });
         let span = Span::new(
-            doc.tokens[mention.first].span.start,
-            doc.tokens[mention.last].span.end,
+            doc.tokens[first_token].span.start,
+            doc.tokens[last_token].span.end,
         );
         // As written, with a leading "The" only where the mention has one ("The New Yorker"),
         // and at the start of a sentence only for an outlet ("The New York Times said", but
         // "The Republican National Committee said").
         let outlet = OUTLET_WORDS.contains(&last_word.to_lowercase().as_str());
-        let shown = if doc.token_text(mention.first) == "The"
-            && (outlet || !starts_sentence(doc, mention.first))
+        let shown = if doc.token_text(first_token) == "The"
+            && (outlet || !starts_sentence(doc, first_token))
         {
             doc.slice(span).to_string()
         } else {
@@ -405,7 +507,7 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
         }
         // A name in capitals says little of its kind ("WALLACE" reads as an acronym).
         if capitalized(&words[0]).is_none() {
-            kinds.add_scores(doc, mention.first, mention.last, &mut kind_scores[id]);
+            kinds.add_scores(doc, first_token, last_token, &mut kind_scores[id]);
         }
         let entity = &mut entities[id];
         entity.mentions.push(span);
@@ -417,8 +519,8 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                 entity.kind = EntityKind::Person;
             }
         }
-        let inside_sentence = !starts_sentence(doc, mention.first);
-        let marked_as_name = inside_sentence || doc.token_text(mention.first) == "The";
+        let inside_sentence = !starts_sentence(doc, first_token);
+        let marked_as_name = inside_sentence || doc.token_text(first_token) == "The";
         match variants[id].iter_mut().find(|v| v.words == words) {
             Some(v) => {
                 v.uses += 1;
@@ -437,7 +539,7 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                 marked_as_name,
             }),
         }
-        described_as_person[id] |= described_as_person_after(doc, mention.last);
+        described_as_person[id] |= described_as_person_after(doc, last_token);
         entity_of[m] = Some(id);
     }
     // The canonical name: the fullest name used twice or more, so that a word stuck to a name
@@ -740,6 +842,48 @@ mod tests {
         assert_eq!(entities.len(), 1, "{entities:?}");
         assert_eq!(entities[0].name, "United Nations Security Council");
         assert_eq!(entities[0].mentions.len(), 4);
+    }
+
+    #[test]
+    fn a_title_case_headline_name_is_cut_to_the_name_the_story_uses() {
+        use Upos::*;
+        let entities = entities_of(
+            "Elizabeth Warren Hammers Wells Fargo Bosses.\n\nElizabeth Warren spoke. Wells Fargo \
+             said no.",
+            &[
+                Propn, Propn, Propn, Propn, Propn, Propn, Punct, Propn, Propn, Verb, Punct, Propn,
+                Propn, Verb, Intj, Punct,
+            ],
+        );
+        assert_eq!(
+            names_and_mentions(&entities),
+            [("Elizabeth Warren", 2), ("Wells Fargo", 1)]
+        );
+        // A first name before the name the story uses is the headline's name, kept whole.
+        let entities = entities_of(
+            "Hillary Clinton Goes After Donald Trump Again.\n\nClinton said no.",
+            &[
+                Propn, Propn, Verb, Adp, Propn, Propn, Adv, Punct, Propn, Verb, Intj, Punct,
+            ],
+        );
+        assert_eq!(entities[0].name, "Hillary Clinton");
+        assert_eq!(entities[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn a_full_name_after_many_mentions_of_a_surname_is_someone_else() {
+        use Upos::*;
+        let entities = entities_of(
+            "Mr. Obama spoke. Mr. Obama left. Mr. Obama came. Mr. Obama and Michelle Obama met.",
+            &[
+                Propn, Propn, Verb, Punct, Propn, Propn, Verb, Punct, Propn, Propn, Verb, Punct,
+                Propn, Propn, Cconj, Propn, Propn, Verb, Punct,
+            ],
+        );
+        assert_eq!(
+            names_and_mentions(&entities),
+            [("Obama", 4), ("Michelle Obama", 1)]
+        );
     }
 
     #[test]

@@ -120,10 +120,34 @@ impl Context<'_> {
             _ => return None,
         };
         let forms = [noun, abbreviation];
+        // A party by either of its names ("the GOP nominee", "Republican nominee Donald Trump").
+        fn party(w: &str) -> &str {
+            match w {
+                "gop" => "republican",
+                "democrat" => "democratic",
+                _ => w,
+            }
+        }
+        let has = |e: usize, m: &str| self.title_words[e].iter().any(|w| party(w) == party(m));
         self.latest_matching(head, |e| {
-            let words = &self.title_words[e];
-            words.iter().any(|w| forms.contains(&w.as_str()))
-                && modifiers.iter().all(|m| words.contains(m))
+            self.title_words[e]
+                .iter()
+                .any(|w| forms.contains(&w.as_str()))
+                && modifiers.iter().all(|m| has(e, m))
+        })
+        .or_else(|| {
+            // A party's nominee or candidate is the person of that party ("The GOP nominee"
+            // after "Republican Donald Trump").
+            let party_word = modifiers
+                .iter()
+                .find(|m| matches!(party(m), "republican" | "democratic"))?;
+            matches!(noun, "nominee" | "candidate")
+                .then(|| {
+                    self.latest_matching(head, |e| {
+                        self.kinds[e] == EntityKind::Person && has(e, party_word)
+                    })
+                })
+                .flatten()
         })
     }
 
@@ -537,7 +561,12 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                             }
                             MentionKind::Pronoun(p @ (Pronoun::Male | Pronoun::Female)) => {
                                 let speaker = recent(SPEAKER_REACH_PARAGRAPHS)
-                                    .filter(|&e| cx.kinds[e] != EntityKind::Organization)
+                                    .filter(|&e| {
+                                        matches!(
+                                            cx.kinds[e],
+                                            EntityKind::Person | EntityKind::Unknown
+                                        )
+                                    })
                                     .filter(|&e| cx.fits_pronoun(e, p));
                                 let (subjects, named) = cx.named_before(mention.first, |e| {
                                     cx.kinds[e] == EntityKind::Person && cx.fits_pronoun(e, p)
@@ -578,8 +607,12 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                                 organization: false,
                             } if !cx.is_plural_noun(mention.last) => {
                                 cx.titled_for(mention.first, mention.last).or_else(|| {
-                                    recent(SPEAKER_REACH_PARAGRAPHS)
-                                        .filter(|&e| cx.kinds[e] != EntityKind::Organization)
+                                    recent(SPEAKER_REACH_PARAGRAPHS).filter(|&e| {
+                                        matches!(
+                                            cx.kinds[e],
+                                            EntityKind::Person | EntityKind::Unknown
+                                        )
+                                    })
                                 })
                             }
                             _ => None,
@@ -594,16 +627,26 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
             // ("Politifact: ..." opening a story, where the tagger took it for a common noun).
             // "it" is the organization that spoke last, within a few paragraphs ("the IMF said
             // ... It forecast ...").
+            // Else the organization its sentence or the one before names first ("Although the
+            // IMF did not single out ..., it referenced ...").
             if speaker.is_none() && in_source.is_empty() {
                 let it = source.len() == 1
                     && source[0].len() == 1
-                    && cx
-                        .doc
-                        .token_text(source[0].start)
-                        .eq_ignore_ascii_case("it");
+                    && matches!(
+                        cx.doc.token_text(source[0].start).to_lowercase().as_str(),
+                        "it" | "its"
+                    );
+                let organization = |e: usize| cx.kinds[e] == EntityKind::Organization;
                 speaker = cx.entity_named(&a.source).or_else(|| {
+                    if !it {
+                        return None;
+                    }
                     recent(SPEAKER_REACH_PARAGRAPHS)
-                        .filter(|&e| it && cx.kinds[e] == EntityKind::Organization)
+                        .filter(|&e| organization(e))
+                        .or_else(|| {
+                            let (subjects, named) = cx.named_before(source[0].start, organization);
+                            subjects.first().or(named.first()).copied()
+                        })
                 });
             }
             // A poll is no one's, whoever ran it ("The Reuters/Ipsos poll showed"), and one
@@ -878,6 +921,53 @@ mod tests {
                 Some("Sam Ruiz")
             ])
         );
+    }
+
+    #[test]
+    fn a_party_nominee_is_the_person_of_that_party() {
+        use Upos::*;
+        let found = speakers_of(
+            "Republican Tom Hale met Ann Ruiz. Ann Ruiz said yes. The GOP nominee said no.",
+            &[
+                Adj, Propn, Propn, Verb, Propn, Propn, Punct, Propn, Propn, Verb, Intj, Punct, Det,
+                Propn, Noun, Verb, Intj, Punct,
+            ],
+            &[
+                ("Ann Ruiz#1", "said", "yes"),
+                ("The GOP nominee", "said#1", "no"),
+            ],
+        );
+        // Not the latest speaker, whom a nominal without a title match would take.
+        assert_eq!(found, names(&[Some("Ann Ruiz"), Some("Tom Hale")]));
+    }
+
+    #[test]
+    fn it_is_the_organization_its_sentence_opens_with() {
+        use Upos::*;
+        let found = speakers_of(
+            "Tom Hale met the Acme Group. Although the Acme Group did not name him, it \
+             criticized the plan.",
+            &[
+                Propn, Propn, Verb, Det, Propn, Propn, Punct, Sconj, Det, Propn, Propn, Aux, Part,
+                Verb, Pron, Punct, Pron, Verb, Det, Noun, Punct,
+            ],
+            &[("it", "criticized", "the plan")],
+        );
+        assert_eq!(found, names(&[Some("Acme Group")]));
+    }
+
+    #[test]
+    fn he_is_no_place() {
+        use Upos::*;
+        let found = speakers_of(
+            "Tom Hale met the Cook County board. Cook County said yes. He said no.",
+            &[
+                Propn, Propn, Verb, Det, Propn, Propn, Noun, Punct, Propn, Propn, Verb, Intj,
+                Punct, Pron, Verb, Intj, Punct,
+            ],
+            &[("Cook County#1", "said", "yes"), ("He", "said#1", "no")],
+        );
+        assert_eq!(found, names(&[Some("Cook County"), Some("Tom Hale")]));
     }
 
     #[test]
