@@ -40,7 +40,17 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "tweet",
     "complaint",
     "filing",
+    "ruling",
+    "book",
+    "article",
+    "piece",
+    "editorial",
+    "recording",
+    "data",
 ];
+
+/// How many paragraphs back a document's author may have spoken.
+const DOCUMENT_REACH_PARAGRAPHS: usize = 1;
 
 /// The paragraphs of a headline and lede, whose unnamed speaker the story names later.
 const LEDE_PARAGRAPHS: usize = 1;
@@ -281,6 +291,22 @@ impl Context<'_> {
         let m = &self.mentions[first];
         let and = m.last + 1;
         m.first == range.start && range.contains(&and) && self.doc.token_text(and) == "and"
+    }
+
+    /// Whether a source is only a document: a determiner, modifiers and a document noun ("a
+    /// statement", "The recording", "the new data").
+    fn is_document(&self, source: &[Range<usize>]) -> bool {
+        let [range] = source else { return false };
+        let (first, last) = (range.start, range.end - 1);
+        let word = |t: usize| self.doc.token_text(t).to_lowercase();
+        matches!(word(first).as_str(), "a" | "an" | "the" | "this" | "that")
+            && DOCUMENT_NOUNS.contains(&word(last).as_str())
+            && (first + 1..last).all(|t| {
+                matches!(
+                    self.doc.upos.get(t),
+                    Some(Upos::Adj | Upos::Noun | Upos::Num)
+                )
+            })
     }
 
     /// Whether a source names a poll, which is no one's whoever ran it.
@@ -638,6 +664,11 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                     );
                 let organization = |e: usize| cx.kinds[e] == EntityKind::Organization;
                 speaker = cx.entity_named(&a.source).or_else(|| {
+                    // A document that speaks right after its author did is the author's ("...,
+                    // the union said. In a statement announcing ...").
+                    if cx.is_document(&source) {
+                        return recent(DOCUMENT_REACH_PARAGRAPHS);
+                    }
                     if !it {
                         return None;
                     }
@@ -968,6 +999,32 @@ mod tests {
             &[("Cook County#1", "said", "yes"), ("He", "said#1", "no")],
         );
         assert_eq!(found, names(&[Some("Cook County"), Some("Tom Hale")]));
+    }
+
+    #[test]
+    fn a_document_is_its_authors_who_spoke_just_before() {
+        use Upos::*;
+        let found = speakers_of(
+            "The Acme Group said no. The statement noted a flaw.\n\nRain fell.\n\nA study \
+             found more.\n\nTom Hale cited a Times article. The article said so.",
+            &[
+                Det, Propn, Propn, Verb, Intj, Punct, Det, Noun, Verb, Det, Noun, Punct, Noun,
+                Verb, Punct, Det, Noun, Verb, Adj, Punct, Propn, Propn, Verb, Det, Propn, Noun,
+                Punct, Det, Noun, Verb, Adv, Punct,
+            ],
+            &[
+                ("The Acme Group", "said", "no"),
+                ("The statement", "noted", "a flaw"),
+                ("A study", "found", "more"),
+                ("a Times article", "said#1", "so"),
+            ],
+        );
+        // A study two paragraphs after anyone spoke is no one's; the name before a document
+        // noun is its author.
+        assert_eq!(
+            found,
+            names(&[Some("Acme Group"), Some("Acme Group"), None, Some("Times")])
+        );
     }
 
     #[test]
