@@ -259,31 +259,25 @@ fn words_of_name(doc: &Document, first: usize, last: usize) -> Vec<(usize, Strin
         .collect()
 }
 
-/// Whether the sentence holding token `t` is written in title case, as headlines and captions
-/// are ("Obama Sees 'Personal Insult' ...", "President Obama Speech at Black Caucus
-/// Foundation"): five or more longer words, all capitalized. Name spans there run into the
-/// words around them.
-fn in_title_case(doc: &Document, t: usize) -> bool {
+/// Whether a sentence is written in title case, as headlines and captions are ("Obama Sees
+/// 'Personal Insult' ...", "President Obama Speech at Black Caucus Foundation"): five or more
+/// longer words, all capitalized. Name spans there run into the words around them.
+fn in_title_case(doc: &Document, sentence: Span) -> bool {
     /// Shorter words are left out: headlines write "of", "to", "on" either way.
     const MIN_LETTERS: usize = 4;
-    let at = doc.tokens[t].span.start;
-    let Some(sentence) = doc
-        .sentences
-        .get(doc.sentences.partition_point(|s| s.end <= at))
-    else {
-        return false;
-    };
-    let (mut words, mut capitalized) = (0, 0);
-    for k in doc.tokens_in(*sentence) {
-        let word = doc.token_text(k);
-        if word.chars().count() >= MIN_LETTERS && word.chars().all(char::is_alphabetic) {
-            words += 1;
-            capitalized += usize::from(word.starts_with(char::is_uppercase));
-        }
-    }
     /// Fewer may be a short sentence of names ("The United Nations Security Council met.").
     const MIN_WORDS: usize = 5;
-    words >= MIN_WORDS && capitalized == words
+    let mut words = 0;
+    for k in doc.tokens_in(sentence) {
+        let word = doc.token_text(k);
+        if word.chars().count() >= MIN_LETTERS && word.chars().all(char::is_alphabetic) {
+            if !word.starts_with(char::is_uppercase) {
+                return false;
+            }
+            words += 1;
+        }
+    }
+    words >= MIN_WORDS
 }
 
 /// For each name mention of a title-case sentence whose words are never a name outside such
@@ -295,10 +289,21 @@ fn known_names_in_headlines(
     mentions: &[Mention],
     name_words: &[Vec<(usize, String)>],
 ) -> Vec<Option<Vec<(usize, String)>>> {
+    // Each sentence tested once (a title-case line of 5,000 names stays linear).
+    let mut title_case: HashMap<usize, bool> = HashMap::new();
     let headline: Vec<bool> = mentions
         .iter()
         .zip(name_words)
-        .map(|(m, words)| words.len() > 1 && in_title_case(doc, m.first))
+        .map(|(m, words)| {
+            let at = doc.tokens[m.first].span.start;
+            let s = doc.sentences.partition_point(|s| s.end <= at);
+            words.len() > 1
+                && doc.sentences.get(s).is_some_and(|&sentence| {
+                    *title_case
+                        .entry(s)
+                        .or_insert_with(|| in_title_case(doc, sentence))
+                })
+        })
         .collect();
     let mut known: std::collections::HashSet<Vec<&str>> = std::collections::HashSet::new();
     for (words, _) in name_words.iter().zip(&headline).filter(|(_, h)| !**h) {

@@ -114,6 +114,17 @@ fn main() {
             "German",
             "Der Bürgermeister sagte, dass die Brücke im Mai wieder öffnet. ".repeat(2_000),
         ),
+        ("a headline of 5,000 names", headline_of_names(5_000)),
+        (
+            "one pronoun 100,000 times, then a cue",
+            format!("{}said so.", "he ".repeat(100_000)),
+        ),
+        (
+            "5,000 names in capitals, each with a cue",
+            (0..5_000)
+                .map(|k| format!("SENATOR {} SAID NO. ", letters(k).to_uppercase()))
+                .collect(),
+        ),
     ];
     for (name, text) in hostile {
         let run = |p: &Pipeline| {
@@ -135,6 +146,29 @@ fn main() {
         );
     }
     println!("\npeak RSS: {}", peak_rss());
+}
+
+/// A word of letters for `k` ("Baab"): names the tagger has not seen.
+fn letters(k: usize) -> String {
+    let mut word = String::from("B");
+    let mut k = k;
+    for _ in 0..3 {
+        word.push((b'a' + (k % 26) as u8) as char);
+        k /= 26;
+    }
+    word
+}
+
+/// One title-case line of `n` two-word names and a sentence naming one of them.
+fn headline_of_names(n: usize) -> String {
+    let names: Vec<String> = (0..n)
+        .map(|k| format!("{} {}son", letters(k), letters(k + 7)))
+        .collect();
+    format!(
+        "Meeting Of {} Today\n\n{} said \"we will win\" at the meeting.",
+        names.join(", "),
+        names[0]
+    )
 }
 
 /// Articles per second of `pass` over `texts`: best of three rounds.
