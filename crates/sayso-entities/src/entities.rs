@@ -385,14 +385,13 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
         let MentionKind::Name { title } = &mention.kind else {
             continue;
         };
-        let mut words = name_words[m].clone();
-        let (mut first_token, mut last_token) = (mention.first, mention.last);
-        if let Some(known) = headline_names[m].clone() {
-            first_token = known.first().map_or(first_token, |(t, _)| *t);
-            last_token = known.last().map_or(last_token, |(t, _)| *t);
-            words = known;
-        }
-        let words: Vec<String> = words.into_iter().map(|(_, w)| w).collect();
+        // (The mention's own tokens keep a leading "The", which its words leave out.)
+        let (chosen, first_token, last_token) = match headline_names[m].as_deref() {
+            Some(known @ [(first, _), .., (last, _)]) => (known, *first, *last),
+            Some(known @ [(only, _)]) => (known, *only, *only),
+            _ => (name_words[m].as_slice(), mention.first, mention.last),
+        };
+        let words: Vec<String> = chosen.iter().map(|(_, w)| w.clone()).collect();
         let (Some(first_word), Some(last_word)) = (words.first(), words.last()) else {
             continue;
         };

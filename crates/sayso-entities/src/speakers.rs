@@ -199,6 +199,12 @@ impl Context<'_> {
         })
     }
 
+    /// Whether entity `e` may be a person "he", "she" or "the singer" stands for: not an
+    /// organization nor a place (a show's name the kind classifier read as one).
+    fn may_be_person(&self, e: usize) -> bool {
+        matches!(self.kinds[e], EntityKind::Person | EntityKind::Unknown)
+    }
+
     /// Whether "he" or "she" may stand for entity `e`: not when its title or first name says
     /// the other gender, nor when it is a group.
     fn fits_pronoun(&self, e: usize, pronoun: Pronoun) -> bool {
@@ -297,7 +303,10 @@ impl Context<'_> {
     /// statement", "The recording", "the new data").
     fn is_document(&self, source: &[Range<usize>]) -> bool {
         let [range] = source else { return false };
-        let (first, last) = (range.start, range.end - 1);
+        let Some(last) = range.end.checked_sub(1).filter(|&l| l >= range.start) else {
+            return false;
+        };
+        let first = range.start;
         let word = |t: usize| self.doc.token_text(t).to_lowercase();
         matches!(word(first).as_str(), "a" | "an" | "the" | "this" | "that")
             && DOCUMENT_NOUNS.contains(&word(last).as_str())
@@ -587,13 +596,7 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                             }
                             MentionKind::Pronoun(p @ (Pronoun::Male | Pronoun::Female)) => {
                                 let speaker = recent(SPEAKER_REACH_PARAGRAPHS)
-                                    .filter(|&e| {
-                                        matches!(
-                                            cx.kinds[e],
-                                            EntityKind::Person | EntityKind::Unknown
-                                        )
-                                    })
-                                    .filter(|&e| cx.fits_pronoun(e, p));
+                                    .filter(|&e| cx.may_be_person(e) && cx.fits_pronoun(e, p));
                                 let (subjects, named) = cx.named_before(mention.first, |e| {
                                     cx.kinds[e] == EntityKind::Person && cx.fits_pronoun(e, p)
                                 });
@@ -633,12 +636,8 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                                 organization: false,
                             } if !cx.is_plural_noun(mention.last) => {
                                 cx.titled_for(mention.first, mention.last).or_else(|| {
-                                    recent(SPEAKER_REACH_PARAGRAPHS).filter(|&e| {
-                                        matches!(
-                                            cx.kinds[e],
-                                            EntityKind::Person | EntityKind::Unknown
-                                        )
-                                    })
+                                    recent(SPEAKER_REACH_PARAGRAPHS)
+                                        .filter(|&e| cx.may_be_person(e))
                                 })
                             }
                             _ => None,
@@ -652,9 +651,8 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
             // A source the mention stage found no name in that is written as an entity's name
             // ("Politifact: ..." opening a story, where the tagger took it for a common noun).
             // "it" is the organization that spoke last, within a few paragraphs ("the IMF said
-            // ... It forecast ...").
-            // Else the organization its sentence or the one before names first ("Although the
-            // IMF did not single out ..., it referenced ...").
+            // ... It forecast ..."), else the one its sentence or the one before names first
+            // ("Although the IMF did not single out ..., it referenced ...").
             if speaker.is_none() && in_source.is_empty() {
                 let it = source.len() == 1
                     && source[0].len() == 1
