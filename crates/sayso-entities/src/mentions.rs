@@ -437,7 +437,8 @@ fn organization_ends_at(doc: &Document, start: usize, k: usize) -> bool {
 /// The last word of an organization's name whose first part, the run `start..=end`, is joined
 /// to the rest by "and" ("Securities and Exchange Commission", "Citizenship and Immigration
 /// Services"): the rest a run of capitalized words ending in an organization's word, the whole
-/// after "the" (two names joined, "Clinton and Trump Foundation", seldom are).
+/// after "the" (two names joined, "Clinton and Trump Foundation", seldom are), the first part
+/// no whole name itself ("the New York Post and Fox News" are two).
 fn organization_joined_by_and(doc: &Document, start: usize, end: usize) -> Option<usize> {
     let and = end + 1;
     let after_the = start > 0 && lower(doc, start - 1) == "the";
@@ -446,6 +447,7 @@ fn organization_joined_by_and(doc: &Document, start: usize, end: usize) -> Optio
         || !after_the
         || nominals::is_person_name(doc.token_text(start))
         || title_word(&lower(doc, start)).is_some()
+        || ORGANIZATION_WORDS.contains(&lower(doc, end).as_str())
     {
         return None;
     }
@@ -463,8 +465,8 @@ fn organization_joined_by_and(doc: &Document, start: usize, end: usize) -> Optio
 /// Where an organization's name whose run of name words starts at token `start` begins: at
 /// capitalized words before it that taggers leave out of names, a party or title word
 /// ("Republican" in "The Republican National Committee") or the first part of a name joined
-/// by "and" after "the" ("the Central and East European Coalition"), and a word hyphened to
-/// it.
+/// by "and" after "the" ("the Central and East European Coalition"; not a whole name, "the
+/// New York Post and Fox News"), and a word hyphened to it.
 fn organization_start(doc: &Document, start: usize) -> usize {
     let leads = |k: usize| {
         capitalized(doc, k)
@@ -479,7 +481,11 @@ fn organization_start(doc: &Document, start: usize) -> usize {
     if first >= 2 && capitalized(doc, first - 2) && hyphened(doc, first - 2) {
         first -= 2;
     }
-    if first >= 3 && doc.token_text(first - 1) == "and" && leads(first - 2) {
+    if first >= 3
+        && doc.token_text(first - 1) == "and"
+        && leads(first - 2)
+        && !ORGANIZATION_WORDS.contains(&lower(doc, first - 2).as_str())
+    {
         let the = (first.saturating_sub(1 + MAX_NAME_WORDS)..first - 1)
             .rev()
             .find(|&k| !leads(k))
@@ -985,6 +991,14 @@ pub(crate) mod tests {
                 "Trump Foundation"
             ]
         );
+        // A first part that is a whole name already is one of two names.
+        let doc = tagged(
+            "It ran in the Boston Post and Fox News.",
+            &[
+                Pron, Verb, Adp, Det, Propn, Propn, Cconj, Propn, Propn, Punct,
+            ],
+        );
+        assert_eq!(names(&doc), ["Boston Post", "Fox News"]);
     }
 
     #[test]
