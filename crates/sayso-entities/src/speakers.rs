@@ -49,9 +49,6 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "data",
 ];
 
-/// How many paragraphs back a document's author may have spoken.
-const DOCUMENT_REACH_PARAGRAPHS: usize = 1;
-
 /// The paragraphs of a headline and lede, whose unnamed speaker the story names later.
 const LEDE_PARAGRAPHS: usize = 1;
 
@@ -662,10 +659,12 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                     );
                 let organization = |e: usize| cx.kinds[e] == EntityKind::Organization;
                 speaker = cx.entity_named(&a.source).or_else(|| {
-                    // A document that speaks right after its author did is the author's ("...,
-                    // the union said. In a statement announcing ...").
+                    // A document that speaks in the paragraph where its author did is the
+                    // author's ("The Security Council said ... The statement noted ..."); one
+                    // paragraph later it may be anyone's ("... Lopez said. || According to the
+                    // report, ...").
                     if cx.is_document(&source) {
-                        return recent(DOCUMENT_REACH_PARAGRAPHS);
+                        return recent(0);
                     }
                     if !it {
                         return None;
@@ -1017,8 +1016,8 @@ mod tests {
                 ("a Times article", "said#1", "so"),
             ],
         );
-        // A study two paragraphs after anyone spoke is no one's; the name before a document
-        // noun is its author.
+        // A study in a later paragraph than anyone spoke in is no one's; the name before a
+        // document noun is its author.
         assert_eq!(
             found,
             names(&[Some("Acme Group"), Some("Acme Group"), None, Some("Times")])
