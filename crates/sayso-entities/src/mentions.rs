@@ -423,13 +423,18 @@ fn is_acronym(doc: &Document, t: usize) -> bool {
         && (t > 0 && has_lower(t - 1) || t + 1 < doc.tokens.len() && has_lower(t + 1))
 }
 
+/// Whether token `k` is a word that ends organizations' names ("Post", "Committee").
+fn is_organization_word(doc: &Document, k: usize) -> bool {
+    ORGANIZATION_WORDS.contains(&lower(doc, k).as_str())
+}
+
 /// Whether the name run that started at `start` ends at token `k`, an organization's telling
 /// word followed by a person's name or title with no punctuation between ("the Washington Post
 /// Trump said", "the Senate Judiciary Committee Chairman Chuck Grassley").
 fn organization_ends_at(doc: &Document, start: usize, k: usize) -> bool {
     k > start
         && k + 1 < doc.tokens.len()
-        && ORGANIZATION_WORDS.contains(&lower(doc, k).as_str())
+        && is_organization_word(doc, k)
         && (nominals::is_person_name(doc.token_text(k + 1))
             || title_word(&lower(doc, k + 1)).is_some())
 }
@@ -447,7 +452,7 @@ fn organization_joined_by_and(doc: &Document, start: usize, end: usize) -> Optio
         || !after_the
         || nominals::is_person_name(doc.token_text(start))
         || title_word(&lower(doc, start)).is_some()
-        || ORGANIZATION_WORDS.contains(&lower(doc, end).as_str())
+        || is_organization_word(doc, end)
     {
         return None;
     }
@@ -459,7 +464,7 @@ fn organization_joined_by_and(doc: &Document, start: usize, end: usize) -> Optio
     {
         last += 1;
     }
-    (last > and && ORGANIZATION_WORDS.contains(&lower(doc, last).as_str())).then_some(last)
+    (last > and && is_organization_word(doc, last)).then_some(last)
 }
 
 /// Where an organization's name whose run of name words starts at token `start` begins: at
@@ -484,7 +489,7 @@ fn organization_start(doc: &Document, start: usize) -> usize {
     if first >= 3
         && doc.token_text(first - 1) == "and"
         && leads(first - 2)
-        && !ORGANIZATION_WORDS.contains(&lower(doc, first - 2).as_str())
+        && !is_organization_word(doc, first - 2)
     {
         let the = (first.saturating_sub(1 + MAX_NAME_WORDS)..first - 1)
             .rev()
@@ -669,7 +674,7 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
             if let Some(last) = generational_suffix(doc, end) {
                 end = last;
             }
-            let organization = ORGANIZATION_WORDS.contains(&lower(doc, end).as_str());
+            let organization = is_organization_word(doc, end);
             // "Court of Appeals for the Sixth Circuit": a tail may have a tail.
             if organization {
                 for _ in 0..MAX_TAILS {

@@ -660,9 +660,9 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                 let organization = |e: usize| cx.kinds[e] == EntityKind::Organization;
                 speaker = cx.entity_named(&a.source).or_else(|| {
                     // A document that speaks in the paragraph where its author did is the
-                    // author's ("The Security Council said ... The statement noted ..."); one
-                    // paragraph later it may be anyone's ("... Lopez said. || According to the
-                    // report, ...").
+                    // author's ("The Security Council said ... The statement noted ..."); a
+                    // paragraph later it may be anyone's (a senator's quotes, then "According
+                    // to the report, ...").
                     if cx.is_document(&source) {
                         return recent(0);
                     }
