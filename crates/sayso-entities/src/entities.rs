@@ -305,6 +305,10 @@ fn known_names_in_headlines(
                 })
         })
         .collect();
+    // Most documents have no name in a title-case line: no set of the others' names to build.
+    if !headline.contains(&true) {
+        return vec![None; name_words.len()];
+    }
     let mut known: std::collections::HashSet<Vec<&str>> = std::collections::HashSet::new();
     for (words, _) in name_words.iter().zip(&headline).filter(|(_, h)| !**h) {
         let words: Vec<&str> = words.iter().map(|(_, w)| w.as_str()).collect();
@@ -373,25 +377,32 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
     let defined_by = acronym_definitions(doc, mentions);
     // Each entity: whether an age or a person noun in apposition follows one of its names.
     let mut described_as_person: Vec<bool> = Vec::new();
-    let name_words: Vec<Vec<(usize, String)>> = mentions
+    let mut name_words: Vec<Vec<(usize, String)>> = mentions
         .iter()
         .map(|m| match m.kind {
             MentionKind::Name { .. } => words_of_name(doc, m.first, m.last),
             _ => Vec::new(),
         })
         .collect();
-    let headline_names = known_names_in_headlines(doc, mentions, &name_words);
+    let mut headline_names = known_names_in_headlines(doc, mentions, &name_words);
     for (m, mention) in mentions.iter().enumerate() {
         let MentionKind::Name { title } = &mention.kind else {
             continue;
         };
         // (The mention's own tokens keep a leading "The", which its words leave out.)
-        let (chosen, first_token, last_token) = match headline_names[m].as_deref() {
-            Some(known @ [(first, _), .., (last, _)]) => (known, *first, *last),
-            Some(known @ [(only, _)]) => (known, *only, *only),
-            _ => (name_words[m].as_slice(), mention.first, mention.last),
+        let (chosen, first_token, last_token) = match headline_names[m].take() {
+            Some(known) => {
+                let first = known.first().map_or(mention.first, |(t, _)| *t);
+                let last = known.last().map_or(mention.last, |(t, _)| *t);
+                (known, first, last)
+            }
+            None => (
+                std::mem::take(&mut name_words[m]),
+                mention.first,
+                mention.last,
+            ),
         };
-        let words: Vec<String> = chosen.iter().map(|(_, w)| w.clone()).collect();
+        let words: Vec<String> = chosen.into_iter().map(|(_, w)| w).collect();
         let (Some(first_word), Some(last_word)) = (words.first(), words.last()) else {
             continue;
         };
