@@ -3,6 +3,7 @@
 //! - [`mentions`] finds proper names (titles split off), pronouns and definite nominals;
 //! - [`nominals`] holds the person-noun, first-name and first-name gender lexicons learned
 //!   from GUM;
+//! - [`phrases`] reads a mention's whole noun phrase off the dependency tree (GUM's extent);
 //! - [`kinds`] is the name-kind classifier learned from GUM (person, organization, place);
 //! - [`entities`] groups the names into entities ("John Legend", "Legend") with a canonical
 //!   name and a kind;
@@ -16,6 +17,7 @@ pub mod entities;
 pub mod kinds;
 pub mod mentions;
 pub mod nominals;
+pub mod phrases;
 pub mod speakers;
 
 use mentions::MentionKind;

@@ -769,6 +769,11 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
                 && title.is_none()
                 && starts_sentence(doc, first)
                 && is_person_noun_word(&lower(doc, first));
+            // A person title with no name after it is a role ("the President", "Senators",
+            // "the former President"), unless an honorific makes it a surname ("Mr. King").
+            let lone_title = first == end
+                && is_person_title_word(&lower(doc, end))
+                && !title.as_ref().is_some_and(|t| t.contains('.'));
             if person_noun {
                 mentions.push(Mention {
                     first,
@@ -776,6 +781,16 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
                     kind: MentionKind::Nominal {
                         organization: false,
                         definite: false,
+                    },
+                });
+            } else if lone_title {
+                let first = nominal_start(doc, title_start);
+                mentions.push(Mention {
+                    first,
+                    last: end,
+                    kind: MentionKind::Nominal {
+                        organization: false,
+                        definite: doc.token_text(first).eq_ignore_ascii_case("the"),
                     },
                 });
             } else if plausible && (title_word(&lower(doc, end)).is_none() || end > first) {
@@ -844,6 +859,32 @@ const POSSESSIVES: &[&str] = &["my", "your", "his", "her", "its", "our", "their"
 /// Words a noun phrase reaches back over from its head noun.
 const MAX_NOMINAL_WORDS: usize = 6;
 
+/// The first word of a noun phrase that reaches back from token `h` over determiners,
+/// possessives, adjectives, numbers and nouns.
+fn nominal_start(doc: &Document, h: usize) -> usize {
+    let mut first = h;
+    while first > 0 && h - first < MAX_NOMINAL_WORDS && !starts_sentence(doc, first) {
+        let k = first - 1;
+        let joins = match doc.upos.get(k) {
+            Some(Upos::Det | Upos::Adj | Upos::Num | Upos::Noun | Upos::Propn | Upos::Part) => true,
+            Some(Upos::Pron) => POSSESSIVES.contains(&lower(doc, k).as_str()),
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        first = k;
+    }
+    first
+}
+
+/// A person title that can stand for a person without a name ("President", "Senators"):
+/// one of letters only, not an abbreviation.
+fn is_person_title_word(word: &str) -> bool {
+    PERSON_TITLES.contains(&word) && word.chars().all(char::is_alphabetic)
+        || matches!(word, "king" | "queen" | "prince" | "princess")
+}
+
 /// A nominal mention whose head noun is token `h`: a person noun ("his mother", "the
 /// Republican nominee", "students") or, after "the", an organization noun ("the outlet").
 fn nominal_ending_at(doc: &Document, h: usize) -> Option<Mention> {
@@ -861,19 +902,7 @@ fn nominal_ending_at(doc: &Document, h: usize) -> Option<Mention> {
     if !person && !organization {
         return None;
     }
-    let mut first = h;
-    while first > 0 && h - first < MAX_NOMINAL_WORDS && !starts_sentence(doc, first) {
-        let k = first - 1;
-        let joins = match doc.upos.get(k) {
-            Some(Upos::Det | Upos::Adj | Upos::Num | Upos::Noun | Upos::Propn | Upos::Part) => true,
-            Some(Upos::Pron) => POSSESSIVES.contains(&lower(doc, k).as_str()),
-            _ => false,
-        };
-        if !joins {
-            break;
-        }
-        first = k;
-    }
+    let first = nominal_start(doc, h);
     let definite = doc.token_text(first).eq_ignore_ascii_case("the");
     if organization && !definite {
         return None;

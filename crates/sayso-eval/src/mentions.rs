@@ -1,13 +1,15 @@
 //! Person-mention detection and coreference on the GUM entity layer (`Entity=` in the CoNLL-U
 //! MISC column): gold person mentions against the entity stage's, from gold tokens with
-//! predicted tags, exact token spans; and the gold entities against the stage's entities. GUM marks every person mention: names, pronouns and nominals ("racial
+//! predicted tags and parse, exact token spans of each mention's noun phrase (GUM marks the
+//! whole phrase: "the directors of the libraries participating in ..."); and the gold entities against the stage's entities. GUM marks every person mention: names, pronouns and nominals ("racial
 //! groups", "his mother"), nested ones too.
 
 use crate::article::Prf;
 use crate::tagging::gold_token_document;
-use sayso_annotate::Tagger;
+use sayso_annotate::{Parser, Tagger};
 use sayso_document::{Document, EntityKind};
 use sayso_entities::mentions::{find_mentions, MentionKind, Pronoun};
+use sayso_entities::phrases::NounPhrases;
 use sayso_entities::{Resolver, SpeakerResolver};
 use sayso_readers::conllu::{documents, entity_mentions, Sentence};
 use serde::Serialize;
@@ -28,7 +30,7 @@ pub struct MentionScores {
 }
 
 /// Scores the entity stage's person mentions on treebank documents.
-pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger) -> MentionScores {
+pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger, parser: &dyn Parser) -> MentionScores {
     let documents = documents(sentences);
     let (mut tp, mut predicted, mut gold_total) = (0, 0, 0);
     let mut coreference = crate::coreference::CorefCounts::default();
@@ -42,6 +44,7 @@ pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger) -> MentionScores {
             .map(|m| (m.first, m.last))
             .collect();
         tagger.tag(&mut doc);
+        parser.parse(&mut doc);
         let mut key: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
         for m in &layer {
             key.entry(m.entity.as_str())
@@ -49,6 +52,7 @@ pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger) -> MentionScores {
                 .push((m.first, m.last));
         }
         SpeakerResolver.resolve(&mut doc);
+        let phrases = NounPhrases::new(&doc);
         let response: Vec<Vec<(usize, usize)>> = doc
             .entities
             .iter()
@@ -57,7 +61,7 @@ pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger) -> MentionScores {
                     .iter()
                     .map(|s| {
                         let r = doc.tokens_in(*s);
-                        (r.start, r.end.saturating_sub(1))
+                        phrases.extent(r.start, r.end.saturating_sub(1))
                     })
                     .collect()
             })
@@ -100,11 +104,12 @@ pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger) -> MentionScores {
     }
 }
 
-/// The entity stage's person mentions as inclusive token ranges, in GUM's convention: names
-/// with their titles, and a name's or a nominal's possessive clitic ("Bezos 's", "the
-/// respondents '") inside the mention.
+/// The entity stage's person mentions as inclusive token ranges, in GUM's convention: the
+/// whole noun phrase of names (with their titles) and nominals, a possessive clitic ("Bezos
+/// 's", "the respondents '") inside it.
 fn person_mentions(doc: &Document) -> BTreeSet<(usize, usize)> {
     let mentions = find_mentions(doc);
+    let phrases = NounPhrases::new(doc);
     let (entities, entity_of) = sayso_entities::entities::build_entities(doc, &mentions);
     let with_clitic = |last: usize| {
         // A lone apostrophe is a plural's possessive only after an "s" (else a closing quote).
@@ -123,13 +128,15 @@ fn person_mentions(doc: &Document) -> BTreeSet<(usize, usize)> {
             MentionKind::Name { title } => {
                 let person = e.is_some_and(|e| entities[e].kind == EntityKind::Person);
                 let title_words = title.as_ref().map_or(0, |t| t.split(' ').count());
-                person.then(|| (m.first.saturating_sub(title_words), with_clitic(m.last)))
+                person.then(|| {
+                    phrases.extent(m.first.saturating_sub(title_words), with_clitic(m.last))
+                })
             }
             MentionKind::Pronoun(p) => {
                 (!matches!(p, Pronoun::Relative)).then_some((m.first, m.last))
             }
             MentionKind::Nominal { organization, .. } => {
-                (!organization).then(|| (m.first, with_clitic(m.last)))
+                (!organization).then(|| phrases.extent(m.first, with_clitic(m.last)))
             }
         })
         .collect()

@@ -298,12 +298,16 @@ pub fn run_tagger(args: EvalSentencesArgs) -> Result<ExitCode> {
 /// Person-mention detection and coreference of the entity stage on GUM's entity layer, from
 /// gold tokens.
 pub fn run_mentions(args: EvalSentencesArgs) -> Result<ExitCode> {
-    use sayso::annotate::PerceptronTagger;
+    use sayso::annotate::{ArcEagerParser, PerceptronTagger};
     if args.files.is_empty() {
         bail!("name one or more CoNLL-U files with an entity layer (GUM)");
     }
     let rows = score_treebanks(&args.files, |sentences| {
-        sayso_eval::mentions::evaluate(sentences, PerceptronTagger::bundled())
+        sayso_eval::mentions::evaluate(
+            sentences,
+            PerceptronTagger::bundled(),
+            ArcEagerParser::bundled(),
+        )
     })?;
     if args.json {
         print_json_rows(&rows, &[])?;

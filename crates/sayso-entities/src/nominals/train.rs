@@ -8,7 +8,7 @@ use sayso_readers::conllu::{documents, entity_mentions, Sentence};
 use std::collections::{BTreeMap, HashMap};
 
 /// Words counted fewer times than this are left out.
-const MIN_HITS: u32 = 2;
+const MIN_HITS: u32 = 1;
 /// Words that are what is counted less often than this are left out.
 const MIN_RATE: f32 = 0.5;
 

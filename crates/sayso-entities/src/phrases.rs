@@ -1,0 +1,170 @@
+//! The whole noun phrase of a mention, read off the dependency tree: the naming words with the
+//! determiners, modifiers, prepositional phrases and relative clauses that hang off their head
+//! ("the directors of the libraries participating in ...", "Mary Chaworth, whom he met ...").
+//! This is the mention extent GUM's entity layer marks; the mentions themselves keep only the
+//! words that name (what canonical names and speaker matching read).
+
+use sayso_document::{Document, Upos};
+
+/// Relations (before any `:` subtype) that keep a dependent inside its head's noun phrase.
+/// Appositions are left out: GUM marks "Pavit" and "the head of ..." as two mentions side by
+/// side, and so do clauses (`nsubj`, `cop` of a predicate nominal), coordination and `case`.
+const PHRASE_RELATIONS: &[&str] = &[
+    "det", "amod", "nmod", "compound", "flat", "acl", "nummod", "fixed", "goeswith", "punct",
+];
+
+/// Dependents of each token of a parsed document, built once and shared by all its mentions.
+pub struct NounPhrases<'d> {
+    doc: &'d Document,
+    children: Vec<Vec<u32>>,
+}
+
+impl<'d> NounPhrases<'d> {
+    pub fn new(doc: &'d Document) -> Self {
+        let mut children = vec![Vec::new(); doc.heads.len()];
+        for (t, head) in doc.heads.iter().enumerate() {
+            if let Some(h) = head.filter(|&h| (h as usize) < children.len()) {
+                children[h as usize].push(t as u32);
+            }
+        }
+        NounPhrases { doc, children }
+    }
+
+    /// The inclusive token range of the noun phrase around the mention over `first..=last`;
+    /// the mention itself when the document has no parse.
+    pub fn extent(&self, first: usize, last: usize) -> (usize, usize) {
+        let doc = self.doc;
+        if doc.heads.len() != doc.tokens.len() || last >= doc.tokens.len() || first > last {
+            return (first, last);
+        }
+        let inside = |t: u32| (first..=last).contains(&(t as usize));
+        let Some(head) = (first..=last).find(|&t| !doc.heads[t].is_some_and(inside)) else {
+            return (first, last);
+        };
+        let (mut lo, mut hi) = (first, last);
+        let mut stack: Vec<u32> = self.children[head]
+            .iter()
+            .copied()
+            .filter(|&c| self.keeps(c as usize))
+            .collect();
+        // Punctuation counts only inside the phrase: a comma hung on the head after an
+        // apposition must not stretch the phrase over it.
+        while let Some(t) = stack.pop() {
+            if relation(doc, t as usize) != "punct" {
+                lo = lo.min(t as usize);
+                hi = hi.max(t as usize);
+            }
+            stack.extend_from_slice(&self.children[t as usize]);
+        }
+        // A phrase opens with no conjunction, preposition or adverb the parse hung on it, and
+        // takes the bracket that closes one it opened ("the consortium ... (UKB)").
+        while lo < first && matches!(relation(doc, lo), "cc" | "case" | "mark" | "advmod") {
+            lo += 1;
+        }
+        if hi + 1 < doc.tokens.len() && closes_bracket(doc, lo, hi + 1) {
+            hi += 1;
+        }
+        (lo, hi)
+    }
+
+    /// Whether a dependent of the head belongs to its phrase: a phrase-internal relation
+    /// (a year or an age in apposition does not: "Williams, 2010", "Sam, 42,"), or a
+    /// possessive clitic.
+    fn keeps(&self, t: usize) -> bool {
+        let doc = self.doc;
+        let rel = relation(doc, t);
+        let number_aside = matches!(rel, "nmod" | "appos") && doc.upos.get(t) == Some(&Upos::Num);
+        (PHRASE_RELATIONS.contains(&rel) && !number_aside)
+            || (rel == "case" && matches!(doc.token_text(t), "'s" | "’s" | "'" | "’"))
+    }
+}
+
+/// A token's relation without its subtype ("nmod" of "nmod:poss").
+fn relation(doc: &Document, t: usize) -> &str {
+    doc.deprels
+        .get(t)
+        .map_or("", |r| r.split(':').next().unwrap_or(""))
+}
+
+/// Whether token `hi` closes a bracket opened inside `lo..hi` ("the consortium ... (UKB)").
+fn closes_bracket(doc: &Document, lo: usize, hi: usize) -> bool {
+    let open = match doc.token_text(hi) {
+        ")" => "(",
+        "]" => "[",
+        _ => return false,
+    };
+    (lo..hi).any(|t| doc.token_text(t) == open)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mentions::tests::tagged;
+    use sayso_document::Upos::*;
+
+    /// A document with hand-given tags and tree: `heads` 1-based within the one sentence
+    /// (0 for the root), as CoNLL-U writes them.
+    fn parsed(text: &str, tags: &[Upos], heads: &[u32], deprels: &[&str]) -> Document {
+        let mut doc = tagged(text, tags);
+        doc.heads = heads.iter().map(|&h| h.checked_sub(1)).collect();
+        doc.deprels = deprels.iter().map(|&r| r.into()).collect();
+        doc
+    }
+
+    #[test]
+    fn a_phrase_takes_its_modifiers_and_relative_clause_but_not_its_clause() {
+        // "the directors of the library who met were tired ."
+        let doc = parsed(
+            "the directors of the library who met were tired .",
+            &[Det, Noun, Adp, Det, Noun, Pron, Verb, Aux, Adj, Punct],
+            &[2, 9, 5, 5, 2, 7, 2, 9, 0, 9],
+            &[
+                "det",
+                "nsubj",
+                "case",
+                "det",
+                "nmod",
+                "nsubj",
+                "acl:relcl",
+                "cop",
+                "root",
+                "punct",
+            ],
+        );
+        let phrases = NounPhrases::new(&doc);
+        assert_eq!(phrases.extent(1, 1), (0, 6));
+        // The predicate nominal's subject and copula stay out of its phrase.
+        assert_eq!(phrases.extent(8, 8), (8, 8));
+    }
+
+    #[test]
+    fn an_apposition_a_year_and_a_trailing_comma_stay_out() {
+        // "Williams , 2010 , the head of it , spoke"
+        let doc = parsed(
+            "Williams , 2010 , the head of it , spoke",
+            &[Propn, Punct, Num, Punct, Det, Noun, Adp, Pron, Punct, Verb],
+            &[10, 3, 1, 6, 6, 1, 8, 6, 1, 0],
+            &[
+                "nsubj", "punct", "nmod", "punct", "det", "appos", "case", "nmod", "punct", "root",
+            ],
+        );
+        let phrases = NounPhrases::new(&doc);
+        assert_eq!(phrases.extent(0, 0), (0, 0));
+        assert_eq!(phrases.extent(5, 5), (4, 7));
+    }
+
+    #[test]
+    fn a_bracket_opened_inside_closes_inside_and_no_parse_keeps_the_mention() {
+        // "the consortium ( UKB ) met"
+        let mut doc = parsed(
+            "the consortium ( UKB ) met",
+            &[Det, Noun, Punct, Propn, Punct, Verb],
+            &[2, 6, 4, 2, 4, 0],
+            &["det", "nsubj", "punct", "appos", "punct", "root"],
+        );
+        doc.deprels[3] = "nmod".into();
+        assert_eq!(NounPhrases::new(&doc).extent(1, 1), (0, 4));
+        doc.heads.clear();
+        assert_eq!(NounPhrases::new(&doc).extent(1, 1), (1, 1));
+    }
+}
