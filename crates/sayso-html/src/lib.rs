@@ -30,7 +30,7 @@ pub struct Article {
 /// declared outside the page (an HTTP Content-Type).
 pub fn read_article(bytes: &[u8], url: Option<&str>, charset: Option<&str>) -> Article {
     let (html, encoding) = decode_html(bytes, charset);
-    let page = Html::parse_document(&prefilter::without_script_bodies(&html));
+    let page = Html::parse_document(&prefilter::slimmed(&html));
     let meta = metadata::metadata(&page, url);
     Article {
         text: main_text::main_text(&page),

@@ -1,9 +1,13 @@
-//! Drops the bodies of `<script>` and `<style>` elements before the page is parsed.
+//! Slims a page before it is parsed: drops the bodies of `<script>` and `<style>` elements and
+//! the attributes nothing downstream reads.
 //!
-//! They are two fifths of a news page's bytes, the parser copies every character of them into
-//! the tree, and nothing downstream reads them except JSON-LD scripts, which are kept. The
-//! scan follows the HTML tokenizer where it matters for finding element ends: comments and the
-//! raw-text elements whose content may mention `<script>` are copied as they are.
+//! Script and style bodies are two fifths of a news page's bytes and attributes most of the
+//! rest of its markup (image sources, `srcset`, `data-*`, SVG paths, link targets); the parser
+//! copies every character of them into the tree, and nothing reads them except JSON-LD scripts
+//! (kept) and the few attributes in [`READ_ATTRIBUTES`]. The scan follows the HTML tokenizer
+//! where it matters for finding element ends: comments and the raw-text elements whose content
+//! may mention `<script>` are copied as they are, and a start tag whose attributes do not read
+//! cleanly is kept whole.
 
 use std::borrow::Cow;
 
@@ -11,8 +15,30 @@ use std::borrow::Cow;
 /// inside them is not a tag.
 const VERBATIM: [&str; 5] = ["title", "textarea", "xmp", "noscript", "iframe"];
 
-/// The page without the contents of its scripts (JSON-LD apart) and style sheets.
-pub fn without_script_bodies(html: &str) -> Cow<'_, str> {
+/// The attributes the main-text and metadata readers look at (`href` only on `<link>`, for the
+/// canonical URL).
+const READ_ATTRIBUTES: [&str; 16] = [
+    "class",
+    "id",
+    "hidden",
+    "aria-hidden",
+    "style",
+    "role",
+    "itemprop",
+    "lang",
+    "rel",
+    "datetime",
+    "type",
+    "property",
+    "name",
+    "content",
+    "charset",
+    "http-equiv",
+];
+
+/// The page without the contents of its scripts (JSON-LD apart) and style sheets, and with
+/// only the attributes that are read.
+pub fn slimmed(html: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
     // Bytes of `html` before `copied` are in `out` (or unchanged while `out` is `None`).
     let mut copied = 0;
@@ -27,20 +53,29 @@ pub fn without_script_bodies(html: &str) -> Cow<'_, str> {
             }
             continue;
         }
-        let Some(name) = open_tag_name(rest) else {
+        if !rest.as_bytes().get(1).is_some_and(u8::is_ascii_alphabetic) {
             at = lt + 1;
             continue;
-        };
-        let Some(tag_end) = tag_end(rest) else {
+        }
+        let Some(tag) = read_start_tag(rest) else {
             break;
         };
-        let body = lt + tag_end;
-        let close = find_end_tag(&html[body..], name).map(|k| body + k);
+        if let Some(slim) = slim_start_tag(rest, &tag) {
+            let out = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
+            out.push_str(&html[copied..lt]);
+            out.push_str(&slim);
+            copied = lt + tag.len;
+        }
+        at = lt + tag.len;
+        let Some(name) = open_tag_name(rest) else {
+            continue;
+        };
+        let close = find_end_tag(&html[at..], name).map(|k| at + k);
         let keep = VERBATIM.contains(&name)
-            || (name == "script" && contains_ignoring_case(&rest[..tag_end], "ld+json"));
+            || (name == "script" && contains_ignoring_case(&rest[..tag.len], "ld+json"));
         if !keep {
             let out = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
-            out.push_str(&html[copied..body]);
+            out.push_str(&html[copied..at]);
             copied = close.unwrap_or(html.len());
         }
         match close {
@@ -55,6 +90,105 @@ pub fn without_script_bodies(html: &str) -> Cow<'_, str> {
             Cow::Owned(out)
         }
     }
+}
+
+/// A start tag read as the HTML tokenizer reads it: its length up to and with its `>`, the
+/// end of its name, and the byte ranges of its attributes (name and value).
+struct StartTag {
+    len: usize,
+    name_end: usize,
+    attributes: Vec<std::ops::Range<usize>>,
+    self_closing: bool,
+}
+
+fn is_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+}
+
+/// Reads the start tag at the beginning of `s` (`<` and a letter); `None` when the page ends
+/// inside it. A quote opens a value only after `=`, and a `>` anywhere else ends the tag.
+fn read_start_tag(s: &str) -> Option<StartTag> {
+    let b = s.as_bytes();
+    let mut k = 1;
+    while k < b.len() && !is_space(b[k]) && !matches!(b[k], b'/' | b'>') {
+        k += 1;
+    }
+    let name_end = k;
+    let mut attributes = Vec::new();
+    let mut self_closing = false;
+    loop {
+        // Before an attribute name.
+        while k < b.len() && (is_space(b[k]) || b[k] == b'/') {
+            self_closing = b[k] == b'/';
+            k += 1;
+        }
+        match b.get(k)? {
+            b'>' => break,
+            _ => self_closing = false,
+        }
+        let start = k;
+        // A name runs to a space, `/`, `>` or `=` (a leading `=` is part of it).
+        k += 1;
+        while k < b.len() && !is_space(b[k]) && !matches!(b[k], b'/' | b'>' | b'=') {
+            k += 1;
+        }
+        let mut end = k;
+        while k < b.len() && is_space(b[k]) {
+            k += 1;
+        }
+        if b.get(k) == Some(&b'=') {
+            k += 1;
+            while k < b.len() && is_space(b[k]) {
+                k += 1;
+            }
+            match *b.get(k)? {
+                q @ (b'"' | b'\'') => k += 1 + b[k + 1..].iter().position(|&c| c == q)? + 1,
+                b'>' => {}
+                _ => {
+                    while k < b.len() && !is_space(b[k]) && b[k] != b'>' {
+                        k += 1;
+                    }
+                }
+            }
+            end = k;
+        }
+        attributes.push(start..end);
+    }
+    Some(StartTag {
+        len: k + 1,
+        name_end,
+        attributes,
+        self_closing,
+    })
+}
+
+/// The start tag with only the attributes that are read, or `None` when it has nothing to
+/// drop.
+fn slim_start_tag(s: &str, tag: &StartTag) -> Option<String> {
+    let name = &s[1..tag.name_end];
+    let read = |range: &std::ops::Range<usize>| {
+        let attribute = &s[range.clone()];
+        let name_len = attribute.find(['=', ' ', '\t', '\n', '\r', '\x0c']);
+        let attribute_name = &attribute[..name_len.filter(|&n| n > 0).unwrap_or(attribute.len())];
+        READ_ATTRIBUTES
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(attribute_name))
+            || (attribute_name.eq_ignore_ascii_case("href") && name.eq_ignore_ascii_case("link"))
+    };
+    if tag.attributes.iter().all(read) {
+        return None;
+    }
+    let mut slim = String::with_capacity(tag.len);
+    slim.push_str(&s[..tag.name_end]);
+    for range in tag.attributes.iter().filter(|r| read(r)) {
+        slim.push(' ');
+        slim.push_str(&s[range.clone()]);
+    }
+    if tag.self_closing {
+        slim.push('/');
+    }
+    slim.push('>');
+    Some(slim)
 }
 
 /// The element name when `s` starts with the start tag of a script, a style sheet or an
@@ -73,21 +207,6 @@ fn open_tag_name(s: &str) -> Option<&'static str> {
                     b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'
                 )
         })
-}
-
-/// The byte just after the `>` that ends the start tag at the beginning of `s` (quoted
-/// attribute values may hold a `>`).
-fn tag_end(s: &str) -> Option<usize> {
-    let mut quote = None;
-    for (k, b) in s.bytes().enumerate() {
-        match (quote, b) {
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), _) if b == q => quote = None,
-            (None, b'>') => return Some(k + 1),
-            _ => {}
-        }
-    }
-    None
 }
 
 /// Where `</name` starts in `s`, in any letter case.
@@ -119,7 +238,7 @@ mod tests {
         let page = "<head><STYLE>p{x:1}</style><script type='text/javascript'>if (a<b) {}</SCRIPT>\
                     <script type=\"application/ld+json\">{\"a\":1}</script></head><p>Hi</p>";
         assert_eq!(
-            without_script_bodies(page),
+            slimmed(page),
             "<head><STYLE></style><script type='text/javascript'></SCRIPT>\
              <script type=\"application/ld+json\">{\"a\":1}</script></head><p>Hi</p>"
         );
@@ -128,27 +247,58 @@ mod tests {
     #[test]
     fn comments_and_verbatim_elements_are_not_read_as_tags() {
         let page = "<!-- <script> --><p>kept</p><title>on <script> tags</title><p>too</p>\
-                    <script data-x='a>b'>gone</script>";
+                    <script type='a>b'>gone</script>";
         assert_eq!(
-            without_script_bodies(page),
+            slimmed(page),
             "<!-- <script> --><p>kept</p><title>on <script> tags</title><p>too</p>\
-             <script data-x='a>b'></script>"
+             <script type='a>b'></script>"
+        );
+    }
+
+    #[test]
+    fn only_the_attributes_read_stay() {
+        let page = "<div class=\"story\" data-x='{\"a\": 1}' ID=main><img src=a.jpg alt=\"x\"/>\
+                    <a href=/x class=more>more</a><link rel=canonical href=\"https://a.b/c\">\
+                    <br/><p hidden>";
+        assert_eq!(
+            slimmed(page),
+            "<div class=\"story\" ID=main><img/><a class=more>more</a>\
+             <link rel=canonical href=\"https://a.b/c\"><br/><p hidden>"
+        );
+    }
+
+    #[test]
+    fn a_tag_ends_where_the_tokenizer_ends_it() {
+        // A quote opens a value only after "=": the apostrophe of an unquoted value does not
+        // run the tag on over the next ones, and a ">" inside a quoted value does not end it.
+        assert_eq!(
+            slimmed("<img alt=Barisic's src=x><p class=a>One</p><i title='a>b' id=c>'"),
+            "<img><p class=a>One</p><i id=c>'"
+        );
+        // A slash before ">" closes the tag; one before an attribute does not.
+        assert_eq!(
+            slimmed("<x / a=1 id=2><y a=1 /><z a=1/ >"),
+            "<x id=2><y/><z>"
         );
     }
 
     #[test]
     fn pages_without_scripts_are_borrowed_and_broken_ones_do_not_panic() {
-        assert!(matches!(
-            without_script_bodies("<p>plain</p><scripts>"),
-            Cow::Borrowed(_)
-        ));
+        assert!(matches!(slimmed("<p>plain</p><scripts>"), Cow::Borrowed(_)));
         // An unclosed script runs to the end of the page, as the parser would read it.
-        assert_eq!(
-            without_script_bodies("<p>a</p><script>x<p>b"),
-            "<p>a</p><script>"
-        );
-        for page in ["<script", "<script a='>", "<!--", "<style>", "é<scriptß>"] {
-            without_script_bodies(page);
+        assert_eq!(slimmed("<p>a</p><script>x<p>b"), "<p>a</p><script>");
+        for page in [
+            "<script",
+            "<script a='>",
+            "<!--",
+            "<style>",
+            "é<scriptß>",
+            "<a b=",
+            "<a b='",
+            "<a =>",
+            "<a b=é c>",
+        ] {
+            slimmed(page);
         }
     }
 }
