@@ -15,7 +15,9 @@ pub enum EntityKind {
 }
 
 /// One entity of a document: its canonical name (the fullest proper name used, without
-/// titles), its kind, the titles or roles it was given, and every mention of it.
+/// titles), its kind, the titles or roles it was given, and every mention of it (the words
+/// that name it) with, when the document is parsed, the whole noun phrase of each ("the
+/// directors of the libraries participating in ...").
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Entity {
     pub id: usize,
@@ -24,6 +26,9 @@ pub struct Entity {
     pub titles: Vec<String>,
     #[serde(skip)]
     pub mentions: Vec<Span>,
+    /// Parallel to `mentions` when the document has a dependency parse, else empty.
+    #[serde(skip)]
+    pub phrases: Vec<Span>,
 }
 
 /// Where something was said.

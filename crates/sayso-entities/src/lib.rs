@@ -116,9 +116,22 @@ impl Resolver for SpeakerResolver {
                 entities[e].kind = EntityKind::Person;
             }
         }
+        let phrases = phrases::NounPhrases::new(doc);
         for entity in &mut entities {
             entity.mentions.sort();
             entity.mentions.dedup();
+            if doc.heads.len() == doc.tokens.len() {
+                entity.phrases = entity
+                    .mentions
+                    .iter()
+                    .map(|&m| {
+                        let tokens = doc.tokens_in(m);
+                        let (first, last) =
+                            phrases.extent(tokens.start, tokens.end.saturating_sub(1));
+                        Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end)
+                    })
+                    .collect();
+            }
         }
         for ((a, speaker), (addressee, content_start, venue)) in doc
             .attributions

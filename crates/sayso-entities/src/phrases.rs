@@ -13,21 +13,45 @@ const PHRASE_RELATIONS: &[&str] = &[
     "det", "amod", "nmod", "compound", "flat", "acl", "nummod", "fixed", "goeswith", "punct",
 ];
 
-/// Dependents of each token of a parsed document, built once and shared by all its mentions.
+/// The most tokens a phrase takes beyond its mention.
+const MAX_PHRASE_TOKENS: usize = 300;
+
+/// Dependents of each token of a parsed document, built once and shared by all its mentions:
+/// those of token `t` are `children[starts[t]..starts[t + 1]]`.
 pub struct NounPhrases<'d> {
     doc: &'d Document,
-    children: Vec<Vec<u32>>,
+    starts: Vec<u32>,
+    children: Vec<u32>,
 }
 
 impl<'d> NounPhrases<'d> {
     pub fn new(doc: &'d Document) -> Self {
-        let mut children = vec![Vec::new(); doc.heads.len()];
-        for (t, head) in doc.heads.iter().enumerate() {
-            if let Some(h) = head.filter(|&h| (h as usize) < children.len()) {
-                children[h as usize].push(t as u32);
+        let n = doc.heads.len();
+        let head_of = |h: &Option<u32>| h.filter(|&h| (h as usize) < n);
+        let mut starts = vec![0u32; n + 1];
+        for h in doc.heads.iter().filter_map(head_of) {
+            starts[h as usize + 1] += 1;
+        }
+        for t in 0..n {
+            starts[t + 1] += starts[t];
+        }
+        let mut next = starts.clone();
+        let mut children = vec![0u32; starts[n] as usize];
+        for (t, h) in doc.heads.iter().enumerate() {
+            if let Some(h) = head_of(h) {
+                children[next[h as usize] as usize] = t as u32;
+                next[h as usize] += 1;
             }
         }
-        NounPhrases { doc, children }
+        NounPhrases {
+            doc,
+            starts,
+            children,
+        }
+    }
+
+    fn children_of(&self, t: usize) -> &[u32] {
+        &self.children[self.starts[t] as usize..self.starts[t + 1] as usize]
     }
 
     /// The inclusive token range of the noun phrase around the mention over `first..=last`;
@@ -42,19 +66,27 @@ impl<'d> NounPhrases<'d> {
             return (first, last);
         };
         let (mut lo, mut hi) = (first, last);
-        let mut stack: Vec<u32> = self.children[head]
+        let mut stack: Vec<u32> = self
+            .children_of(head)
             .iter()
             .copied()
             .filter(|&c| self.keeps(c as usize))
             .collect();
         // Punctuation counts only inside the phrase: a comma hung on the head after an
         // apposition must not stretch the phrase over it.
+        let mut visited = 0;
         while let Some(t) = stack.pop() {
+            // A phrase longer than this is a misparse of a list or a run-on line; walking it
+            // for every mention in it would make such a line quadratic.
+            visited += 1;
+            if visited > MAX_PHRASE_TOKENS {
+                return (first, last);
+            }
             if relation(doc, t as usize) != "punct" {
                 lo = lo.min(t as usize);
                 hi = hi.max(t as usize);
             }
-            stack.extend_from_slice(&self.children[t as usize]);
+            stack.extend_from_slice(self.children_of(t as usize));
         }
         // A phrase opens with no conjunction, preposition or adverb the parse hung on it, and
         // takes the bracket that closes one it opened ("the consortium ... (UKB)").
@@ -166,5 +198,18 @@ mod tests {
         assert_eq!(NounPhrases::new(&doc).extent(1, 1), (0, 4));
         doc.heads.clear();
         assert_eq!(NounPhrases::new(&doc).extent(1, 1), (1, 1));
+    }
+
+    #[test]
+    fn a_phrase_of_hundreds_of_tokens_is_a_misparse_and_left_out() {
+        // "x x x ...": each word an nmod of the one before.
+        let n = 1_000;
+        let text = vec!["x"; n].join(" ");
+        let heads: Vec<u32> = (0..n as u32).collect();
+        let mut doc = parsed(&text, &vec![Noun; n], &heads, &vec!["nmod"; n]);
+        doc.deprels[0] = "root".into();
+        let phrases = NounPhrases::new(&doc);
+        assert_eq!(phrases.extent(0, 0), (0, 0));
+        assert_eq!(phrases.extent(900, 900), (900, n - 1));
     }
 }

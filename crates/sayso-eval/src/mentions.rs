@@ -52,16 +52,16 @@ pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger, parser: &dyn Parser
                 .push((m.first, m.last));
         }
         SpeakerResolver.resolve(&mut doc);
-        let phrases = NounPhrases::new(&doc);
+        // Each mention as GUM marks it: its whole noun phrase.
         let response: Vec<Vec<(usize, usize)>> = doc
             .entities
             .iter()
             .map(|e| {
-                e.mentions
+                e.phrases
                     .iter()
                     .map(|s| {
                         let r = doc.tokens_in(*s);
-                        phrases.extent(r.start, r.end.saturating_sub(1))
+                        (r.start, r.end.saturating_sub(1))
                     })
                     .collect()
             })

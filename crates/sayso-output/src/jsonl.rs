@@ -11,6 +11,10 @@
 //!                "mentions": [{"start": 0, "end": 11, "text": "John Legend"}]}]}
 //! ```
 //!
+//! With a dependency parse (`--reported`), a mention whose noun phrase is longer than its
+//! naming words has that phrase too: `{"start": 4, "end": 14, "text": "directors",
+//! "phrase": {"start": 0, "end": 40, "text": "the directors of the libraries ..."}}`.
+//!
 //! Offsets are code points into the document text. Fields are only ever added.
 
 use crate::output_attributions;
@@ -43,7 +47,15 @@ struct EntityRecord<'a> {
     kind: sayso_document::EntityKind,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     titles: &'a [String],
-    mentions: Vec<SpanRecord<'a>>,
+    mentions: Vec<MentionRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct MentionRecord<'a> {
+    #[serde(flatten)]
+    span: SpanRecord<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    phrase: Option<SpanRecord<'a>>,
 }
 
 #[derive(Serialize)]
@@ -83,13 +95,31 @@ struct SpanRecord<'a> {
     text: &'a str,
 }
 
+fn span_record(doc: &Document, s: Span) -> SpanRecord<'_> {
+    SpanRecord {
+        start: s.start,
+        end: s.end,
+        text: doc.slice(s),
+    }
+}
+
 fn spans<'a>(doc: &'a Document, spans: &[Span]) -> Vec<SpanRecord<'a>> {
-    spans
+    spans.iter().map(|&s| span_record(doc, s)).collect()
+}
+
+/// An entity's mentions, each with its noun phrase where that is longer.
+fn mentions<'a>(doc: &'a Document, entity: &sayso_document::Entity) -> Vec<MentionRecord<'a>> {
+    entity
+        .mentions
         .iter()
-        .map(|s| SpanRecord {
-            start: s.start,
-            end: s.end,
-            text: doc.slice(*s),
+        .enumerate()
+        .map(|(k, &m)| MentionRecord {
+            span: span_record(doc, m),
+            phrase: entity
+                .phrases
+                .get(k)
+                .filter(|&&p| p != m)
+                .map(|&p| span_record(doc, p)),
         })
         .collect()
 }
@@ -154,7 +184,7 @@ pub fn write_record(
                 name: &e.name,
                 kind: e.kind,
                 titles: &e.titles,
-                mentions: spans(doc, &e.mentions),
+                mentions: mentions(doc, e),
             })
             .collect(),
     };
@@ -183,6 +213,24 @@ mod tests {
              \"speaker\":null,\"speaker_entity\":null,\"addressee\":[],\"addressee_entity\":null,\
              \"venue\":null,\"confidence\":0.9,\"continuation_from\":1}],\"entities\":[]}\n"
         );
+    }
+
+    #[test]
+    fn a_mention_shows_its_phrase_only_where_longer() {
+        let mut doc = doc();
+        doc.entities.push(sayso_document::Entity {
+            name: "Ann".into(),
+            mentions: vec![Span::new(6, 9), Span::new(10, 14)],
+            phrases: vec![Span::new(6, 14), Span::new(10, 14)],
+            ..Default::default()
+        });
+        let mut buf = Vec::new();
+        write_record(&mut buf, &doc, false).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&buf).unwrap();
+        let mentions = &v["entities"][0]["mentions"];
+        assert_eq!(mentions[0]["text"], "Ann");
+        assert_eq!(mentions[0]["phrase"]["text"], "Ann said");
+        assert!(mentions[1].get("phrase").is_none());
     }
 
     #[test]

@@ -277,6 +277,30 @@ mod tests {
     }
 
     #[test]
+    fn mentions_carry_their_noun_phrase_when_parsed() {
+        let text = "CNN's David Axelrod, who hosts the show, said the plan works.";
+        let phrases_of = |doc: &Document| {
+            let e = doc.entities.iter().find(|e| e.name == "David Axelrod")?;
+            Some(
+                e.phrases
+                    .iter()
+                    .map(|&p| doc.slice(p).to_string())
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let mut doc = Document::new("p", text).unwrap();
+        Pipeline::with_reported_speech().process(&mut doc);
+        assert_eq!(
+            phrases_of(&doc),
+            Some(vec!["CNN's David Axelrod, who hosts the show".to_string()])
+        );
+        // No parse, no phrases: the mentions alone.
+        let mut doc = Document::new("p", text).unwrap();
+        Pipeline::new().process(&mut doc);
+        assert_eq!(phrases_of(&doc), Some(vec![]));
+    }
+
+    #[test]
     fn reported_speech_survives_hostile_text() {
         let long_sentence = "the officials said that ".repeat(1_250);
         let commas = format!("He said {}.", "a, ".repeat(500));
