@@ -132,53 +132,41 @@ fn closes_bracket(doc: &Document, lo: usize, hi: usize) -> bool {
 mod tests {
     use super::*;
     use crate::mentions::tests::tagged;
-    use sayso_document::Upos::*;
 
-    /// A document with hand-given tags and tree: `heads` 1-based within the one sentence
-    /// (0 for the root), as CoNLL-U writes them.
-    fn parsed(text: &str, tags: &[Upos], heads: &[u32], deprels: &[&str]) -> Document {
-        let mut doc = tagged(text, tags);
-        doc.heads = heads.iter().map(|&h| h.checked_sub(1)).collect();
-        doc.deprels = deprels.iter().map(|&r| r.into()).collect();
+    /// A one-sentence document from `word/TAG/head/relation` items, heads 1-based and 0 for
+    /// the root, as CoNLL-U writes them.
+    fn parsed(items: &str) -> Document {
+        let rows: Vec<Vec<&str>> = items.split(' ').map(|i| i.split('/').collect()).collect();
+        let text = rows.iter().map(|r| r[0]).collect::<Vec<_>>().join(" ");
+        let tags: Vec<Upos> = rows.iter().map(|r| Upos::parse(r[1]).unwrap()).collect();
+        let mut doc = tagged(&text, &tags);
+        doc.heads = rows
+            .iter()
+            .map(|r| r[2].parse::<u32>().unwrap().checked_sub(1))
+            .collect();
+        doc.deprels = rows.iter().map(|r| r[3].into()).collect();
         doc
     }
 
     #[test]
     fn a_phrase_takes_its_modifiers_and_relative_clause_but_not_its_clause() {
-        // "the directors of the library who met were tired ."
         let doc = parsed(
-            "the directors of the library who met were tired .",
-            &[Det, Noun, Adp, Det, Noun, Pron, Verb, Aux, Adj, Punct],
-            &[2, 9, 5, 5, 2, 7, 2, 9, 0, 9],
-            &[
-                "det",
-                "nsubj",
-                "case",
-                "det",
-                "nmod",
-                "nsubj",
-                "acl:relcl",
-                "cop",
-                "root",
-                "punct",
-            ],
+            "the/DET/2/det directors/NOUN/9/nsubj of/ADP/5/case the/DET/5/det \
+             library/NOUN/2/nmod who/PRON/7/nsubj met/VERB/2/acl:relcl were/AUX/9/cop \
+             tired/ADJ/0/root ./PUNCT/9/punct",
         );
         let phrases = NounPhrases::new(&doc);
         assert_eq!(phrases.extent(1, 1), (0, 6));
-        // The predicate nominal's subject and copula stay out of its phrase.
+        // The predicate's subject and copula stay out of its phrase.
         assert_eq!(phrases.extent(8, 8), (8, 8));
     }
 
     #[test]
     fn an_apposition_a_year_and_a_trailing_comma_stay_out() {
-        // "Williams , 2010 , the head of it , spoke"
         let doc = parsed(
-            "Williams , 2010 , the head of it , spoke",
-            &[Propn, Punct, Num, Punct, Det, Noun, Adp, Pron, Punct, Verb],
-            &[10, 3, 1, 6, 6, 1, 8, 6, 1, 0],
-            &[
-                "nsubj", "punct", "nmod", "punct", "det", "appos", "case", "nmod", "punct", "root",
-            ],
+            "Williams/PROPN/10/nsubj ,/PUNCT/3/punct 2010/NUM/1/nmod ,/PUNCT/6/punct \
+             the/DET/6/det head/NOUN/1/appos of/ADP/8/case it/PRON/6/nmod ,/PUNCT/1/punct \
+             spoke/VERB/0/root",
         );
         let phrases = NounPhrases::new(&doc);
         assert_eq!(phrases.extent(0, 0), (0, 0));
@@ -187,14 +175,10 @@ mod tests {
 
     #[test]
     fn a_bracket_opened_inside_closes_inside_and_no_parse_keeps_the_mention() {
-        // "the consortium ( UKB ) met"
         let mut doc = parsed(
-            "the consortium ( UKB ) met",
-            &[Det, Noun, Punct, Propn, Punct, Verb],
-            &[2, 6, 4, 2, 4, 0],
-            &["det", "nsubj", "punct", "appos", "punct", "root"],
+            "the/DET/2/det consortium/NOUN/6/nsubj (/PUNCT/4/punct UKB/PROPN/2/nmod \
+             )/PUNCT/4/punct met/VERB/0/root",
         );
-        doc.deprels[3] = "nmod".into();
         assert_eq!(NounPhrases::new(&doc).extent(1, 1), (0, 4));
         doc.heads.clear();
         assert_eq!(NounPhrases::new(&doc).extent(1, 1), (1, 1));
@@ -204,9 +188,8 @@ mod tests {
     fn a_phrase_of_hundreds_of_tokens_is_a_misparse_and_left_out() {
         // "x x x ...": each word an nmod of the one before.
         let n = 1_000;
-        let text = vec!["x"; n].join(" ");
-        let heads: Vec<u32> = (0..n as u32).collect();
-        let mut doc = parsed(&text, &vec![Noun; n], &heads, &vec!["nmod"; n]);
+        let items: Vec<String> = (0..n).map(|k| format!("x/NOUN/{k}/nmod")).collect();
+        let mut doc = parsed(&items.join(" "));
         doc.deprels[0] = "root".into();
         let phrases = NounPhrases::new(&doc);
         assert_eq!(phrases.extent(0, 0), (0, 0));
