@@ -14,6 +14,8 @@ pub enum Pronoun {
     SecondPerson,
     /// "who", "which": the name just before.
     Relative,
+    /// "someone", "everybody", "nobody": a person, but no one in particular.
+    Indefinite,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -361,6 +363,9 @@ fn pronoun(word: &str) -> Option<Pronoun> {
         }
         "you" | "your" | "yours" | "yourself" | "yourselves" => Pronoun::SecondPerson,
         "who" | "which" => Pronoun::Relative,
+        "someone" | "somebody" | "anyone" | "anybody" | "everyone" | "everybody" | "nobody" => {
+            Pronoun::Indefinite
+        }
         _ => return None,
     })
 }
@@ -1132,6 +1137,34 @@ pub(crate) mod tests {
             ],
         );
         assert_eq!(names(&doc), ["WALLACE"]);
+    }
+
+    #[test]
+    fn someone_and_nobody_are_people_no_one_in_particular_and_a_lone_title_a_role() {
+        use Upos::*;
+        let doc = tagged(
+            "Someone told the President that nobody came, Mr. King said.",
+            &[
+                Pron, Verb, Det, Propn, Sconj, Pron, Verb, Punct, Propn, Propn, Verb, Punct,
+            ],
+        );
+        let kinds: Vec<(&str, MentionKind)> = find_mentions(&doc)
+            .into_iter()
+            .map(|m| (doc.token_text(m.first), m.kind))
+            .collect();
+        let role = MentionKind::Nominal {
+            organization: false,
+            definite: true,
+        };
+        // "Mr. King" is a surname after an honorific, not the role "King".
+        assert_eq!(
+            kinds,
+            [
+                ("Someone", MentionKind::Pronoun(Pronoun::Indefinite)),
+                ("the", role),
+                ("nobody", MentionKind::Pronoun(Pronoun::Indefinite)),
+            ]
+        );
     }
 
     #[test]
