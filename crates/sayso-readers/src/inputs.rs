@@ -128,6 +128,14 @@ pub enum Input {
 }
 
 impl Input {
+    /// Bytes it holds: the page as read, or the document's text.
+    pub fn size(&self) -> usize {
+        match self {
+            Input::Document(doc) => doc.text().len(),
+            Input::Page(page) => page.bytes.len(),
+        }
+    }
+
     pub fn into_document(self) -> ReadResult {
         match self {
             Input::Document(doc) => Ok(*doc),

@@ -92,8 +92,26 @@ const BATCH: usize = 256;
 /// workers start (and the first results come out) before 256 documents have been read: on a
 /// WARC of large pages that wait was a tenth of a short run.
 const FIRST_BATCH: usize = 8;
-/// Batches read ahead of the workers: with BATCH, what bounds memory.
+/// A batch closes once its inputs hold this many bytes, so that web pages of hundreds of
+/// kilobytes (or a 20 MB one) do not hold 256 of them in memory per batch.
+const BATCH_BYTES: usize = 16 << 20;
+/// Batches read ahead of the workers: with BATCH and BATCH_BYTES, what bounds memory.
 const BATCHES_AHEAD: usize = 2;
+
+/// The next `size` inputs, or fewer once they hold [`BATCH_BYTES`].
+fn next_batch(
+    inputs: &mut impl Iterator<Item = Result<Input, ReadError>>,
+    size: usize,
+) -> Vec<Result<Input, ReadError>> {
+    let mut batch = Vec::with_capacity(size);
+    let mut bytes = 0;
+    while batch.len() < size && bytes < BATCH_BYTES {
+        let Some(item) = inputs.next() else { break };
+        bytes += item.as_ref().map_or(0, Input::size);
+        batch.push(item);
+    }
+    batch
+}
 
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let paths = args.input.paths(&args.paths)?;
@@ -127,7 +145,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         let mut inputs = inputs.deferred().skip(skip);
         let mut size = FIRST_BATCH;
         loop {
-            let batch: Vec<_> = inputs.by_ref().take(size).collect();
+            let batch = next_batch(&mut inputs, size);
             size = (size * 2).min(BATCH);
             if batch.is_empty() || sender.send(batch).is_err() {
                 break;
@@ -642,5 +660,26 @@ fn safe_file_name(id: &str) -> String {
         format!("doc{name}")
     } else {
         name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document(bytes: usize) -> Result<Input, ReadError> {
+        let doc = Document::new("d", "x".repeat(bytes)).unwrap();
+        Ok(Input::Document(Box::new(doc)))
+    }
+
+    #[test]
+    fn a_batch_closes_at_its_size_or_once_it_holds_enough_bytes() {
+        let mut small = (0..300).map(|_| document(10));
+        assert_eq!(next_batch(&mut small, 8).len(), 8);
+        assert_eq!(next_batch(&mut small, BATCH).len(), BATCH);
+        assert_eq!(next_batch(&mut small, BATCH).len(), 300 - 8 - BATCH);
+        // 6 MB documents: the third brings the batch over 16 MB.
+        let mut large = (0..10).map(|_| document(6 << 20));
+        assert_eq!(next_batch(&mut large, BATCH).len(), 3);
     }
 }
