@@ -4,10 +4,10 @@
 //! Script and style bodies are two fifths of a news page's bytes and attributes most of the
 //! rest of its markup (image sources, `srcset`, `data-*`, SVG paths, link targets); the parser
 //! copies every character of them into the tree, and nothing reads them except JSON-LD scripts
-//! (kept) and the few attributes in [`READ_ATTRIBUTES`]. The scan follows the HTML tokenizer
-//! where it matters for finding element ends: comments and the raw-text elements whose content
-//! may mention `<script>` are copied as they are, and a start tag whose attributes do not read
-//! cleanly is kept whole.
+//! (kept), the few attributes in [`READ_ATTRIBUTES`] and the ones the tree builder itself reads
+//! ([`shapes_the_tree`]). The scan follows the HTML tokenizer where it matters: a start tag is
+//! read as the tokenizer reads it, and comments and the raw-text elements whose content may
+//! mention `<script>` are copied as they are.
 
 use std::borrow::Cow;
 
@@ -174,6 +174,7 @@ fn slim_start_tag(s: &str, tag: &StartTag) -> Option<String> {
             .iter()
             .any(|a| a.eq_ignore_ascii_case(attribute_name))
             || (attribute_name.eq_ignore_ascii_case("href") && name.eq_ignore_ascii_case("link"))
+            || shapes_the_tree(name, attribute_name)
     };
     if tag.attributes.iter().all(read) {
         return None;
@@ -189,6 +190,15 @@ fn slim_start_tag(s: &str, tag: &StartTag) -> Option<String> {
     }
     slim.push('>');
     Some(slim)
+}
+
+/// Attributes the HTML tree builder reads, so that the slimmed page parses into the same tree:
+/// `<font color|face|size>` breaks out of SVG and MathML, and `<annotation-xml encoding>` makes
+/// an HTML island inside MathML (`<input type>` is kept anyway).
+fn shapes_the_tree(element: &str, attribute: &str) -> bool {
+    let is = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    (is(element, "font") && ["color", "face", "size"].iter().any(|a| is(attribute, a)))
+        || (is(element, "annotation-xml") && is(attribute, "encoding"))
 }
 
 /// The element name when `s` starts with the start tag of a script, a style sheet or an
