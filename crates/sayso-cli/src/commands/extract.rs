@@ -94,7 +94,7 @@ const BATCH: usize = 256;
 const FIRST_BATCH: usize = 8;
 /// A batch closes once its inputs hold this many bytes, so that web pages of hundreds of
 /// kilobytes (or a 20 MB one) do not hold 256 of them in memory per batch.
-const BATCH_BYTES: usize = 16 << 20;
+const BATCH_BYTES: usize = 4 << 20;
 /// Batches read ahead of the workers: with BATCH and BATCH_BYTES, what bounds memory.
 const BATCHES_AHEAD: usize = 2;
 
@@ -678,8 +678,8 @@ mod tests {
         assert_eq!(next_batch(&mut small, 8).len(), 8);
         assert_eq!(next_batch(&mut small, BATCH).len(), BATCH);
         assert_eq!(next_batch(&mut small, BATCH).len(), 300 - 8 - BATCH);
-        // 6 MB documents: the third brings the batch over 16 MB.
-        let mut large = (0..10).map(|_| document(6 << 20));
+        // Documents of a third of the bytes and one more: the third closes the batch.
+        let mut large = (0..10).map(|_| document(BATCH_BYTES / 3 + 1));
         assert_eq!(next_batch(&mut large, BATCH).len(), 3);
     }
 }
