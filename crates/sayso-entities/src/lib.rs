@@ -116,11 +116,13 @@ impl Resolver for SpeakerResolver {
                 entities[e].kind = EntityKind::Person;
             }
         }
-        let phrases = phrases::NounPhrases::new(doc);
+        // Without a parse (the default pipeline) there are no phrases to read.
+        let parsed = !doc.heads.is_empty() && doc.heads.len() == doc.tokens.len();
+        let phrases = parsed.then(|| phrases::NounPhrases::new(doc));
         for entity in &mut entities {
             entity.mentions.sort();
             entity.mentions.dedup();
-            if doc.heads.len() == doc.tokens.len() {
+            if let Some(phrases) = &phrases {
                 entity.phrases = entity
                     .mentions
                     .iter()

@@ -43,6 +43,8 @@ pub fn slimmed(html: &str) -> Cow<'_, str> {
     // Bytes of `html` before `copied` are in `out` (or unchanged while `out` is `None`).
     let mut copied = 0;
     let mut at = 0;
+    // One buffer for every tag's attributes.
+    let mut attributes = Vec::new();
     while let Some(k) = html[at..].find('<') {
         let lt = at + k;
         let rest = &html[lt..];
@@ -57,13 +59,16 @@ pub fn slimmed(html: &str) -> Cow<'_, str> {
             at = lt + 1;
             continue;
         }
-        let Some(tag) = read_start_tag(rest) else {
+        let Some(tag) = read_start_tag(rest, &mut attributes) else {
             break;
         };
-        if let Some(slim) = slim_start_tag(rest, &tag) {
+        let element = &rest[1..tag.name_end];
+        let count = attributes.len();
+        attributes.retain(|a| is_read(element, &rest[a.start..a.name_end]));
+        if attributes.len() < count {
             let out = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
             out.push_str(&html[copied..lt]);
-            out.push_str(&slim);
+            write_start_tag(out, rest, &tag, &attributes);
             copied = lt + tag.len;
         }
         at = lt + tag.len;
@@ -92,29 +97,37 @@ pub fn slimmed(html: &str) -> Cow<'_, str> {
     }
 }
 
-/// A start tag read as the HTML tokenizer reads it: its length up to and with its `>`, the
-/// end of its name, and the byte ranges of its attributes (name and value).
+/// A start tag read as the HTML tokenizer reads it: its length up to and with its `>`, and the
+/// end of its name.
 struct StartTag {
     len: usize,
     name_end: usize,
-    attributes: Vec<std::ops::Range<usize>>,
     self_closing: bool,
+}
+
+/// An attribute of a start tag, as byte offsets into it: `start..end` all of it, `start..name_end`
+/// its name.
+struct Attribute {
+    start: usize,
+    name_end: usize,
+    end: usize,
 }
 
 fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }
 
-/// Reads the start tag at the beginning of `s` (`<` and a letter); `None` when the page ends
-/// inside it. A quote opens a value only after `=`, and a `>` anywhere else ends the tag.
-fn read_start_tag(s: &str) -> Option<StartTag> {
+/// Reads the start tag at the beginning of `s` (`<` and a letter) and its attributes into
+/// `attributes`; `None` when the page ends inside it. A quote opens a value only after `=`, and
+/// a `>` anywhere else ends the tag.
+fn read_start_tag(s: &str, attributes: &mut Vec<Attribute>) -> Option<StartTag> {
+    attributes.clear();
     let b = s.as_bytes();
     let mut k = 1;
     while k < b.len() && !is_space(b[k]) && !matches!(b[k], b'/' | b'>') {
         k += 1;
     }
     let name_end = k;
-    let mut attributes = Vec::new();
     let mut self_closing = false;
     loop {
         // Before an attribute name.
@@ -132,6 +145,7 @@ fn read_start_tag(s: &str) -> Option<StartTag> {
         while k < b.len() && !is_space(b[k]) && !matches!(b[k], b'/' | b'>' | b'=') {
             k += 1;
         }
+        let name_end = k;
         let mut end = k;
         while k < b.len() && is_space(b[k]) {
             k += 1;
@@ -152,44 +166,39 @@ fn read_start_tag(s: &str) -> Option<StartTag> {
             }
             end = k;
         }
-        attributes.push(start..end);
+        attributes.push(Attribute {
+            start,
+            name_end,
+            end,
+        });
     }
     Some(StartTag {
         len: k + 1,
         name_end,
-        attributes,
         self_closing,
     })
 }
 
-/// The start tag with only the attributes that are read, or `None` when it has nothing to
-/// drop.
-fn slim_start_tag(s: &str, tag: &StartTag) -> Option<String> {
-    let name = &s[1..tag.name_end];
-    let read = |range: &std::ops::Range<usize>| {
-        let attribute = &s[range.clone()];
-        let name_len = attribute.find(['=', ' ', '\t', '\n', '\r', '\x0c']);
-        let attribute_name = &attribute[..name_len.filter(|&n| n > 0).unwrap_or(attribute.len())];
-        READ_ATTRIBUTES
-            .iter()
-            .any(|a| a.eq_ignore_ascii_case(attribute_name))
-            || (attribute_name.eq_ignore_ascii_case("href") && name.eq_ignore_ascii_case("link"))
-            || shapes_the_tree(name, attribute_name)
-    };
-    if tag.attributes.iter().all(read) {
-        return None;
-    }
-    let mut slim = String::with_capacity(tag.len);
-    slim.push_str(&s[..tag.name_end]);
-    for range in tag.attributes.iter().filter(|r| read(r)) {
-        slim.push(' ');
-        slim.push_str(&s[range.clone()]);
+/// Whether something downstream reads this attribute of this element.
+fn is_read(element: &str, attribute: &str) -> bool {
+    READ_ATTRIBUTES
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(attribute))
+        || (attribute.eq_ignore_ascii_case("href") && element.eq_ignore_ascii_case("link"))
+        || shapes_the_tree(element, attribute)
+}
+
+/// Writes the start tag at the beginning of `s` with only `attributes`.
+fn write_start_tag(out: &mut String, s: &str, tag: &StartTag, attributes: &[Attribute]) {
+    out.push_str(&s[..tag.name_end]);
+    for a in attributes {
+        out.push(' ');
+        out.push_str(&s[a.start..a.end]);
     }
     if tag.self_closing {
-        slim.push('/');
+        out.push('/');
     }
-    slim.push('>');
-    Some(slim)
+    out.push('>');
 }
 
 /// Attributes the HTML tree builder reads, so that the slimmed page parses into the same tree:
