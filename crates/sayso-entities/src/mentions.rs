@@ -895,7 +895,7 @@ fn is_person_title_word(word: &str) -> bool {
 fn nominal_ending_at(doc: &Document, h: usize) -> Option<Mention> {
     if doc.upos.get(h) != Some(&Upos::Noun)
         || doc.upos.get(h + 1) == Some(&Upos::Noun)
-        || capitalized(doc, h) && !starts_sentence(doc, h)
+        || capitalized(doc, h) && !starts_sentence(doc, h) && !is_person_title_word(&lower(doc, h))
     {
         return None;
     }
@@ -1163,6 +1163,32 @@ pub(crate) mod tests {
                 ("Someone", MentionKind::Pronoun(Pronoun::Indefinite)),
                 ("the", role),
                 ("nobody", MentionKind::Pronoun(Pronoun::Indefinite)),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_capitalized_title_the_tagger_calls_a_noun_is_a_role() {
+        use Upos::*;
+        let doc = tagged(
+            "Then Senators swore to them.",
+            &[Adv, Noun, Verb, Adp, Pron, Punct],
+        );
+        let found: Vec<(&str, MentionKind)> = find_mentions(&doc)
+            .into_iter()
+            .map(|m| (doc.token_text(m.first), m.kind))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "Senators",
+                    MentionKind::Nominal {
+                        organization: false,
+                        definite: false
+                    }
+                ),
+                ("them", MentionKind::Pronoun(Pronoun::Plural)),
             ]
         );
     }

@@ -13,6 +13,17 @@ const PHRASE_RELATIONS: &[&str] = &[
     "det", "amod", "nmod", "compound", "flat", "acl", "nummod", "fixed", "goeswith", "punct",
 ];
 
+/// Words that head a phrase of some of a group ("few of us", "a group of people").
+#[rustfmt::skip]
+const QUANTITIES: &[&str] = &[
+    "all", "each", "both", "few", "many", "most", "some", "none", "one", "several", "either",
+    "neither", "any", "those", "group", "number", "couple", "majority", "minority", "dozens",
+    "hundreds", "thousands", "millions", "handful", "lot", "rest", "half",
+];
+
+/// How many "of" phrases a mention climbs to its quantity ("some of the thousands of people").
+const MAX_QUANTITY_STEPS: usize = 3;
+
 /// The most tokens a phrase takes beyond its mention.
 const MAX_PHRASE_TOKENS: usize = 300;
 
@@ -62,15 +73,31 @@ impl<'d> NounPhrases<'d> {
             return (first, last);
         }
         let inside = |t: u32| (first..=last).contains(&(t as usize));
-        let Some(head) = (first..=last).find(|&t| !doc.heads[t].is_some_and(inside)) else {
+        let Some(mut head) = (first..=last).find(|&t| !doc.heads[t].is_some_and(inside)) else {
             return (first, last);
         };
+        // "few of us", "a group of people": the phrase is the quantity's.
+        let (mut first, mut last) = (first, last);
+        for _ in 0..MAX_QUANTITY_STEPS {
+            let Some(q) = self.quantity_over(head, first) else {
+                break;
+            };
+            (first, last, head) = (q, q, q);
+        }
         let (mut lo, mut hi) = (first, last);
         let mut stack: Vec<u32> = self
             .children_of(head)
             .iter()
             .copied()
             .filter(|&c| self.keeps(c as usize))
+            // Past a comma after the mention, only a relative clause belongs to it: anything
+            // else hung there is an apposition or a list the parse labelled otherwise.
+            .filter(|&c| {
+                let c = c as usize;
+                c < last
+                    || relation(doc, c) == "acl"
+                    || !(last + 1..c).any(|t| doc.token_text(t) == ",")
+            })
             .collect();
         // Punctuation counts only inside the phrase: a comma hung on the head after an
         // apposition must not stretch the phrase over it.
@@ -88,15 +115,32 @@ impl<'d> NounPhrases<'d> {
             }
             stack.extend_from_slice(self.children_of(t as usize));
         }
-        // A phrase opens with no conjunction, preposition or adverb the parse hung on it, and
-        // takes the bracket that closes one it opened ("the consortium ... (UKB)").
-        while lo < first && matches!(relation(doc, lo), "cc" | "case" | "mark" | "advmod") {
+        // A phrase opens with no conjunction, preposition or adverb the parse hung on its head
+        // ("also the president"; "nearly 300 people" keeps its adverb), and takes the bracket
+        // that closes one it opened ("the consortium ... (UKB)").
+        while lo < first
+            && (matches!(relation(doc, lo), "cc" | "case" | "mark")
+                || relation(doc, lo) == "advmod" && doc.heads[lo] == Some(head as u32))
+        {
             lo += 1;
         }
         if hi + 1 < doc.tokens.len() && closes_bracket(doc, lo, hi + 1) {
             hi += 1;
         }
         (lo, hi)
+    }
+
+    /// The quantity a mention's head is "of" ("few" over "us"), not for a name ("one of
+    /// the Kennedys" is GUM's two mentions).
+    fn quantity_over(&self, head: usize, first: usize) -> Option<usize> {
+        let doc = self.doc;
+        let q = doc.heads[head]? as usize;
+        (q < first
+            && doc.upos.get(head) != Some(&Upos::Propn)
+            && doc.deprels.get(head).is_some_and(|r| r.as_ref() == "nmod")
+            && QUANTITIES.contains(&doc.token_text(q).to_lowercase().as_str())
+            && (q + 1..first).any(|t| doc.token_text(t).eq_ignore_ascii_case("of")))
+        .then_some(q)
     }
 
     /// Whether a dependent of the head belongs to its phrase: a phrase-internal relation
@@ -171,6 +215,43 @@ mod tests {
         let phrases = NounPhrases::new(&doc);
         assert_eq!(phrases.extent(0, 0), (0, 0));
         assert_eq!(phrases.extent(5, 5), (4, 7));
+    }
+
+    #[test]
+    fn past_a_comma_only_a_relative_clause_stays_in() {
+        // The parse hung "the party's nominee" on the name as an nmod, not an apposition.
+        let doc = parsed(
+            "Hill/PROPN/7/nsubj ,/PUNCT/5/punct the/DET/5/det party/NOUN/5/compound \
+             nominee/NOUN/1/nmod ,/PUNCT/1/punct spoke/VERB/0/root",
+        );
+        assert_eq!(NounPhrases::new(&doc).extent(0, 0), (0, 0));
+        let doc = parsed(
+            "Hill/PROPN/6/nsubj ,/PUNCT/4/punct who/PRON/4/nsubj won/VERB/1/acl:relcl \
+             ,/PUNCT/1/punct spoke/VERB/0/root",
+        );
+        assert_eq!(NounPhrases::new(&doc).extent(0, 0), (0, 3));
+    }
+
+    #[test]
+    fn some_of_a_group_is_the_quantitys_phrase_but_one_of_a_name_is_not() {
+        let doc = parsed(
+            "few/ADJ/4/nsubj of/ADP/3/case us/PRON/1/nmod stop/VERB/0/root \
+             one/NUM/4/obj of/ADP/7/case Obama/PROPN/5/nmod",
+        );
+        let phrases = NounPhrases::new(&doc);
+        assert_eq!(phrases.extent(2, 2), (0, 2));
+        assert_eq!(phrases.extent(6, 6), (6, 6));
+    }
+
+    #[test]
+    fn an_adverb_on_a_number_stays_in_one_on_the_head_does_not() {
+        let doc = parsed(
+            "nearly/ADV/2/advmod 300/NUM/3/nummod people/NOUN/4/nsubj came/VERB/0/root \
+             also/ADV/7/advmod the/DET/7/det president/NOUN/4/obj",
+        );
+        let phrases = NounPhrases::new(&doc);
+        assert_eq!(phrases.extent(2, 2), (0, 2));
+        assert_eq!(phrases.extent(6, 6), (5, 6));
     }
 
     #[test]
