@@ -85,6 +85,12 @@ impl<'d> NounPhrases<'d> {
             (first, last, head) = (q, q, q);
         }
         let (mut lo, mut hi) = (first, last);
+        // A predicate nominal's clause hangs on it too ("was a young man, thirty-five, younger
+        // because ...").
+        let predicate = self
+            .children_of(head)
+            .iter()
+            .any(|&c| matches!(relation(doc, c as usize), "cop" | "nsubj"));
         let mut stack: Vec<u32> = self
             .children_of(head)
             .iter()
@@ -95,7 +101,7 @@ impl<'d> NounPhrases<'d> {
             .filter(|&c| {
                 let c = c as usize;
                 c < last
-                    || relation(doc, c) == "acl"
+                    || relation(doc, c) == "acl" && !predicate
                     || !(last + 1..c).any(|t| doc.token_text(t) == ",")
             })
             .collect();
@@ -230,6 +236,12 @@ mod tests {
              ,/PUNCT/1/punct spoke/VERB/0/root",
         );
         assert_eq!(NounPhrases::new(&doc).extent(0, 0), (0, 3));
+        // A predicate nominal's clause is not its relative clause.
+        let doc = parsed(
+            "he/PRON/4/nsubj was/AUX/4/cop a/DET/4/det man/NOUN/0/root ,/PUNCT/7/punct \
+             who/PRON/7/nsubj won/VERB/4/acl:relcl",
+        );
+        assert_eq!(NounPhrases::new(&doc).extent(3, 3), (2, 3));
     }
 
     #[test]
