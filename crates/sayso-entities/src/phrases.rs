@@ -91,18 +91,20 @@ impl<'d> NounPhrases<'d> {
             .children_of(head)
             .iter()
             .any(|&c| matches!(relation(doc, c as usize), "cop" | "nsubj"));
+        // Past a comma after the mention, only a relative clause belongs to it: anything else
+        // hung there is an apposition or a list the parse labelled otherwise. (The comma is
+        // looked for as far as a phrase may reach, so a long line stays linear.)
+        let comma = (last + 1..doc.tokens.len().min(last + 1 + MAX_PHRASE_TOKENS))
+            .find(|&t| doc.token_text(t) == ",")
+            .unwrap_or(usize::MAX);
         let mut stack: Vec<u32> = self
             .children_of(head)
             .iter()
             .copied()
             .filter(|&c| self.keeps(c as usize))
-            // Past a comma after the mention, only a relative clause belongs to it: anything
-            // else hung there is an apposition or a list the parse labelled otherwise.
             .filter(|&c| {
                 let c = c as usize;
-                c < last
-                    || relation(doc, c) == "acl" && !predicate
-                    || !(last + 1..c).any(|t| doc.token_text(t) == ",")
+                c < comma || relation(doc, c) == "acl" && !predicate
             })
             .collect();
         // Punctuation counts only inside the phrase: a comma hung on the head after an
