@@ -813,17 +813,24 @@ pub fn venue(cx: &Context, cue: &[Span], content: &[Span]) -> Option<Venue> {
             "broadcast" | "show" | "program" | "programme" => VenueKind::Broadcast,
             _ => continue,
         };
-        // The name of a podcast or show written before the word (perhaps in quotation marks)
-        // belongs to the venue.
+        // The name of a podcast or show written before the word (perhaps in quotation marks,
+        // both of which the venue then takes) belongs to the venue.
         let k = cx.mentions.partition_point(|m| m.last < t);
-        let quote_mark = |k: usize| matches!(doc.token_text(k), "\"" | "”" | "’" | "'");
+        let closing = |k: usize| matches!(doc.token_text(k), "\"" | "”" | "’" | "'");
+        let opening = |k: usize| matches!(doc.token_text(k), "\"" | "“" | "‘" | "'");
         let start = k
             .checked_sub(1)
-            .filter(|&p| {
-                let last = cx.mentions[p].last;
-                last + 1 == t || (last + 2 == t && quote_mark(last + 1))
+            .map(|p| &cx.mentions[p])
+            .and_then(|m| {
+                if m.last + 1 == t {
+                    Some(m.first)
+                } else if m.last + 2 == t && closing(m.last + 1) {
+                    Some(m.first - (m.first > 0 && opening(m.first - 1)) as usize)
+                } else {
+                    None
+                }
             })
-            .map_or(t, |p| cx.mentions[p].first);
+            .unwrap_or(t);
         return Some(Venue {
             span: Span::new(doc.tokens[start].span.start, doc.tokens[t].span.end),
             kind,
@@ -871,6 +878,21 @@ mod tests {
         assert_eq!(after("told", "The New Yorker", "The New Yorker"), None);
         // "urge" keeps its object, as PolNeAR mostly does.
         assert_eq!(after("urged", "Congress to act", "Congress"), None);
+    }
+
+    #[test]
+    fn a_venue_takes_the_name_before_it_with_both_its_quotation_marks() {
+        use Upos::*;
+        let doc = resolved(
+            "Legend said on \"The Axe Files\" podcast that it ended.",
+            &[
+                Propn, Verb, Adp, Punct, Det, Propn, Propn, Punct, Noun, Sconj, Pron, Verb, Punct,
+            ],
+            &[("Legend", "said", "it ended")],
+        );
+        let venue = doc.attributions[0].venue.expect("a venue");
+        assert_eq!(venue.kind, sayso_document::VenueKind::Podcast);
+        assert_eq!(doc.slice(venue.span), "\"The Axe Files\" podcast");
     }
 
     #[test]
