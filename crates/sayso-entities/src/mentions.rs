@@ -823,7 +823,44 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
     }
     add_surnames(doc, &mut mentions);
     join_roles_to_names(doc, &mut mentions);
+    drop_impersonal_they(doc, &mut mentions);
     mentions
+}
+
+/// "they" with no one it could stand for in its sentence before it or the two sentences before (no
+/// name, person nominal or "they" kept) stands for things ("the leaves ... they rot").
+fn drop_impersonal_they(doc: &Document, mentions: &mut Vec<Mention>) {
+    const THEY_REACH: usize = 50;
+    let sentence_of = |t: usize| {
+        let at = doc.tokens[t].span.start;
+        doc.sentences.partition_point(|s| s.end <= at)
+    };
+    let mut keep = vec![true; mentions.len()];
+    for k in 0..mentions.len() {
+        if mentions[k].kind != MentionKind::Pronoun(Pronoun::Plural) {
+            continue;
+        }
+        let from = sentence_of(mentions[k].first).saturating_sub(2);
+        let someone = (0..k)
+            .rev()
+            .take_while(|&j| sentence_of(mentions[j].first) >= from)
+            // (A bounded look back keeps a line of a thousand "they" linear.)
+            .take(THEY_REACH)
+            .any(|j| {
+                keep[j]
+                    && match mentions[j].kind {
+                        MentionKind::Name { .. } => true,
+                        MentionKind::Nominal { organization, .. } => !organization,
+                        MentionKind::Pronoun(p) => p == Pronoun::Plural,
+                    }
+            });
+        keep[k] = someone;
+    }
+    let mut k = 0;
+    mentions.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
 }
 
 /// A person nominal right before a name without a title is that name's role ("attorney John
@@ -1191,6 +1228,21 @@ pub(crate) mod tests {
                 ("them", MentionKind::Pronoun(Pronoun::Plural)),
             ]
         );
+    }
+
+    #[test]
+    fn they_with_no_one_before_it_is_not_a_person() {
+        use Upos::*;
+        let tags = [Det, Noun, Verb, Punct, Adv, Pron, Verb, Punct];
+        let theys = |text: &str| {
+            let doc = tagged(text, &tags);
+            find_mentions(&doc)
+                .iter()
+                .filter(|m| m.kind == MentionKind::Pronoun(Pronoun::Plural))
+                .count()
+        };
+        assert_eq!(theys("The leaves dry. Then they rot."), 0);
+        assert_eq!(theys("The students met. Then they left."), 1);
     }
 
     #[test]

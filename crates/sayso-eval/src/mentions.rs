@@ -7,7 +7,7 @@
 use crate::article::Prf;
 use crate::tagging::gold_token_document;
 use sayso_annotate::{Parser, Tagger};
-use sayso_document::{Document, EntityKind};
+use sayso_document::{Document, EntityKind, Upos};
 use sayso_entities::mentions::{find_mentions, MentionKind, Pronoun};
 use sayso_entities::phrases::NounPhrases;
 use sayso_entities::{Resolver, SpeakerResolver};
@@ -113,7 +113,9 @@ fn person_mentions(doc: &Document) -> BTreeSet<(usize, usize)> {
     let (entities, entity_of) = sayso_entities::entities::build_entities(doc, &mentions);
     let with_clitic = |last: usize| {
         // A lone apostrophe is a plural's possessive only after an "s" (else a closing quote).
+        // ("Mom's a ..." is "Mom is": the tagger says which.)
         let clitic = last + 1 < doc.tokens.len()
+            && !matches!(doc.upos.get(last + 1), Some(Upos::Aux | Upos::Verb))
             && match doc.token_text(last + 1) {
                 "'s" | "’s" => true,
                 "'" | "’" => doc.token_text(last).ends_with('s'),
