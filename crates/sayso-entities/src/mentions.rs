@@ -823,6 +823,7 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
     }
     add_surnames(doc, &mut mentions);
     join_roles_to_names(doc, &mut mentions);
+    join_pronouns_to_nominals(doc, &mut mentions);
     drop_impersonal_they(doc, &mut mentions);
     mentions
 }
@@ -856,18 +857,14 @@ fn drop_impersonal_they(doc: &Document, mentions: &mut Vec<Mention>) {
             });
         keep[k] = someone;
     }
-    let mut k = 0;
-    mentions.retain(|_| {
-        k += 1;
-        keep[k - 1]
-    });
+    keep_marked(mentions, &keep);
 }
 
 /// A person nominal right before a name without a title is that name's role ("attorney John
 /// Martin", "the prominent critic Eduard Hanslick", "Republican Party nominee Ken Cuccinelli"):
 /// one mention, the role kept as its title.
 fn join_roles_to_names(doc: &Document, mentions: &mut Vec<Mention>) {
-    let mut joined = vec![false; mentions.len()];
+    let mut keep = vec![true; mentions.len()];
     for k in 1..mentions.len() {
         let (role, name) = (&mentions[k - 1], &mentions[k]);
         let is_role = matches!(
@@ -885,13 +882,40 @@ fn join_roles_to_names(doc: &Document, mentions: &mut Vec<Mention>) {
                 .collect::<Vec<_>>()
                 .join(" ");
             mentions[k].kind = MentionKind::Name { title: Some(title) };
-            joined[k - 1] = true;
+            keep[k - 1] = false;
         }
     }
+    keep_marked(mentions, &keep);
+}
+
+/// "you" or "we" right before a person noun is one mention with it ("you guys", "we
+/// Americans", "You people").
+fn join_pronouns_to_nominals(doc: &Document, mentions: &mut Vec<Mention>) {
+    let mut keep = vec![true; mentions.len()];
+    for k in 1..mentions.len() {
+        let (pronoun, nominal) = (&mentions[k - 1], &mentions[k]);
+        let plural_pronoun = matches!(lower(doc, pronoun.first).as_str(), "you" | "we" | "us");
+        let person = matches!(
+            nominal.kind,
+            MentionKind::Nominal {
+                organization: false,
+                ..
+            }
+        );
+        if plural_pronoun && person && pronoun.last + 1 == nominal.first {
+            mentions[k].first = pronoun.first;
+            keep[k - 1] = false;
+        }
+    }
+    keep_marked(mentions, &keep);
+}
+
+/// Keeps the mentions whose flag in `keep` is set.
+fn keep_marked(mentions: &mut Vec<Mention>, keep: &[bool]) {
     let mut k = 0;
     mentions.retain(|_| {
         k += 1;
-        !joined[k - 1]
+        keep[k - 1]
     });
 }
 
@@ -1243,6 +1267,17 @@ pub(crate) mod tests {
         };
         assert_eq!(theys("The leaves dry. Then they rot."), 0);
         assert_eq!(theys("The students met. Then they left."), 1);
+    }
+
+    #[test]
+    fn you_before_a_person_noun_is_one_mention_with_it() {
+        use Upos::*;
+        let doc = tagged("You guys are late.", &[Pron, Noun, Aux, Adj, Punct]);
+        let found: Vec<(usize, usize)> = find_mentions(&doc)
+            .iter()
+            .map(|m| (m.first, m.last))
+            .collect();
+        assert_eq!(found, [(0, 1)]);
     }
 
     #[test]

@@ -135,7 +135,7 @@ fn person_mentions(doc: &Document) -> BTreeSet<(usize, usize)> {
                 })
             }
             MentionKind::Pronoun(p) => {
-                (!matches!(p, Pronoun::Relative)).then_some((m.first, m.last))
+                (!matches!(p, Pronoun::Relative)).then(|| phrases.extent(m.first, m.last))
             }
             MentionKind::Nominal { organization, .. } => {
                 (!organization).then(|| phrases.extent(m.first, with_clitic(m.last)))
