@@ -875,7 +875,15 @@ fn join_roles_to_names(doc: &Document, mentions: &mut Vec<Mention>) {
             }
         );
         let untitled = matches!(name.kind, MentionKind::Name { title: None });
-        if is_role && untitled && role.last + 1 == name.first && doc.token_text(name.first) != "The"
+        // A relation ("his wife Manju Sam", "our friend Vane") or a plural ("writers Mark
+        // Twain, ...") stands beside the name: two mentions.
+        let beside = POSSESSIVES.contains(&lower(doc, role.first).as_str())
+            || is_plural_word(&lower(doc, role.last));
+        if is_role
+            && untitled
+            && !beside
+            && role.last + 1 == name.first
+            && doc.token_text(name.first) != "The"
         {
             let title = (role.first..=role.last)
                 .map(|t| doc.token_text(t))
@@ -1315,6 +1323,16 @@ pub(crate) mod tests {
         assert!(is_person_title("Campaign spokeswoman"));
         // The role is not a mention of its own any more.
         assert!(!found.iter().any(|m| m.first == 0));
+        // A relation stands beside the name.
+        let doc = tagged(
+            "His wife Manju Sam spoke.",
+            &[Pron, Noun, Propn, Propn, Verb, Punct],
+        );
+        let found: Vec<(usize, usize)> = find_mentions(&doc)
+            .iter()
+            .map(|m| (m.first, m.last))
+            .collect();
+        assert_eq!(found, [(0, 0), (0, 1), (2, 3)]);
     }
 
     #[test]
