@@ -948,6 +948,16 @@ fn nominal_start(doc: &Document, h: usize) -> usize {
             break;
         }
         first = k;
+        // A determiner opens the phrase ("make sure the people"), after a predeterminer at
+        // most ("all the people").
+        let determiner =
+            doc.upos.get(k) == Some(&Upos::Det) || doc.upos.get(k) == Some(&Upos::Pron);
+        if determiner {
+            if k > 0 && matches!(lower(doc, k - 1).as_str(), "all" | "both" | "half") {
+                first = k - 1;
+            }
+            break;
+        }
     }
     first
 }
@@ -1275,6 +1285,26 @@ pub(crate) mod tests {
         };
         assert_eq!(theys("The leaves dry. Then they rot."), 0);
         assert_eq!(theys("The students met. Then they left."), 1);
+    }
+
+    #[test]
+    fn a_nominal_opens_at_its_determiner_or_a_predeterminer_before_it() {
+        use Upos::*;
+        let spans = |text: &str, tags: &[Upos]| -> Vec<(usize, usize)> {
+            find_mentions(&tagged(text, tags))
+                .iter()
+                .map(|m| (m.first, m.last))
+                .collect()
+        };
+        let tags = [Verb, Adj, Det, Noun, Verb, Punct];
+        assert_eq!(spans("make sure the people eat.", &tags), [(2, 3)]);
+        assert_eq!(
+            spans(
+                "Then all the people eat.",
+                &[Adv, Det, Det, Noun, Verb, Punct]
+            ),
+            [(1, 3)]
+        );
     }
 
     #[test]
