@@ -950,9 +950,7 @@ fn nominal_start(doc: &Document, h: usize) -> usize {
         first = k;
         // A determiner opens the phrase ("make sure the people"), after a predeterminer at
         // most ("all the people").
-        let determiner =
-            doc.upos.get(k) == Some(&Upos::Det) || doc.upos.get(k) == Some(&Upos::Pron);
-        if determiner {
+        if matches!(doc.upos.get(k), Some(Upos::Det | Upos::Pron)) {
             if k > 0 && matches!(lower(doc, k - 1).as_str(), "all" | "both" | "half") {
                 first = k - 1;
             }
