@@ -828,8 +828,9 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
     mentions
 }
 
-/// "they" with no one it could stand for in its sentence before it or the two sentences before (no
-/// name, person nominal or "they" kept) stands for things ("the leaves ... they rot").
+/// "they" with no one it could stand for in its sentence before it or the two sentences
+/// before (no name, person nominal or "they" kept) stands for things ("the leaves ... they
+/// rot").
 fn drop_impersonal_they(doc: &Document, mentions: &mut Vec<Mention>) {
     const THEY_REACH: usize = 50;
     let sentence_of = |t: usize| {

@@ -105,8 +105,8 @@ pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger, parser: &dyn Parser
 }
 
 /// The entity stage's person mentions as inclusive token ranges, in GUM's convention: the
-/// whole noun phrase of names (with their titles) and nominals, a possessive clitic ("Bezos
-/// 's", "the respondents '") inside it.
+/// whole noun phrase of names (with their titles), nominals and pronouns ("all of you"), a
+/// possessive clitic ("Bezos 's", "the respondents '") inside it.
 fn person_mentions(doc: &Document) -> BTreeSet<(usize, usize)> {
     let mentions = find_mentions(doc);
     let phrases = NounPhrases::new(doc);
