@@ -135,6 +135,11 @@ impl Document {
         let b = self.tokens.partition_point(|t| t.span.end <= span.end);
         a..b.max(a)
     }
+
+    /// Whether the parser ran: a head and a relation for every token.
+    pub fn is_parsed(&self) -> bool {
+        self.heads.len() == self.tokens.len() && self.deprels.len() == self.tokens.len()
+    }
 }
 
 fn is_iso_date(d: &str) -> bool {

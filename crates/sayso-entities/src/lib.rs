@@ -117,8 +117,7 @@ impl Resolver for SpeakerResolver {
             }
         }
         // Without a parse (the default pipeline) there are no phrases to read.
-        let parsed = !doc.heads.is_empty() && doc.heads.len() == doc.tokens.len();
-        let phrases = parsed.then(|| phrases::NounPhrases::new(doc));
+        let phrases = doc.is_parsed().then(|| phrases::NounPhrases::new(doc));
         for entity in &mut entities {
             entity.mentions.sort();
             entity.mentions.dedup();

@@ -69,7 +69,7 @@ impl<'d> NounPhrases<'d> {
     /// the mention itself when the document has no parse.
     pub fn extent(&self, first: usize, last: usize) -> (usize, usize) {
         let doc = self.doc;
-        if doc.heads.len() != doc.tokens.len() || last >= doc.tokens.len() || first > last {
+        if !doc.is_parsed() || last >= doc.tokens.len() || first > last {
             return (first, last);
         }
         let inside = |t: u32| (first..=last).contains(&(t as usize));

@@ -72,7 +72,7 @@ pub fn slimmed(html: &str) -> Cow<'_, str> {
             copied = lt + tag.len;
         }
         at = lt + tag.len;
-        let Some(name) = open_tag_name(rest) else {
+        let Some(name) = raw_text_element(element) else {
             continue;
         };
         let close = find_end_tag(&html[at..], name).map(|k| at + k);
@@ -210,22 +210,13 @@ fn shapes_the_tree(element: &str, attribute: &str) -> bool {
         || (is(element, "annotation-xml") && is(attribute, "encoding"))
 }
 
-/// The element name when `s` starts with the start tag of a script, a style sheet or an
-/// element whose content is copied verbatim.
-fn open_tag_name(s: &str) -> Option<&'static str> {
-    let b = s.as_bytes();
+/// The element's name when it is a script, a style sheet or an element whose content is
+/// copied verbatim.
+fn raw_text_element(element: &str) -> Option<&'static str> {
     ["script", "style"]
         .into_iter()
         .chain(VERBATIM)
-        .find(|name| {
-            let n = name.len();
-            b.len() > n + 1
-                && b[1..=n].eq_ignore_ascii_case(name.as_bytes())
-                && matches!(
-                    b[n + 1],
-                    b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'
-                )
-        })
+        .find(|name| name.eq_ignore_ascii_case(element))
 }
 
 /// Where `</name` starts in `s`, in any letter case.

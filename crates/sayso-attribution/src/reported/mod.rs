@@ -87,7 +87,7 @@ fn base(rel: &str) -> &str {
 
 impl Attributor for ReportedSpeechAttributor {
     fn attribute(&self, doc: &mut Document) {
-        if doc.heads.len() != doc.tokens.len() || doc.deprels.len() != doc.tokens.len() {
+        if !doc.is_parsed() {
             return;
         }
         let tree = Tree::new(doc);

@@ -69,7 +69,7 @@ impl DocumentFacts {
         let upos = (0..n)
             .map(|i| doc.upos.get(i).map_or(0, |u| hash_str(u.as_str())))
             .collect();
-        let parsed = doc.heads.len() == n && doc.deprels.len() == n;
+        let parsed = doc.is_parsed();
         let deprel: Vec<u64> = (0..n)
             .map(|i| {
                 if parsed {

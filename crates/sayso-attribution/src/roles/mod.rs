@@ -467,7 +467,7 @@ fn transcript_turns(doc: &mut Document) {
 /// that ...", "before asking ..."), or, when the tree gives none or another attribution's
 /// words, the source of the cue right before it ("Sanders said, suggesting ...").
 fn subjects_as_sources(doc: &mut Document) {
-    let parsed = doc.heads.len() == doc.tokens.len() && doc.deprels.len() == doc.tokens.len();
+    let parsed = doc.is_parsed();
     if !parsed
         || doc
             .attributions
