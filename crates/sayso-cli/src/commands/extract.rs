@@ -97,6 +97,8 @@ const FIRST_BATCH: usize = 8;
 const BATCH_BYTES: usize = 4 << 20;
 /// Batches read ahead of the workers: with BATCH and BATCH_BYTES, what bounds memory.
 const BATCHES_AHEAD: usize = 2;
+/// Batches processed at once: two, so that a worker never waits for the end of a batch.
+const IN_FLIGHT: usize = 2;
 
 /// The next `size` inputs, or fewer once they hold [`BATCH_BYTES`].
 fn next_batch(
@@ -152,67 +154,55 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             }
         }
     });
-    let mut documents = skip;
-    let mut failed = 0usize;
-    for batch in receiver {
-        let count = batch.len();
-        let stream_format = sink.stream_format();
-        let processed: Vec<Result<Done, Failure>> = batch
-            .into_par_iter()
-            .map(|r| match r.and_then(Input::into_document) {
-                Ok(mut doc) => {
-                    let run = || match args.until {
-                        Until::Read => {}
-                        Until::Tokens => pipeline.segment(&mut doc),
-                        Until::All => pipeline.process(&mut doc),
-                    };
-                    match std::panic::catch_unwind(AssertUnwindSafe(run)) {
-                        Ok(()) => Done::new(doc, stream_format, args.split_continuations),
-                        Err(_) => Err(Failure {
-                            id: Some(doc.id.clone()),
-                            origin: origin_of(&doc),
-                            message: "internal error while extracting (please report it with this document)".into(),
-                        }),
-                    }
+    let stream_format = sink.stream_format();
+    let work = Work {
+        pipeline: &pipeline,
+        until: args.until,
+        stream_format,
+        split: args.split_continuations,
+    };
+    let mut out = BatchWriter {
+        sink: &mut sink,
+        errors: &mut errors,
+        checkpoint: checkpoint.as_deref(),
+        progress: &progress,
+        split: args.split_continuations,
+        documents: skip,
+        failed: 0,
+    };
+    // Batches are processed as rayon tasks, IN_FLIGHT at a time, and written in input order as
+    // they finish: a worker done with its share of one batch starts on the next instead of
+    // waiting for the slowest document of the batch.
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Vec<Result<Done, Failure>>)>();
+    rayon::in_place_scope(|scope| -> Result<()> {
+        let mut batches = receiver.into_iter();
+        let mut finished = std::collections::BTreeMap::new();
+        let (mut sent, mut written) = (0usize, 0usize);
+        loop {
+            if sent - written < IN_FLIGHT {
+                if let Some(batch) = batches.next() {
+                    let (done_tx, work, k) = (done_tx.clone(), &work, sent);
+                    scope.spawn(move |_| {
+                        let processed = batch.into_par_iter().map(|r| work.process(r)).collect();
+                        // The receiver outlives the scope, so the send cannot fail.
+                        let _ = done_tx.send((k, processed));
+                    });
+                    sent += 1;
+                    continue;
                 }
-                Err(e) => Err(Failure {
-                    id: None,
-                    origin: e.origin(),
-                    message: e.to_string(),
-                }),
-            })
-            .collect();
-        let mut attributions = 0;
-        for item in processed {
-            let outcome = match item {
-                Ok(Done::Rendered {
-                    lines,
-                    attributions: n,
-                }) => {
-                    attributions += n;
-                    sink.write_rendered(&lines);
-                    Ok(())
-                }
-                Ok(Done::Document(doc)) => {
-                    attributions += doc.attributions.len();
-                    sink.write(&doc, args.split_continuations)
-                        .map_err(|e| failure_of(&doc, e))
-                }
-                Err(e) => Err(e),
-            };
-            if let Err(failure) = outcome {
-                failed += 1;
-                progress.println(&format!("sayso: skipped {}", failure.message));
-                errors.write(&failure)?;
+            }
+            if written == sent {
+                return Ok(());
+            }
+            let (k, processed) = done_rx.recv().expect("every batch task sends its result");
+            finished.insert(k, processed);
+            while let Some(processed) = finished.remove(&written) {
+                out.write_batch(processed)?;
+                written += 1;
             }
         }
-        documents += count;
-        let errors_bytes = errors.end_batch()?;
-        if let (Some(written), Some(path)) = (sink.end_batch()?, &checkpoint) {
-            Checkpoint::new(documents, written, errors_bytes).save(path)?;
-        }
-        progress.advance(count, attributions);
-    }
+    })?;
+    let (documents, failed) = (out.documents, out.failed);
     reader
         .join()
         .map_err(|_| anyhow::anyhow!("the input reader stopped unexpectedly"))?;
@@ -229,6 +219,94 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What each worker needs to turn an input into something to write.
+struct Work<'p> {
+    pipeline: &'p Pipeline,
+    until: Until,
+    stream_format: Option<OutputFormat>,
+    split: bool,
+}
+
+impl Work<'_> {
+    fn process(&self, input: Result<Input, ReadError>) -> Result<Done, Failure> {
+        match input.and_then(Input::into_document) {
+            Ok(mut doc) => {
+                let run = || match self.until {
+                    Until::Read => {}
+                    Until::Tokens => self.pipeline.segment(&mut doc),
+                    Until::All => self.pipeline.process(&mut doc),
+                };
+                match std::panic::catch_unwind(AssertUnwindSafe(run)) {
+                    Ok(()) => Done::new(doc, self.stream_format, self.split),
+                    Err(_) => Err(Failure {
+                        id: Some(doc.id.clone()),
+                        origin: origin_of(&doc),
+                        message:
+                            "internal error while extracting (please report it with this document)"
+                                .into(),
+                    }),
+                }
+            }
+            Err(e) => Err(Failure {
+                id: None,
+                origin: e.origin(),
+                message: e.to_string(),
+            }),
+        }
+    }
+}
+
+/// Writes processed batches in input order, each followed by its checkpoint.
+struct BatchWriter<'a> {
+    sink: &'a mut Sink,
+    errors: &'a mut ErrorLog,
+    checkpoint: Option<&'a Path>,
+    progress: &'a Progress,
+    split: bool,
+    /// Input documents done, those of a resumed run's earlier part included.
+    documents: usize,
+    failed: usize,
+}
+
+impl BatchWriter<'_> {
+    fn write_batch(&mut self, processed: Vec<Result<Done, Failure>>) -> Result<()> {
+        let count = processed.len();
+        let mut attributions = 0;
+        for item in processed {
+            let outcome = match item {
+                Ok(Done::Rendered {
+                    lines,
+                    attributions: n,
+                }) => {
+                    attributions += n;
+                    self.sink.write_rendered(&lines);
+                    Ok(())
+                }
+                Ok(Done::Document(doc)) => {
+                    attributions += doc.attributions.len();
+                    self.sink
+                        .write(&doc, self.split)
+                        .map_err(|e| failure_of(&doc, e))
+                }
+                Err(e) => Err(e),
+            };
+            if let Err(failure) = outcome {
+                self.failed += 1;
+                self.progress
+                    .println(&format!("sayso: skipped {}", failure.message));
+                self.errors.write(&failure)?;
+            }
+        }
+        self.documents += count;
+        let errors_bytes = self.errors.end_batch()?;
+        if let (Some(written), Some(path)) = (self.sink.end_batch()?, self.checkpoint) {
+            Checkpoint::new(self.documents, written, errors_bytes).save(path)?;
+        }
+        self.progress.advance(count, attributions);
+        Ok(())
+    }
 }
 
 /// What a worker hands on to be written: for a stream format the document's rendered lines
