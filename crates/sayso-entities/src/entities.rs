@@ -3,7 +3,9 @@
 //! West"); the entity's name is the fullest one used; its kind comes from a person title, else
 //! from telling words, else from the learned name-kind classifier over all its mentions.
 
-use crate::mentions::{acronym_letters, is_person_title, starts_sentence, Mention, MentionKind};
+use crate::mentions::{
+    acronym_letters, is_person_title, starts_sentence, Mention, MentionKind, NAME_SUFFIXES,
+};
 use sayso_document::{Document, Entity, EntityKind, Span};
 use std::collections::HashMap;
 
@@ -223,6 +225,28 @@ fn initials(words: &[&str]) -> Option<String> {
     (initials.chars().count() >= 2).then_some(initials)
 }
 
+/// A person's name without its generational suffix and its middle initials ("Joseph R. Biden
+/// Jr." is "Joseph Biden", "Donald J. Trump" "Donald Trump"): the words shorter mentions of it
+/// use. Other names are returned whole.
+fn core_of_name(words: &[String]) -> Vec<String> {
+    let end = match words.split_last() {
+        Some((last, rest)) if rest.len() >= 2 && NAME_SUFFIXES.contains(&last.as_str()) => {
+            words.len() - 1
+        }
+        _ => words.len(),
+    };
+    let is_initial = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase) && matches!(chars.as_str(), "" | ".")
+    };
+    let kept = &words[..end];
+    kept.iter()
+        .enumerate()
+        .filter(|&(k, w)| k == 0 || k + 1 == kept.len() || !is_initial(w))
+        .map(|(_, w)| w.clone())
+        .collect()
+}
+
 /// A name written in capitals as in a transcript's turns ("WALLACE") in the case the text
 /// uses elsewhere ("Wallace"); `None` for other words and short acronyms ("CNN").
 fn capitalized(word: &str) -> Option<String> {
@@ -403,7 +427,10 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             ),
         };
         let words: Vec<String> = chosen.into_iter().map(|(_, w)| w).collect();
-        let (Some(first_word), Some(last_word)) = (words.first(), words.last()) else {
+        // Entities are found and keyed by the name's core, so that "Donald Trump" finds
+        // "Donald J. Trump" and "Biden" "Joseph R. Biden Jr.".
+        let key = core_of_name(&words);
+        let (Some(first_word), Some(last_word)) = (key.first(), key.last()) else {
             continue;
         };
         let defined: Option<usize> = defined_by[m].and_then(|d| entity_of[d]);
@@ -431,14 +458,14 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
         };
         let shared = by_edge_word
             .get(first_word)
-            .filter(|candidates| words.len() == 1 && candidates.len() > 1)
+            .filter(|candidates| key.len() == 1 && candidates.len() > 1)
             .map(|candidates| candidates.iter().copied().filter(fits_title).collect())
             .and_then(|candidates: Vec<usize>| most_named(&candidates));
         let found = defined
             .or(shared)
-            .or_else(|| by_words.get(&words).copied())
+            .or_else(|| by_words.get(&key).copied())
             .or_else(|| {
-                if words.len() == 1 {
+                if key.len() == 1 {
                     by_edge_word
                         .get(first_word)
                         .or_else(|| by_edge_word.get(&capitalized(first_word)?))
@@ -448,8 +475,8 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                     // Suu Kyi"), or by its first or last word alone ("Legend", then "John
                     // Legend").
                     (1..words.len() - 1)
-                        .filter_map(|k| by_words.get(&words[k..]).copied())
-                        .find(|&e| words_of[e].len() > 1 && words.ends_with(&words_of[e]))
+                        .filter_map(|k| by_words.get(&key[k..]).copied())
+                        .find(|&e| words_of[e].len() > 1 && key.ends_with(&words_of[e]))
                         .or_else(|| {
                             // A full name after many mentions of one word is someone else's
                             // ("Mr. Obama and the first lady, Michelle Obama").
@@ -468,7 +495,7 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             .or_else(|| {
                 // An acronym for the leading words of a longer name ("U.N. Security Council"
                 // after "United Nations Security Council").
-                let rest = words.get(1..).filter(|rest| !rest.is_empty())?;
+                let rest = key.get(1..).filter(|rest| !rest.is_empty())?;
                 let letters = acronym_letters(first_word)?;
                 let e = *by_words.get(rest)?;
                 let lead = &words_of[e][..words_of[e].len().checked_sub(rest.len())?];
@@ -492,8 +519,8 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
         };
         let id = match found {
             Some(e) => {
-                if words.len() > words_of[e].len() {
-                    words_of[e] = words.clone();
+                if key.len() > words_of[e].len() {
+                    words_of[e] = key.clone();
                 }
                 e
             }
@@ -503,17 +530,17 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                     name: shown.clone(),
                     ..Entity::default()
                 });
-                words_of.push(words.clone());
+                words_of.push(key.clone());
                 variants.push(Vec::new());
                 kind_scores.push([0.0; 4]);
                 described_as_person.push(false);
                 entities.len() - 1
             }
         };
-        for k in 0..words.len() {
-            by_words.insert(words[k..].to_vec(), id);
+        for k in 0..key.len() {
+            by_words.insert(key[k..].to_vec(), id);
         }
-        if words.len() > 1 {
+        if key.len() > 1 {
             for edge in [first_word, last_word] {
                 let candidates = by_edge_word.entry(edge.clone()).or_default();
                 candidates.retain(|&e| e != id);
@@ -521,7 +548,7 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             }
         }
         // A name in capitals says little of its kind ("WALLACE" reads as an acronym).
-        if capitalized(&words[0]).is_none() {
+        if capitalized(&key[0]).is_none() {
             kinds.add_scores(doc, first_token, last_token, &mut kind_scores[id]);
         }
         let entity = &mut entities[id];
@@ -628,8 +655,18 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                 .max_by_key(|v| v.words.len())
                 .filter(|v| v.words.len() > chosen.words.len())
         };
+        // The chosen name with its middle initials or suffix is fuller still ("Donald J. Trump"
+        // used once, "Donald Trump" often).
+        let with_initials = |chosen: &'_ Variant| {
+            let core = core_of_name(&chosen.words);
+            names
+                .iter()
+                .filter(|v| v.words.len() > chosen.words.len() && core_of_name(&v.words) == core)
+                .max_by_key(|v| v.words.len())
+        };
         if let Some(v) = fullest(2).or_else(|| fullest(1)) {
             let v = with_first_name(v).or_else(|| fuller_name(v)).unwrap_or(v);
+            let v = with_initials(v).unwrap_or(v);
             entity.name.clone_from(&v.shown);
         }
     }
@@ -960,6 +997,23 @@ mod tests {
         assert_eq!(
             names_and_mentions(&entities),
             [("Bill de Blasio", 2), ("Stacey Plaskett", 1)]
+        );
+    }
+
+    #[test]
+    fn middle_initials_and_a_suffix_do_not_part_a_name_from_its_shorter_forms() {
+        use Upos::*;
+        let entities = entities_of(
+            "Donald J. Trump spoke. Donald Trump left. Donald Trump won. Joseph R. Biden Jr. met \
+             Biden.",
+            &[
+                Propn, Propn, Propn, Verb, Punct, Propn, Propn, Verb, Punct, Propn, Propn, Verb,
+                Punct, Propn, Propn, Propn, Propn, Verb, Propn, Punct,
+            ],
+        );
+        assert_eq!(
+            names_and_mentions(&entities),
+            [("Donald J. Trump", 3), ("Joseph R. Biden Jr.", 2)]
         );
     }
 

@@ -386,13 +386,15 @@ fn is_name_token(doc: &Document, t: usize) -> bool {
         || sayso_text::turns::in_turn_name(doc, t)
 }
 
+/// Generational suffixes ("Martin Luther King Jr."), which a surname alone leaves out.
+pub(crate) const NAME_SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
+
 /// The last token of a generational suffix right after a name ending at token `end` ("II",
 /// ", Jr.").
 fn generational_suffix(doc: &Document, end: usize) -> Option<usize> {
-    const SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
     let at = |k: usize| (k < doc.tokens.len()).then(|| doc.token_text(k));
     match (at(end + 1), at(end + 2)) {
-        (Some(s), _) if SUFFIXES.contains(&s) && end > 0 => Some(end + 1),
+        (Some(s), _) if NAME_SUFFIXES.contains(&s) && end > 0 => Some(end + 1),
         (Some(","), Some(s)) if s.starts_with("Jr") || s.starts_with("Sr") => Some(end + 2),
         _ => None,
     }
@@ -713,9 +715,13 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
                         && doc.upos.get(first) == Some(&Upos::Propn)
                         && !starts_sentence(doc, first)
                         && !capitalized(doc, first - 1)
+                        // ("the House Newt Gingrich": an office, not a first name.)
+                        && doc.upos.get(first - 1) != Some(&Upos::Det)
                         && doc.token_text(first).chars().any(char::is_lowercase)
                         && title_word(&lower(doc, first)).is_none();
-                    if !first_name {
+                    // A word hyphened to the first name is part of it ("Jo-Renee").
+                    let hyphened_to_it = k == first + 2 && hyphened(doc, first);
+                    if !first_name && !hyphened_to_it {
                         first = k;
                     }
                 }
@@ -1131,6 +1137,12 @@ pub(crate) mod tests {
             names(&doc),
             ["The Tax Policy Center", "Douglas Holtz-Eakin"]
         );
+        // A word hyphened to a known first name is part of it.
+        let doc = tagged(
+            "Yesterday, Jo-Renee Formicola said so.",
+            &[Noun, Punct, Propn, Punct, Propn, Propn, Verb, Adv, Punct],
+        );
+        assert_eq!(names(&doc), ["Jo-Renee Formicola"]);
     }
 
     #[test]
@@ -1177,7 +1189,8 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn a_role_word_inside_a_run_ends_the_office_and_one_word_before_a_first_name_stays() {
+    fn a_role_word_inside_a_run_ends_the_office_and_one_word_before_a_first_name_stays_but_not_after_the(
+    ) {
         use Upos::*;
         let doc = tagged(
             "Republican National Committee Research Director Raj Shah and German Chancellor \
@@ -1191,6 +1204,12 @@ pub(crate) mod tests {
             names(&doc),
             ["Raj Shah", "Angela Merkel", "Cornell William Brooks"]
         );
+        // After a determiner the word is an office, not a first name.
+        let doc = tagged(
+            "Speaker of the House Newt Gingrich said no.",
+            &[Propn, Adp, Det, Propn, Propn, Propn, Verb, Intj, Punct],
+        );
+        assert_eq!(names(&doc), ["Newt Gingrich"]);
     }
 
     #[test]
