@@ -113,6 +113,8 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
                 (lexicons.nouns, "person-nouns.tsv"),
                 (lexicons.names, "person-names.tsv"),
                 (lexicons.genders, "person-genders.tsv"),
+                (lexicons.endings, "person-noun-endings.tsv"),
+                (lexicons.lookalikes, "person-noun-lookalikes.tsv"),
                 (
                     sayso_entities::nominals::train::news_genders(&news),
                     "person-genders-news.tsv",

@@ -12,6 +12,8 @@ const NOUNS: &str = include_str!("person-nouns.tsv");
 const NAMES: &str = include_str!("person-names.tsv");
 const GENDERS: &str = include_str!("person-genders.tsv");
 const NEWS_GENDERS: &str = include_str!("person-genders-news.tsv");
+const ENDINGS: &str = include_str!("person-noun-endings.tsv");
+const NOT_PERSON: &str = include_str!("person-noun-lookalikes.tsv");
 
 /// What a first name says about the pronoun that fits its bearer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,10 +70,69 @@ fn words(table: &'static str) -> HashSet<&'static str> {
         .collect()
 }
 
-/// Whether a lowercased noun mostly heads person mentions.
+/// Whether a lowercased noun mostly heads person mentions: one GUM has that does, or one GUM
+/// does not have that looks like one (see [`looks_like_person_noun`]).
 pub fn is_person_noun(noun: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| words(NOUNS)).contains(noun)
+    static NOUN_SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static ENDING_SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static NOT_PERSON_SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let nouns = NOUN_SET.get_or_init(|| words(NOUNS));
+    if nouns.contains(noun) {
+        return true;
+    }
+    let endings = ENDING_SET.get_or_init(|| words(ENDINGS));
+    !NOT_PERSON_SET
+        .get_or_init(|| words(NOT_PERSON))
+        .contains(noun)
+        && looks_like_person_noun(noun, |w| nouns.contains(w), |e| endings.contains(e))
+}
+
+/// The endings [`looks_like_person_noun`] reads, longest first.
+pub(crate) const ENDING_LENGTHS: [usize; 3] = [5, 4, 3];
+
+/// The last `n` characters of a word longer than `n + 1` characters.
+pub(crate) fn ending(word: &str, n: usize) -> Option<&str> {
+    let (k, _) = word.char_indices().rev().nth(n - 1)?;
+    (word[..k].chars().count() > 1).then(|| &word[k..])
+}
+
+/// Whether a noun unknown to the lexicon looks like a person noun: another form of a known
+/// one ("senators" of "senator", "businessman" of "businessmen") or a word with an ending
+/// person nouns have ("archivist", "librarians"). `known` tells the lexicon's nouns, `ending`
+/// the telling endings.
+pub(crate) fn looks_like_person_noun(
+    noun: &str,
+    known: impl Fn(&str) -> bool,
+    telling_ending: impl Fn(&str) -> bool,
+) -> bool {
+    let mut form = String::with_capacity(noun.len() + 3);
+    let mut other_form = |stem: &str, end: &str| {
+        form.clear();
+        form.push_str(stem);
+        form.push_str(end);
+        known(&form)
+    };
+    // Endings swapped for another form of the word: plural to singular and back.
+    const OTHER_FORMS: [(&str, &str); 8] = [
+        ("", "s"),
+        ("", "es"),
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("y", "ies"),
+        ("man", "men"),
+        ("men", "man"),
+    ];
+    let inflected = OTHER_FORMS
+        .iter()
+        .filter(|(end, _)| !(*end == "s" && noun.ends_with("ss")))
+        .filter_map(|(end, to)| Some((noun.strip_suffix(end)?, *to)))
+        .any(|(stem, to)| other_form(stem, to));
+    inflected
+        || ENDING_LENGTHS
+            .iter()
+            .filter_map(|&n| ending(noun, n))
+            .any(telling_ending)
 }
 
 /// Whether a proper noun mostly starts a person's name.
@@ -88,9 +149,31 @@ mod tests {
     fn bundled_lexicon_knows_people() {
         assert!(is_person_noun("people"));
         assert!(!is_person_noun("table"));
+        // Not in GUM, but another form of a person noun, or with a person noun's ending.
+        assert!(!NOUNS.lines().any(|l| l.starts_with("archivist\t")));
+        assert!(is_person_noun("archivist"));
         assert!(is_person_name("John"));
         assert!(!is_person_name("Washington"));
         assert_eq!(gender_of_first_name("Donald"), Some(Gender::Male));
         assert_eq!(gender_of_first_name("Washington"), None);
+    }
+
+    #[test]
+    fn other_forms_and_telling_endings_make_person_nouns() {
+        let known = |w: &str| ["senator", "businessmen", "deputy"].contains(&w);
+        let telling = |e: &str| e == "vist";
+        for noun in [
+            "senators",
+            "businessman",
+            "deputies",
+            "archivist",
+            "activist",
+        ] {
+            assert!(looks_like_person_noun(noun, known, telling), "{noun}");
+        }
+        // An ending needs two more characters before it.
+        for noun in ["table", "senat", "avist"] {
+            assert!(!looks_like_person_noun(noun, known, telling), "{noun}");
+        }
     }
 }

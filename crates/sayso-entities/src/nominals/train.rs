@@ -20,7 +20,16 @@ pub struct PersonLexicons {
     pub names: String,
     /// `name<TAB>he-pronouns<TAB>she-pronouns` of the people whose full names it starts.
     pub genders: String,
+    /// `ending<TAB>person nouns<TAB>nouns` with it: endings that mostly end person nouns.
+    pub endings: String,
+    /// `noun<TAB>person mentions it heads<TAB>occurrences as a noun`: nouns GUM has that look
+    /// like person nouns (by form or ending) but mostly name something else.
+    pub lookalikes: String,
 }
+
+/// Person nouns an ending needs, and the share of the nouns with it they must be.
+const MIN_ENDING_PEOPLE: u32 = 6;
+const MIN_ENDING_RATE: f32 = 0.8;
 
 /// Pronoun counts a first name needs, and how many times more one way than the other.
 const MIN_GENDER_PRONOUNS: u32 = 2;
@@ -92,15 +101,51 @@ pub fn build(sentences: &[Sentence]) -> PersonLexicons {
             }
         }
     }
+    let person_nouns = mostly(&heads, &occurrences);
+    // Each ending's person nouns and nouns (noun types, not occurrences).
+    let mut endings: HashMap<&str, (u32, u32)> = HashMap::new();
+    for noun in occurrences.keys() {
+        for n in super::ENDING_LENGTHS {
+            if let Some(end) = super::ending(noun, n) {
+                let e = endings.entry(end).or_default();
+                e.0 += person_nouns.contains_key(noun.as_str()) as u32;
+                e.1 += 1;
+            }
+        }
+    }
+    let endings: BTreeMap<&str, (u32, u32)> = endings
+        .into_iter()
+        .filter(|&(_, (people, n))| {
+            people >= MIN_ENDING_PEOPLE && people as f32 / n as f32 >= MIN_ENDING_RATE
+        })
+        .collect();
+    let lookalikes: BTreeMap<&str, (u32, u32)> = occurrences
+        .iter()
+        .filter(|(noun, _)| !person_nouns.contains_key(noun.as_str()))
+        .filter(|(noun, _)| {
+            super::looks_like_person_noun(
+                noun,
+                |w| person_nouns.contains_key(w),
+                |e| endings.contains_key(e),
+            )
+        })
+        .map(|(noun, &n)| (noun.as_str(), (heads.get(noun).copied().unwrap_or(0), n)))
+        .collect();
     PersonLexicons {
-        nouns: table(
-            &heads,
-            &occurrences,
+        nouns: rows(
+            &person_nouns,
             "# noun\tperson mentions it heads in GUM train+dev\toccurrences as a noun (sayso train person-nouns)\n",
         ),
-        names: table(
-            &name_starts,
-            &name_occurrences,
+        endings: rows(
+            &endings,
+            "# ending\tperson nouns\tnouns with it in GUM train+dev, for nouns GUM does not have (sayso train person-nouns)\n",
+        ),
+        lookalikes: rows(
+            &lookalikes,
+            "# noun\tperson mentions it heads\toccurrences as a noun in GUM train+dev: nouns that look like person nouns but are not (sayso train person-nouns)\n",
+        ),
+        names: rows(
+            &mostly(&name_starts, &name_occurrences),
             "# name\tperson mentions it starts in GUM train+dev\toccurrences as a proper noun (sayso train person-nouns)\n",
         ),
         // First names whose people are referred to as "he" (or "she") at least twice and
@@ -136,18 +181,26 @@ fn gender_table(
     out
 }
 
-/// The rows of words that are mostly (and at least twice) what `hits` counts, sorted.
-fn table(hits: &HashMap<String, u32>, occurrences: &HashMap<String, u32>, header: &str) -> String {
-    let mut rows: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
-    for (word, &h) in hits {
-        let n = occurrences.get(word).copied().unwrap_or(h).max(h);
-        if h >= MIN_HITS && h as f32 / n as f32 >= MIN_RATE {
-            rows.insert(word, (h, n));
-        }
-    }
+/// The words that are mostly what `hits` counts (and counted [`MIN_HITS`] times), with their
+/// hits and occurrences.
+fn mostly<'w>(
+    hits: &'w HashMap<String, u32>,
+    occurrences: &HashMap<String, u32>,
+) -> BTreeMap<&'w str, (u32, u32)> {
+    hits.iter()
+        .map(|(word, &h)| {
+            let n = occurrences.get(word).copied().unwrap_or(h).max(h);
+            (word.as_str(), (h, n))
+        })
+        .filter(|&(_, (h, n))| h >= MIN_HITS && h as f32 / n as f32 >= MIN_RATE)
+        .collect()
+}
+
+/// `word<TAB>count<TAB>count` rows under `header`, sorted.
+fn rows(rows: &BTreeMap<&str, (u32, u32)>, header: &str) -> String {
     let mut out = String::from(header);
-    for (word, (h, n)) in rows {
-        out.push_str(&format!("{word}\t{h}\t{n}\n"));
+    for (word, (a, b)) in rows {
+        out.push_str(&format!("{word}\t{a}\t{b}\n"));
     }
     out
 }
