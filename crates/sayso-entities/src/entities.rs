@@ -540,6 +540,13 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
         for k in 0..key.len() {
             by_words.insert(key[k..].to_vec(), id);
         }
+        // And by the ends of two words or more of the name as written ("L. McClellan" of
+        // "Jennifer L. McClellan").
+        if key.len() < words.len() {
+            for k in 0..words.len() - 1 {
+                by_words.insert(words[k..].to_vec(), id);
+            }
+        }
         if key.len() > 1 {
             for edge in [first_word, last_word] {
                 let candidates = by_edge_word.entry(edge.clone()).or_default();
@@ -1005,15 +1012,20 @@ mod tests {
         use Upos::*;
         let entities = entities_of(
             "Donald J. Trump spoke. Donald Trump left. Donald Trump won. Joseph R. Biden Jr. met \
-             Biden.",
+             Biden. Jennifer L. McClellan left. L. McClellan spoke.",
             &[
                 Propn, Propn, Propn, Verb, Punct, Propn, Propn, Verb, Punct, Propn, Propn, Verb,
-                Punct, Propn, Propn, Propn, Propn, Verb, Propn, Punct,
+                Punct, Propn, Propn, Propn, Propn, Verb, Propn, Punct, Propn, Propn, Propn, Verb,
+                Punct, Propn, Propn, Verb, Punct,
             ],
         );
         assert_eq!(
             names_and_mentions(&entities),
-            [("Donald J. Trump", 3), ("Joseph R. Biden Jr.", 2)]
+            [
+                ("Donald J. Trump", 3),
+                ("Joseph R. Biden Jr.", 2),
+                ("Jennifer L. McClellan", 2)
+            ]
         );
     }
 

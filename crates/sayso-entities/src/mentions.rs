@@ -587,6 +587,21 @@ pub(crate) fn is_quote_mark(word: &str) -> bool {
     !word.is_empty() && word.chars().all(sayso_text::tokens::is_quote_char)
 }
 
+/// The closing bracket of a party and state or district after a politician's name, opening at
+/// token `t` ("(D-Wis.)", "(R-Newport News)"): no name of its own.
+fn party_tag_ends(doc: &Document, t: usize) -> Option<usize> {
+    const MAX_TAG_TOKENS: usize = 6;
+    let party = t
+        .checked_sub(1)
+        .is_some_and(|open| doc.token_text(open) == "(")
+        && matches!(doc.token_text(t), "D" | "R" | "I")
+        && hyphened(doc, t);
+    if !party {
+        return None;
+    }
+    (t + 2..(t + MAX_TAG_TOKENS).min(doc.tokens.len())).find(|&k| doc.token_text(k) == ")")
+}
+
 /// The last token of a nickname in quotation marks between a name's words, when a name's word
 /// follows it ('Robert C. "Bobby" Scott').
 fn nickname_ends(doc: &Document, end: usize) -> Option<usize> {
@@ -599,8 +614,11 @@ fn nickname_ends(doc: &Document, end: usize) -> Option<usize> {
         .take_while(|&k| k < doc.tokens.len())
         .find(|&k| is_quote_mark(doc.token_text(k)))?;
     let words_fit = (open + 1..close).all(|k| capitalized(doc, k) && !starts_sentence(doc, k));
+    // (The surname may be a common word the tagger calls one: 'Marcia "Cia" Price'.)
     let name_after = close + 1 < doc.tokens.len()
-        && is_name_token(doc, close + 1)
+        && (is_name_token(doc, close + 1)
+            || capitalized(doc, close + 1)
+                && matches!(doc.upos.get(close + 1), Some(Upos::Noun | Upos::Adj)))
         && !starts_sentence(doc, close + 1);
     (words_fit && name_after).then_some(close + 1)
 }
@@ -627,6 +645,10 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
     let mut mentions = Vec::new();
     let mut t = 0;
     while t < n {
+        if let Some(close) = party_tag_ends(doc, t) {
+            t = close + 1;
+            continue;
+        }
         let name_starts = is_name_token(doc, t) || joins_to_name(doc, t);
         if name_starts {
             let mut end = t;
@@ -1022,6 +1044,11 @@ fn add_surnames(doc: &Document, mentions: &mut Vec<Mention>) {
     // A sentence-initial capitalized noun taken for a nominal ("Legend told ...") is a name
     // when a longer name has that word.
     let mut covered = vec![false; doc.tokens.len()];
+    for t in 0..doc.tokens.len() {
+        if let Some(close) = party_tag_ends(doc, t) {
+            covered[t..=close].iter_mut().for_each(|c| *c = true);
+        }
+    }
     for m in mentions.iter() {
         let lone_nominal = m.first == m.last && matches!(m.kind, MentionKind::Nominal { .. });
         if !lone_nominal {

@@ -94,8 +94,19 @@ impl Context<'_> {
         spans.iter().map(|s| self.doc.tokens_in(*s)).collect()
     }
 
+    /// The mentions inside a token range, and a name it starts inside of (a source cut from
+    /// its name: "Price (D-Newport News)" of 'Marcia "Cia" Price').
     fn mentions_in(&self, range: &Range<usize>) -> impl Iterator<Item = usize> + '_ {
         let start = self.mentions.partition_point(|m| m.first < range.start);
+        let start = match start.checked_sub(1) {
+            Some(k)
+                if matches!(self.mentions[k].kind, MentionKind::Name { .. })
+                    && range.contains(&self.mentions[k].last) =>
+            {
+                k
+            }
+            _ => start,
+        };
         let end = range.end;
         (start..self.mentions.len()).take_while(move |&m| self.mentions[m].last < end)
     }
@@ -939,6 +950,20 @@ mod tests {
             ],
         );
         assert_eq!(found, names(&[Some("Bo Lee"), Some("Ann Ruiz")]));
+    }
+
+    #[test]
+    fn a_source_cut_from_a_name_is_that_name_and_a_party_tag_names_no_one() {
+        use Upos::*;
+        let found = speakers_of(
+            "Del. Marcia \"Cia\" Price (D-Newport News) said no.",
+            &[
+                Propn, Propn, Punct, Propn, Punct, Noun, Punct, Propn, Punct, Propn, Propn, Punct,
+                Verb, Intj, Punct,
+            ],
+            &[("Price (D-Newport News)", "said", "no")],
+        );
+        assert_eq!(found, names(&[Some("Marcia \"Cia\" Price")]));
     }
 
     #[test]
