@@ -591,10 +591,9 @@ pub(crate) fn is_quote_mark(word: &str) -> bool {
 /// token `t` ("(D-Wis.)", "(R-Newport News)"): no name of its own.
 fn party_tag_ends(doc: &Document, t: usize) -> Option<usize> {
     const MAX_TAG_TOKENS: usize = 6;
-    let party = t
-        .checked_sub(1)
-        .is_some_and(|open| doc.token_text(open) == "(")
-        && matches!(doc.token_text(t), "D" | "R" | "I")
+    let party = matches!(doc.token_text(t), "D" | "R" | "I")
+        && t.checked_sub(1)
+            .is_some_and(|open| doc.token_text(open) == "(")
         && hyphened(doc, t);
     if !party {
         return None;
