@@ -183,31 +183,41 @@ fn acronym_definitions(doc: &Document, mentions: &[Mention]) -> Vec<Option<usize
 }
 
 /// Whether the words after a name ending at token `last` describe a person: an age between
-/// commas ("Schiff, 56,") or an appositive noun phrase ending in a noun that names people
-/// (", a 43-year-old black man", ", the company's chief executive").
+/// commas ("Schiff, 56,") or an appositive noun phrase, after a comma and opening with a
+/// determiner or between dashes, whose nouns (before its end or a conjunction) name people
+/// (", a 43-year-old black man", ", the company's chief executive", "— Boston-trained surgeon
+/// and radio show host —").
 fn described_as_person_after(doc: &Document, last: usize) -> bool {
-    const MAX_APPOSITIVE_WORDS: usize = 8;
+    const MAX_APPOSITIVE_WORDS: usize = 10;
+    const DASHES: [&str; 3] = ["—", "–", "--"];
     let text = |k: usize| (k < doc.tokens.len()).then(|| doc.token_text(k));
-    if text(last + 1) != Some(",") {
+    let Some(opener) = text(last + 1).filter(|w| *w == "," || DASHES.contains(w)) else {
         return false;
-    }
+    };
     let Some(next) = text(last + 2) else {
         return false;
     };
-    if next.len() <= 3 && next.chars().all(|c| c.is_ascii_digit()) {
+    let comma = opener == ",";
+    if comma && next.len() <= 3 && next.chars().all(|c| c.is_ascii_digit()) {
         return text(last + 3) == Some(",");
     }
-    if !["a", "an", "the"]
-        .iter()
-        .any(|d| d.eq_ignore_ascii_case(next))
+    if comma
+        && !["a", "an", "the"]
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(next))
     {
         return false;
     }
-    // The phrase's last word, before the comma or full stop closing it.
-    (last + 4..=last + 3 + MAX_APPOSITIVE_WORDS)
-        .find(|&k| text(k).is_none_or(|w| w == "," || w == "."))
-        .is_some_and(|close| {
-            let k = close - 1;
+    let closes = |w: &str| w == opener || w == "." || w == "," || DASHES.contains(&w);
+    let Some(close) =
+        (last + 3..=last + 2 + MAX_APPOSITIVE_WORDS).find(|&k| text(k).is_none_or(closes))
+    else {
+        return false;
+    };
+    // The phrase's nouns: its last word and each one before "and" or "or".
+    (last + 3..close)
+        .filter(|&k| k + 1 == close || matches!(text(k + 1), Some("and" | "or")))
+        .any(|k| {
             doc.upos.get(k) == Some(&sayso_document::Upos::Noun)
                 && crate::mentions::is_person_noun_word(&doc.token_text(k).to_lowercase())
         })
@@ -969,6 +979,16 @@ mod tests {
         );
         assert!(described_as_person_after(&doc, 2));
         assert!(!described_as_person_after(&doc, 15));
+        // Between dashes, with no determiner; any noun before "and" may name the person.
+        let doc = crate::mentions::tests::tagged(
+            "Ada Quill — Boston-trained surgeon and radio show host — has been called names.",
+            &[
+                Propn, Propn, Punct, Propn, Punct, Verb, Noun, Cconj, Noun, Noun, Noun, Punct, Aux,
+                Aux, Verb, Noun, Punct,
+            ],
+        );
+        assert!(described_as_person_after(&doc, 1));
+        assert!(!described_as_person_after(&doc, 3));
         let entities = entities_of(
             "The rally moved to Keith Lamont Scott, a 43-year-old black man, where the river \
              bends.",

@@ -74,6 +74,25 @@ pub struct Context<'a> {
     pub title_words: &'a [Vec<String>],
 }
 
+/// The token after a run-in head or dateline in capitals and its dash that open a sentence
+/// at token `first` ("QUESTIONABLE MEDICAL CLAIMS — For years, Oz ...", "WASHINGTON (AP) --
+/// ..."), else `first`.
+fn after_run_in_head(doc: &Document, first: usize) -> usize {
+    const MAX_HEAD_TOKENS: usize = 8;
+    let end = (first + MAX_HEAD_TOKENS).min(doc.tokens.len());
+    let Some(dash) = (first + 1..end).find(|&k| matches!(doc.token_text(k), "—" | "–" | "--"))
+    else {
+        return first;
+    };
+    let in_capitals = (first..dash).all(|k| !doc.token_text(k).chars().any(char::is_lowercase))
+        && (first..dash).any(|k| doc.token_text(k).chars().any(char::is_uppercase));
+    if in_capitals {
+        dash + 1
+    } else {
+        first
+    }
+}
+
 /// Whether an organization nominal's noun fits an organization's name: "the outlet" an
 /// outlet's, "the committee" a committee's; other nouns ("the company", "the group") any.
 fn fits_organization_noun(name: &str, noun: &str) -> bool {
@@ -238,7 +257,7 @@ impl Context<'_> {
             let Some(span) = doc.sentences.get(sentence) else {
                 continue;
             };
-            let first = doc.token_at_or_after(span.start);
+            let first = after_run_in_head(doc, doc.token_at_or_after(span.start));
             let range = first..doc.token_at_or_after(span.end).min(t);
             for (k, m) in self.mentions_in(&range).enumerate() {
                 let Some(e) = self.entity_of[m] else { continue };
@@ -964,6 +983,21 @@ mod tests {
             &[("Price (D-Newport News)", "said", "no")],
         );
         assert_eq!(found, names(&[Some("Marcia \"Cia\" Price")]));
+    }
+
+    #[test]
+    fn a_subject_after_a_run_in_head_in_capitals_opens_its_sentence() {
+        use Upos::*;
+        let found = speakers_of(
+            "Tom Hale said no. HARSH CLAIMS -- For years, John Lee has been criticized. He said \
+             yes.",
+            &[
+                Propn, Propn, Verb, Intj, Punct, Adj, Noun, Punct, Adp, Noun, Punct, Propn, Propn,
+                Aux, Aux, Verb, Punct, Pron, Verb, Intj, Punct,
+            ],
+            &[("Tom Hale", "said", "no"), ("He", "said#1", "yes")],
+        );
+        assert_eq!(found, names(&[Some("Tom Hale"), Some("John Lee")]));
     }
 
     #[test]
