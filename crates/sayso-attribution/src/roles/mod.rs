@@ -507,14 +507,20 @@ fn subjects_as_sources(doc: &mut Document) {
         // A phrase opening with a preposition is a misparse ("In a statement, ...").
         let opens_phrase = matches!(doc.upos.get(subject.0), Some(Upos::Adp | Upos::Sconj));
         // Another attribution's words are not taken (its content may hold this one), but
-        // its source may be shared ("Merrill says ... and said ...").
-        let taken = doc.attributions.iter().any(|b| {
-            overlaps(&b.content)
-                || overlaps(&b.cue)
-                || b.source.iter().any(|s| *s != span && overlaps(&[*s]))
-        });
+        // its source may be shared, as that attribution has it ("Merrill says ... and said
+        // ...", "Donald Trump, in particular, has criticized ... and called for ...").
+        let taken = doc
+            .attributions
+            .iter()
+            .any(|b| overlaps(&b.content) || overlaps(&b.cue));
+        let shared = doc
+            .attributions
+            .iter()
+            .flat_map(|b| &b.source)
+            .find(|s| overlaps(&[**s]))
+            .copied();
         if !taken && !opens_phrase {
-            found.push((k, span));
+            found.push((k, shared.unwrap_or(span)));
         } else if let Some(source) = verb.and_then(|v| source_of_cue_before(doc, v)) {
             found.push((k, source));
         }
@@ -611,6 +617,49 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_coordinated_cue_shares_the_source_its_subject_is_part_of() {
+        use sayso_document::{Attribution, Upos::*};
+        let text = "Trump, in particular, criticized deals and called for tariffs.";
+        let mut doc = Document::new("t", text).unwrap();
+        sayso_text::segment(&mut doc);
+        doc.upos = vec![
+            Propn, Punct, Adp, Adj, Punct, Verb, Noun, Cconj, Verb, Adp, Noun, Punct,
+        ];
+        // "called" is a conjunct of "criticized", whose subject is "Trump, in particular,".
+        let heads = [5, 3, 3, 0, 3, usize::MAX, 5, 8, 5, 10, 8, 5];
+        doc.heads = heads
+            .iter()
+            .map(|&h| (h != usize::MAX).then_some(h as u32))
+            .collect();
+        doc.deprels = [
+            "nsubj", "punct", "case", "nmod", "punct", "root", "obj", "cc", "conj", "case", "obl",
+            "punct",
+        ]
+        .iter()
+        .map(|&r| r.into())
+        .collect();
+        let at = |word: &str| {
+            let start = text.find(word).unwrap() as u32;
+            Span::new(start, start + word.len() as u32)
+        };
+        doc.attributions = vec![
+            Attribution {
+                source: vec![at("Trump")],
+                cue: vec![at("criticized")],
+                content: vec![at("deals")],
+                ..Attribution::default()
+            },
+            Attribution {
+                cue: vec![at("called for")],
+                content: vec![at("tariffs")],
+                ..Attribution::default()
+            },
+        ];
+        subjects_as_sources(&mut doc);
+        assert_eq!(doc.attributions[1].source, vec![at("Trump")]);
     }
 
     #[test]
