@@ -567,34 +567,54 @@ mod tests {
         assert!(err.to_string().contains("bad header"), "{err}");
     }
 
+    /// A document of ASCII `text` with hand-given tags, parse (heads, `None` for a root) and
+    /// attributions, each `(source, cue, content)` found by its words ("" for none).
+    fn annotated(
+        text: &str,
+        upos: Vec<Upos>,
+        heads: Vec<Option<u32>>,
+        deprels: &[&str],
+        said: &[(&str, &str, &str)],
+    ) -> Document {
+        let mut doc = Document::new("t", text).unwrap();
+        sayso_text::segment(&mut doc);
+        doc.upos = upos;
+        assert_eq!(doc.upos.len(), doc.tokens.len());
+        doc.heads = heads;
+        doc.deprels = deprels.iter().map(|&r| r.into()).collect();
+        doc.attributions = said
+            .iter()
+            .map(|(source, cue, content)| Attribution {
+                source: spans_of(text, source),
+                cue: spans_of(text, cue),
+                content: spans_of(text, content),
+                ..Attribution::default()
+            })
+            .collect();
+        doc
+    }
+
+    fn spans_of(text: &str, words: &str) -> Vec<Span> {
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let start = text.find(words).unwrap() as u32;
+        vec![Span::new(start, start + words.len() as u32)]
+    }
+
     #[test]
     fn a_participle_cue_after_a_comma_shares_the_source_of_its_sentences_cue_before() {
-        use sayso_document::{Attribution, Upos::*};
+        use sayso_document::Upos::*;
         let participle_source = |text: &str, upos: Vec<Upos>| {
-            let mut doc = Document::new("t", text).unwrap();
-            sayso_text::segment(&mut doc);
-            doc.upos = upos;
-            assert_eq!(doc.upos.len(), doc.tokens.len());
             // A parse that gives the participle no subject to inherit.
-            doc.heads = vec![None; doc.tokens.len()];
-            doc.deprels = vec!["root".into(); doc.tokens.len()];
-            let at = |word: &str| {
-                let start = text.find(word).unwrap() as u32;
-                Span::new(start, start + word.len() as u32)
-            };
-            doc.attributions = vec![
-                Attribution {
-                    source: vec![at("Sanders")],
-                    cue: vec![at("said")],
-                    content: vec![at("it")],
-                    ..Attribution::default()
-                },
-                Attribution {
-                    cue: vec![at("suggesting")],
-                    content: vec![at("a change")],
-                    ..Attribution::default()
-                },
-            ];
+            let n = upos.len();
+            let mut doc = annotated(
+                text,
+                upos,
+                vec![None; n],
+                &vec!["root"; n],
+                &[("Sanders", "said", "it"), ("", "suggesting", "a change")],
+            );
             subjects_as_sources(&mut doc);
             doc.attributions[1]
                 .source
@@ -621,45 +641,30 @@ mod tests {
 
     #[test]
     fn a_coordinated_cue_shares_the_source_its_subject_is_part_of() {
-        use sayso_document::{Attribution, Upos::*};
+        use sayso_document::Upos::*;
         let text = "Trump, in particular, criticized deals and called for tariffs.";
-        let mut doc = Document::new("t", text).unwrap();
-        sayso_text::segment(&mut doc);
-        doc.upos = vec![
-            Propn, Punct, Adp, Adj, Punct, Verb, Noun, Cconj, Verb, Adp, Noun, Punct,
-        ];
         // "called" is a conjunct of "criticized", whose subject is "Trump, in particular,".
         let heads = [5, 3, 3, 0, 3, usize::MAX, 5, 8, 5, 10, 8, 5];
-        doc.heads = heads
-            .iter()
-            .map(|&h| (h != usize::MAX).then_some(h as u32))
-            .collect();
-        doc.deprels = [
-            "nsubj", "punct", "case", "nmod", "punct", "root", "obj", "cc", "conj", "case", "obl",
-            "punct",
-        ]
-        .iter()
-        .map(|&r| r.into())
-        .collect();
-        let at = |word: &str| {
-            let start = text.find(word).unwrap() as u32;
-            Span::new(start, start + word.len() as u32)
-        };
-        doc.attributions = vec![
-            Attribution {
-                source: vec![at("Trump")],
-                cue: vec![at("criticized")],
-                content: vec![at("deals")],
-                ..Attribution::default()
-            },
-            Attribution {
-                cue: vec![at("called for")],
-                content: vec![at("tariffs")],
-                ..Attribution::default()
-            },
-        ];
+        let mut doc = annotated(
+            text,
+            vec![
+                Propn, Punct, Adp, Adj, Punct, Verb, Noun, Cconj, Verb, Adp, Noun, Punct,
+            ],
+            heads
+                .iter()
+                .map(|&h| (h != usize::MAX).then_some(h as u32))
+                .collect(),
+            &[
+                "nsubj", "punct", "case", "nmod", "punct", "root", "obj", "cc", "conj", "case",
+                "obl", "punct",
+            ],
+            &[
+                ("Trump", "criticized", "deals"),
+                ("", "called for", "tariffs"),
+            ],
+        );
         subjects_as_sources(&mut doc);
-        assert_eq!(doc.attributions[1].source, vec![at("Trump")]);
+        assert_eq!(doc.attributions[1].source, spans_of(text, "Trump"));
     }
 
     #[test]
