@@ -235,6 +235,21 @@ fn initials(words: &[&str]) -> Option<String> {
     (initials.chars().count() >= 2).then_some(initials)
 }
 
+/// Whether a word is an initial: a capital letter, with or without a full stop ("J.").
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && matches!(chars.as_str(), "" | ".")
+}
+
+/// Whether a name of three words or more opening with a written-out word has an initial
+/// between its first and last word ("Loretta E. Lynch", not "T C Phailin").
+fn has_middle_initial(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() >= 3
+        && words[0].chars().any(char::is_lowercase)
+        && words[1..words.len() - 1].iter().any(|w| is_initial(w))
+}
+
 /// A person's name without its generational suffix and its middle initials ("Joseph R. Biden
 /// Jr." is "Joseph Biden", "Donald J. Trump" "Donald Trump"): the words shorter mentions of it
 /// use. Other names are returned whole.
@@ -244,10 +259,6 @@ fn core_of_name(words: &[String]) -> Vec<String> {
             words.len() - 1
         }
         _ => words.len(),
-    };
-    let is_initial = |w: &str| {
-        let mut chars = w.chars();
-        chars.next().is_some_and(char::is_uppercase) && matches!(chars.as_str(), "" | ".")
     };
     let kept = &words[..end];
     kept.iter()
@@ -715,9 +726,10 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             || head_word.is_some_and(|w| ORGANIZATION_WORDS.contains(&w.as_str()))
         {
             EntityKind::Organization
-        } else if described_as_person[entity.id] {
+        } else if described_as_person[entity.id] || has_middle_initial(&entity.name) {
             // An age or a person noun in apposition ("Keith Lamont Scott, a 43-year-old black
-            // man,") makes a person, whatever the classifier reads in the context.
+            // man,") makes a person, whatever the classifier reads in the context; so does a
+            // middle initial ("Loretta E. Lynch").
             EntityKind::Person
         } else {
             guessed[entity.id] = true;
@@ -1047,6 +1059,10 @@ mod tests {
                 ("Jennifer L. McClellan", 2)
             ]
         );
+        // A middle initial makes a person whatever the classifier reads.
+        assert!(has_middle_initial("Loretta E. Lynch"));
+        assert!(!has_middle_initial("T C Phailin"));
+        assert!(!has_middle_initial("Donald Trump"));
     }
 
     #[test]
