@@ -495,7 +495,7 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                     // An entity met before by the end of this name ("Suu Kyi", then "Aung San
                     // Suu Kyi"), or by its first or last word alone ("Legend", then "John
                     // Legend").
-                    (1..words.len() - 1)
+                    (1..key.len() - 1)
                         .filter_map(|k| by_words.get(&key[k..]).copied())
                         .find(|&e| words_of[e].len() > 1 && key.ends_with(&words_of[e]))
                         .or_else(|| {

@@ -312,6 +312,9 @@ mod tests {
         // Found by fuzzing: a source whose last name ends the text (the speaker stage read the
         // token after it).
         let source_at_the_end = "\0\0\0\"e\0],@ttt\0],\"\u{2015}b\u{7}\0\0\0\0J";
+        // Found by fuzzing: a name of initials, shorter without its middle ones than the name
+        // (the entity stage indexed its core by the whole name's length).
+        let initials = "\tC\tC\tC\tC\tC";
         for text in [
             long_sentence,
             commas,
@@ -320,6 +323,7 @@ mod tests {
             foreign.into(),
             quotes,
             source_at_the_end.into(),
+            initials.into(),
         ] {
             let mut doc = Document::new("hostile", text.as_str()).unwrap();
             Pipeline::with_reported_speech().process(&mut doc);
