@@ -183,8 +183,8 @@ fn acronym_definitions(doc: &Document, mentions: &[Mention]) -> Vec<Option<usize
 }
 
 /// Whether the words after a name ending at token `last` describe a person: an age between
-/// commas ("Schiff, 56,") or an appositive noun phrase, after a comma and opening with a
-/// determiner or between dashes, whose nouns (before its end or a conjunction) name people
+/// commas ("Schiff, 56,") or an appositive noun phrase, after a comma or between dashes, whose
+/// nouns (before its end, a conjunction or a preposition) name people
 /// (", a 43-year-old black man", ", the company's chief executive", "— Boston-trained surgeon
 /// and radio show host —").
 fn described_as_person_after(doc: &Document, last: usize) -> bool {
@@ -201,25 +201,31 @@ fn described_as_person_after(doc: &Document, last: usize) -> bool {
     if comma && next.len() <= 3 && next.chars().all(|c| c.is_ascii_digit()) {
         return text(last + 3) == Some(",");
     }
-    if comma
+    // (After a comma with no determiner, only a singular noun: "Smith, political science
+    // professor at ...", not "In Texas, teachers ...".)
+    let bare = comma
         && !["a", "an", "the"]
             .iter()
-            .any(|d| d.eq_ignore_ascii_case(next))
-    {
-        return false;
-    }
+            .any(|d| d.eq_ignore_ascii_case(next));
     let closes = |w: &str| w == opener || w == "." || w == "," || DASHES.contains(&w);
     let Some(close) =
         (last + 3..=last + 2 + MAX_APPOSITIVE_WORDS).find(|&k| text(k).is_none_or(closes))
     else {
         return false;
     };
-    // The phrase's nouns: its last word and each one before "and" or "or".
-    (last + 3..close)
-        .filter(|&k| k + 1 == close || matches!(text(k + 1), Some("and" | "or")))
+    // The phrase's nouns: its last word and each one before "and", "or" or a preposition
+    // ("professor at ...").
+    (last + 2..close)
+        .filter(|&k| {
+            k + 1 == close
+                || matches!(text(k + 1), Some("and" | "or"))
+                || doc.upos.get(k + 1) == Some(&sayso_document::Upos::Adp)
+        })
         .any(|k| {
+            let noun = doc.token_text(k).to_lowercase();
             doc.upos.get(k) == Some(&sayso_document::Upos::Noun)
-                && crate::mentions::is_person_noun_word(&doc.token_text(k).to_lowercase())
+                && crate::mentions::is_person_noun_word(&noun)
+                && !(bare && crate::mentions::is_plural_word(&noun))
         })
 }
 
@@ -1001,6 +1007,18 @@ mod tests {
         );
         assert!(described_as_person_after(&doc, 1));
         assert!(!described_as_person_after(&doc, 3));
+        // After a comma with no determiner, a singular noun before its preposition; not a
+        // plural subject after a place.
+        let doc = crate::mentions::tests::tagged(
+            "Ada Quill, history professor at Ohio State, spoke. In Texas, nurses at the clinic \
+             spoke.",
+            &[
+                Propn, Propn, Punct, Noun, Noun, Adp, Propn, Propn, Punct, Verb, Punct, Adp, Propn,
+                Punct, Noun, Adp, Det, Noun, Verb, Punct,
+            ],
+        );
+        assert!(described_as_person_after(&doc, 1));
+        assert!(!described_as_person_after(&doc, 12));
         let entities = entities_of(
             "The rally moved to Keith Lamont Scott, a 43-year-old black man, where the river \
              bends.",
