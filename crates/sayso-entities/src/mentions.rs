@@ -642,9 +642,12 @@ pub(crate) fn starts_sentence(doc: &Document, t: usize) -> bool {
 pub fn find_mentions(doc: &Document) -> Vec<Mention> {
     let n = doc.tokens.len();
     let mut mentions = Vec::new();
+    // Party tags' tokens, which no later step takes for names either.
+    let mut party_tags = Vec::new();
     let mut t = 0;
     while t < n {
         if let Some(close) = party_tag_ends(doc, t) {
+            party_tags.push(t..=close);
             t = close + 1;
             continue;
         }
@@ -848,7 +851,7 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
         }
         t += 1;
     }
-    add_surnames(doc, &mut mentions);
+    add_surnames(doc, &mut mentions, &party_tags);
     join_roles_to_names(doc, &mut mentions);
     join_pronouns_to_nominals(doc, &mut mentions);
     drop_impersonal_they(doc, &mut mentions);
@@ -1029,7 +1032,11 @@ fn nominal_ending_at(doc: &Document, h: usize) -> Option<Mention> {
 
 /// A capitalized word that is one of the words of a longer name in the document, though
 /// tagged as a common word ("Legend" after "John Legend"), is a mention of that name.
-fn add_surnames(doc: &Document, mentions: &mut Vec<Mention>) {
+fn add_surnames(
+    doc: &Document,
+    mentions: &mut Vec<Mention>,
+    party_tags: &[std::ops::RangeInclusive<usize>],
+) {
     let mut words = std::collections::HashSet::new();
     for m in mentions.iter() {
         if matches!(m.kind, MentionKind::Name { .. }) && m.last > m.first {
@@ -1043,10 +1050,8 @@ fn add_surnames(doc: &Document, mentions: &mut Vec<Mention>) {
     // A sentence-initial capitalized noun taken for a nominal ("Legend told ...") is a name
     // when a longer name has that word.
     let mut covered = vec![false; doc.tokens.len()];
-    for t in 0..doc.tokens.len() {
-        if let Some(close) = party_tag_ends(doc, t) {
-            covered[t..=close].iter_mut().for_each(|c| *c = true);
-        }
+    for tag in party_tags {
+        covered[tag.clone()].iter_mut().for_each(|c| *c = true);
     }
     for m in mentions.iter() {
         let lone_nominal = m.first == m.last && matches!(m.kind, MentionKind::Nominal { .. });

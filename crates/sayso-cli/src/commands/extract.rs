@@ -173,7 +173,10 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     // Batches are processed as rayon tasks, IN_FLIGHT at a time, and written in input order as
     // they finish: a worker done with its share of one batch starts on the next instead of
     // waiting for the slowest document of the batch.
-    let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Vec<Result<Done, Failure>>)>();
+    // A batch task hands back a panic (of rendering, outside the per-document catch) for this
+    // thread to resume, instead of leaving it waiting for a result that never comes.
+    type Processed = std::thread::Result<Vec<Result<Done, Failure>>>;
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Processed)>();
     rayon::in_place_scope(|scope| -> Result<()> {
         let mut batches = receiver.into_iter();
         let mut finished = std::collections::BTreeMap::new();
@@ -183,7 +186,9 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                 if let Some(batch) = batches.next() {
                     let (done_tx, work, k) = (done_tx.clone(), &work, sent);
                     scope.spawn(move |_| {
-                        let processed = batch.into_par_iter().map(|r| work.process(r)).collect();
+                        let processed = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                            batch.into_par_iter().map(|r| work.process(r)).collect()
+                        }));
                         // The receiver outlives the scope, so the send cannot fail.
                         let _ = done_tx.send((k, processed));
                     });
@@ -195,7 +200,10 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                 return Ok(());
             }
             let (k, processed) = done_rx.recv().expect("every batch task sends its result");
-            finished.insert(k, processed);
+            finished.insert(
+                k,
+                processed.unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            );
             while let Some(processed) = finished.remove(&written) {
                 out.write_batch(processed)?;
                 written += 1;
