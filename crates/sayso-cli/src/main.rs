@@ -38,7 +38,7 @@ enum Command {
     /// Score the dependency parser on UD treebanks (CoNLL-U files).
     EvalParser(commands::eval::EvalSentencesArgs),
     /// Score person-mention detection on GUM's entity layer (CoNLL-U files with Entity=).
-    EvalMentions(commands::eval::EvalSentencesArgs),
+    EvalMentions(commands::eval::EvalMentionsArgs),
     /// Score main-text extraction from HTML on the snippet benchmark (trafilatura's protocol).
     EvalHtml(commands::eval_html::EvalHtmlArgs),
     /// Rebuild a bundled model or lexicon from ../shared data.

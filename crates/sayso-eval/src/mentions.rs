@@ -27,7 +27,31 @@ pub struct MentionScores {
     /// Coreference of all entity mentions (every type, singletons included) against the entity
     /// stage's entities.
     pub coreference: crate::coreference::CorefScores,
+    /// Each gold person mention missed and each predicted one GUM does not have, for error
+    /// analysis.
+    #[serde(skip)]
+    pub errors: Vec<MentionError>,
 }
+
+/// A person mention the stage missed or found wrongly.
+#[derive(Clone, Debug, Serialize)]
+pub struct MentionError {
+    /// The document's index in the treebank.
+    pub document: usize,
+    /// "missed" (a gold mention not found with its exact span) or "spurious".
+    pub error: &'static str,
+    /// A missed mention's form: "name", "pronoun" or "other".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub form: Option<&'static str>,
+    /// The mention's words, and up to [`CONTEXT_WORDS`] words either side.
+    pub mention: String,
+    pub context: String,
+    /// The predicted mentions that overlap a missed one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub found_instead: Vec<String>,
+}
+
+const CONTEXT_WORDS: usize = 6;
 
 /// Scores the entity stage's person mentions on treebank documents.
 pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger, parser: &dyn Parser) -> MentionScores {
@@ -35,7 +59,8 @@ pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger, parser: &dyn Parser
     let (mut tp, mut predicted, mut gold_total) = (0, 0, 0);
     let mut coreference = crate::coreference::CorefCounts::default();
     let mut by_form: HashMap<&str, (usize, usize)> = HashMap::new();
-    for sentences in &documents {
+    let mut errors = Vec::new();
+    for (document, sentences) in documents.iter().enumerate() {
         let mut doc = gold_token_document(sentences);
         let layer = entity_mentions(sentences);
         let gold: BTreeSet<(usize, usize)> = layer
@@ -71,14 +96,33 @@ pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger, parser: &dyn Parser
         predicted += found.len();
         gold_total += gold.len();
         tp += gold.intersection(&found).count();
+        let words: Vec<&str> = sentences
+            .iter()
+            .flat_map(|s| s.words.iter().map(|w| w.form.as_str()))
+            .collect();
+        let error = |error, form, (first, last): (usize, usize), found_instead| MentionError {
+            document,
+            error,
+            form,
+            mention: words[first..=last].join(" "),
+            context: words
+                [first.saturating_sub(CONTEXT_WORDS)..(last + 1 + CONTEXT_WORDS).min(words.len())]
+                .join(" "),
+            found_instead,
+        };
+        errors.extend(
+            found
+                .difference(&gold)
+                .map(|&span| error("spurious", None, span, Vec::new())),
+        );
         for &(first, last) in &gold {
-            let words: Vec<&str> = sentences
+            let tags: Vec<&str> = sentences
                 .iter()
                 .flat_map(|s| s.words.iter().map(|w| w.upos.as_str()))
                 .skip(first)
                 .take(last - first + 1)
                 .collect();
-            let form = match words.as_slice() {
+            let form = match tags.as_slice() {
                 ["PRON"] => "pronoun",
                 w if w.iter().all(|u| *u == "PROPN") => "name",
                 _ => "other",
@@ -87,6 +131,13 @@ pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger, parser: &dyn Parser
             entry.1 += 1;
             if found.contains(&(first, last)) {
                 entry.0 += 1;
+            } else {
+                let instead = found
+                    .iter()
+                    .filter(|&&(a, b)| a <= last && first <= b)
+                    .map(|&(a, b)| words[a..=b].join(" "))
+                    .collect();
+                errors.push(error("missed", Some(form), (first, last), instead));
             }
         }
     }
@@ -101,6 +152,7 @@ pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger, parser: &dyn Parser
         recall_pronouns: recall("pronoun"),
         recall_other: recall("other"),
         coreference: coreference.scores(),
+        errors,
     }
 }
 

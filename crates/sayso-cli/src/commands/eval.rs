@@ -295,9 +295,21 @@ pub fn run_tagger(args: EvalSentencesArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+#[derive(Args)]
+pub struct EvalMentionsArgs {
+    /// CoNLL-U files with GUM's entity layer (e.g. ../shared/data/ud/en_gum/en_gum-ud-dev.conllu).
+    files: Vec<PathBuf>,
+    #[arg(long)]
+    json: bool,
+    /// Write each missed and each spurious person mention to this JSONL file (with the
+    /// treebank, the document's index and the words around it), for error analysis.
+    #[arg(long, value_name = "FILE")]
+    errors: Option<PathBuf>,
+}
+
 /// Person-mention detection and coreference of the entity stage on GUM's entity layer, from
 /// gold tokens.
-pub fn run_mentions(args: EvalSentencesArgs) -> Result<ExitCode> {
+pub fn run_mentions(args: EvalMentionsArgs) -> Result<ExitCode> {
     use sayso::annotate::{ArcEagerParser, PerceptronTagger};
     if args.files.is_empty() {
         bail!("name one or more CoNLL-U files with an entity layer (GUM)");
@@ -309,6 +321,10 @@ pub fn run_mentions(args: EvalSentencesArgs) -> Result<ExitCode> {
             ArcEagerParser::bundled(),
         )
     })?;
+    if let Some(path) = &args.errors {
+        write_mention_errors(path, &rows)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
     if args.json {
         print_json_rows(&rows, &[])?;
     } else {
@@ -387,6 +403,24 @@ fn read_treebank(f: &Path) -> Result<Vec<sayso::readers::conllu::Sentence>> {
 }
 
 /// Scores each named treebank with `score`; rows of (path, scores).
+/// One JSON line per mention error, each with its treebank's file name.
+fn write_mention_errors(
+    path: &Path,
+    rows: &[(String, sayso_eval::mentions::MentionScores)],
+) -> Result<()> {
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    for (file, scores) in rows {
+        for error in &scores.errors {
+            let mut line = serde_json::to_value(error)?;
+            line["treebank"] = Value::from(file_name(file));
+            serde_json::to_writer(&mut out, &line)?;
+            out.write_all(b"\n")?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
 fn score_treebanks<S>(
     files: &[PathBuf],
     score: impl Fn(&[sayso::readers::conllu::Sentence]) -> S,
