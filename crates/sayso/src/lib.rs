@@ -23,7 +23,7 @@ pub use sayso_document::{Attribution, AttributionKind, Document, Span};
 
 use sayso_annotate::{ArcEagerParser, Parser, PerceptronTagger, Tagger};
 use sayso_attribution::{
-    Attributor, DirectQuoteAttributor, LearnedAttributor, QuoteFinder, QuotePairer,
+    Attributor, CueLexicon, DirectQuoteAttributor, LearnedAttributor, QuoteFinder, QuotePairer,
     ReportedSpeechAttributor,
 };
 use sayso_entities::{Resolver, SpeakerResolver};
@@ -41,6 +41,9 @@ pub struct Pipeline {
     all_languages: bool,
     tagger: &'static PerceptronTagger,
     parser: Option<&'static ArcEagerParser>,
+    /// Parse only the sentences that may hold an attribution (see
+    /// [`CueLexicon::may_hold_attribution`]); the learned model is trained on full parses.
+    parse_likely_sentences_only: bool,
     quotes: QuotePairer,
     attributor: DirectQuoteAttributor,
     reported: Option<ReportedSpeechAttributor>,
@@ -59,6 +62,7 @@ impl Default for Pipeline {
             all_languages: false,
             tagger: PerceptronTagger::bundled(),
             parser: None,
+            parse_likely_sentences_only: false,
             quotes: QuotePairer,
             attributor: DirectQuoteAttributor::default(),
             reported: None,
@@ -80,6 +84,7 @@ impl Pipeline {
         Pipeline {
             learned: Some(LearnedAttributor::default()),
             speakers: Some(SpeakerResolver),
+            parse_likely_sentences_only: true,
             ..Pipeline::with_attribution_rules()
         }
     }
@@ -113,8 +118,15 @@ impl Pipeline {
             return;
         }
         self.tagger.tag(doc);
-        if let Some(p) = self.parser {
-            p.parse(doc);
+        match self.parser {
+            Some(p) if self.parse_likely_sentences_only => {
+                let cues = CueLexicon::bundled();
+                p.parse_where(doc, &|doc, sentence| {
+                    cues.may_hold_attribution(doc, sentence)
+                });
+            }
+            Some(p) => p.parse(doc),
+            None => {}
         }
         self.quotes.find_quotes(doc);
         self.attributor.attribute(doc);

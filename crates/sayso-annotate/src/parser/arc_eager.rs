@@ -4,6 +4,7 @@
 use super::Parser;
 use crate::perceptron::{best, hash_chars, hash_str, mix, shuffle, ModelError, Trainer, Weights};
 use sayso_document::{Document, Upos};
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 const MAGIC_TRANSITIONS: &[u8; 8] = b"SAYSODP2";
@@ -124,13 +125,18 @@ impl std::fmt::Debug for ArcEagerParser {
 }
 
 impl Parser for ArcEagerParser {
-    fn parse(&self, doc: &mut Document) {
+    fn parse_where(&self, doc: &mut Document, keep: &dyn Fn(&Document, Range<usize>) -> bool) {
         let n = doc.tokens.len();
         let mut heads = vec![None; n];
         let mut deprels: Vec<Arc<str>> = Vec::with_capacity(n);
+        let unparsed: Arc<str> = Arc::from(super::UNPARSED);
         for r in crate::token_chunks(doc) {
             let (a, b) = (r.start, r.end);
             if a >= b {
+                continue;
+            }
+            if !keep(doc, r) {
+                deprels.extend(std::iter::repeat_n(unparsed.clone(), b - a));
                 continue;
             }
             let words: Vec<&str> = (a..b).map(|i| doc.token_text(i)).collect();
@@ -664,6 +670,27 @@ mod tests {
             .iter()
             .enumerate()
             .all(|(d, h)| h.is_none_or(|h| h != d && h < words.len())));
+    }
+
+    #[test]
+    fn a_sentence_left_out_gets_no_heads_and_the_others_are_parsed() {
+        use crate::Tagger;
+        let mut doc = Document::new("t", "The sky was blue. Smith said it rained.").unwrap();
+        sayso_text::segment(&mut doc);
+        crate::PerceptronTagger::bundled().tag(&mut doc);
+        let second = |doc: &Document, r: Range<usize>| doc.token_text(r.start) == "Smith";
+        ArcEagerParser::bundled().parse_where(&mut doc, &second);
+        let smith = (0..doc.tokens.len())
+            .find(|&t| doc.token_text(t) == "Smith")
+            .unwrap();
+        assert_eq!(doc.deprels.len(), doc.tokens.len());
+        assert!((0..smith).all(|t| doc.heads[t].is_none() && &*doc.deprels[t] == "_"));
+        assert_eq!(
+            doc.heads[smith],
+            Some(smith as u32 + 1),
+            "Smith is the subject of said"
+        );
+        assert_eq!(&*doc.deprels[smith], "nsubj");
     }
 
     #[test]

@@ -10,8 +10,18 @@ pub mod arc_eager;
 pub use arc_eager::ArcEagerParser;
 
 use sayso_document::Document;
+use std::ops::Range;
 
 /// Fills `doc.heads` and `doc.deprels`, sentence by sentence; needs `doc.upos`.
 pub trait Parser {
-    fn parse(&self, doc: &mut Document);
+    fn parse(&self, doc: &mut Document) {
+        self.parse_where(doc, &|_, _| true);
+    }
+
+    /// Parses only the sentences (token ranges) `keep` picks; the others' tokens get no head
+    /// and the relation [`UNPARSED`].
+    fn parse_where(&self, doc: &mut Document, keep: &dyn Fn(&Document, Range<usize>) -> bool);
 }
+
+/// The relation of a token in a sentence left unparsed.
+pub const UNPARSED: &str = "_";
