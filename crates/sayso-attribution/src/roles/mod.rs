@@ -14,6 +14,7 @@ use crate::cues::CueLexicon;
 use crate::Attributor;
 use decode::Labelled;
 use features::DocumentFacts;
+use sayso_annotate::parser::UNPARSED;
 use sayso_annotate::perceptron::{ModelError, Weights};
 use sayso_document::{Attribution, AttributionKind, Document, Span, Upos};
 use std::ops::Range;
@@ -392,7 +393,12 @@ pub fn add_unit_stacked_features(
 impl Attributor for LearnedAttributor {
     fn attribute(&self, doc: &mut Document) {
         let mut facts = DocumentFacts::new(doc, self.cues);
-        let units = paragraph_units(doc);
+        // A paragraph the parser left out whole may hold no attribution: it is not labelled.
+        let parsed = |t: usize| doc.deprels.get(t).is_none_or(|d| &**d != UNPARSED);
+        let units: Vec<_> = paragraph_units(doc)
+            .into_iter()
+            .filter(|unit| unit.iter().any(|s| s.clone().any(parsed)))
+            .collect();
         let labelled = self.model.label(&mut facts, &units);
         let learned = decode::attributions(doc, &labelled);
         let rules = std::mem::replace(&mut doc.attributions, learned);
@@ -665,6 +671,27 @@ mod tests {
         );
         subjects_as_sources(&mut doc);
         assert_eq!(doc.attributions[1].source, spans_of(text, "Trump"));
+    }
+
+    #[test]
+    fn a_paragraph_the_parser_left_out_is_not_labelled() {
+        use sayso_annotate::{ArcEagerParser, Parser, PerceptronTagger, Tagger};
+        let attributions = |keep: bool| {
+            let text = "Smith said the economy grew last year.\n\nJones told reporters the plan would fail.";
+            let mut doc = Document::new("t", text).unwrap();
+            sayso_text::segment(&mut doc);
+            PerceptronTagger::bundled().tag(&mut doc);
+            let second =
+                |doc: &Document, r: Range<usize>| keep || doc.token_text(r.start) == "Jones";
+            ArcEagerParser::bundled().parse_where(&mut doc, &second);
+            LearnedAttributor::default().attribute(&mut doc);
+            doc.attributions
+                .iter()
+                .map(|a| doc.slice(a.cue[0]).to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(attributions(true), ["said", "told"]);
+        assert_eq!(attributions(false), ["told"]);
     }
 
     #[test]
