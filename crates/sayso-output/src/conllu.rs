@@ -14,12 +14,14 @@ pub fn write_conllu(out: &mut impl Write, doc: &Document) -> std::io::Result<()>
         for i in range.clone() {
             let form = doc.token_text(i).replace(['\t', '\n'], " ");
             let upos = doc.upos.get(i).map_or("_", |u| u.as_str());
+            let deprel = doc.deprels.get(i).map_or("_", |d| d.as_ref());
+            // (A sentence the parser left out has relation `_` and no head either.)
             let head = match doc.heads.get(i) {
+                _ if deprel == "_" => "_".to_string(),
                 Some(Some(h)) => (*h as usize + 1 - range.start).to_string(),
                 Some(None) => "0".to_string(),
                 None => "_".to_string(),
             };
-            let deprel = doc.deprels.get(i).map_or("_", |d| d.as_ref());
             let t = doc.tokens[i].span;
             writeln!(
                 out,
@@ -66,6 +68,16 @@ mod tests {
         );
         assert!(
             s.contains("2\tsaid\t_\tVERB\t_\t_\t0\troot\t_\tTokenRange=4:8\n"),
+            "{s}"
+        );
+        // A sentence the parser left out: neither head nor relation.
+        d.heads = vec![None; 3];
+        d.deprels = vec!["_".into(); 3];
+        let mut out = Vec::new();
+        write_conllu(&mut out, &d).unwrap();
+        let s = String::from_utf8(out).unwrap();
+        assert!(
+            s.contains("2\tsaid\t_\tVERB\t_\t_\t_\t_\t_\tTokenRange=4:8\n"),
             "{s}"
         );
     }

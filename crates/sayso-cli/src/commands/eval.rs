@@ -402,7 +402,6 @@ fn read_treebank(f: &Path) -> Result<Vec<sayso::readers::conllu::Sentence>> {
     Ok(read_conllu(f)?)
 }
 
-/// Scores each named treebank with `score`; rows of (path, scores).
 /// One JSON line per mention error, each with its treebank's file name.
 fn write_mention_errors(
     path: &Path,
@@ -421,6 +420,7 @@ fn write_mention_errors(
     Ok(())
 }
 
+/// Scores each named treebank with `score`; rows of (path, scores).
 fn score_treebanks<S>(
     files: &[PathBuf],
     score: impl Fn(&[sayso::readers::conllu::Sentence]) -> S,
