@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Corpus benchmark of the whole `sayso extract` run (read, HTML to text, tokenize, tag, parse,
-# attribute, write JSONL): articles/s and MB/s on 1 and 2 cores, peak RSS, and the ratio to a
-# bare read-and-tokenize pass (`--until tokens`) over the same input. Inputs:
+# attribute, write JSONL): articles/s and MB/s with 1 and 2 workers and with the whole process
+# held to one CPU (taskset, util-linux), peak RSS, and the ratio to a bare read-and-tokenize pass
+# (`--until tokens`) over the same input. Inputs:
 #   - PolNeAR dev as JSONL (full pipeline with --reported);
 #   - a CC-NEWS style WARC.gz built from the 840 HTML benchmark pages (scripts/make-warc.py),
 #     most of them not English (the English models leave those out), and a WARC of its English
@@ -34,13 +35,15 @@ fi
 
 # run LABEL INPUT JOBS ARGS...: the fastest of $REPEAT timed runs (3 by default; this machine's
 # timings move 10-15% between runs, and the fastest is the one least disturbed) and the largest
-# peak RSS among them; prints a row.
+# peak RSS among them; prints a row. With PIN set, the whole process (input reader and writer
+# threads too, which otherwise take a second core) runs on one CPU.
 run() {
     local label=$1 input=$2 jobs=$3
     shift 3
-    local out="$work/out.jsonl" stats="$work/time.txt" seconds="" kb="" s k
+    local out="$work/out.jsonl" stats="$work/time.txt" seconds="" kb="" s k pin=()
+    [ -z "${PIN:-}" ] || pin=(taskset -c 0)
     for _ in $(seq 1 "${REPEAT:-3}"); do
-        /usr/bin/time -f "%e %M" -o "$stats" ./target/release/sayso extract "$input" --jobs "$jobs" --quiet \
+        /usr/bin/time -f "%e %M" -o "$stats" "${pin[@]}" ./target/release/sayso extract "$input" --jobs "$jobs" --quiet \
             -o "$out" --errors "$work/errors.jsonl" "$@" 2>/dev/null || true
         # The last line: GNU time puts "Command exited with non-zero status" before it when
         # pages had no main text (listed in errors.jsonl).
@@ -74,7 +77,7 @@ with open('$devx', 'w') as f:
             r = json.loads(line); r['id'] = f\"{r.get('id', '')}#{k}\"; f.write(json.dumps(r) + '\n')
 "
 # passes NAME BASE_PASS INPUT: the bare pass, then the default and --reported pipelines, on 1
-# and 2 cores.
+# and 2 cores; and --reported with the whole process held to one CPU.
 passes() {
     local name=$1 base_pass=$2 input=$3 jobs base
     for jobs in 1 2; do
@@ -83,6 +86,7 @@ passes() {
         BASE=$base run "$name, default pipeline (quotations)" "$input" "$jobs"
         BASE=$base run "$name, full with --reported" "$input" "$jobs" --reported
     done
+    BASE=0 PIN=1 run "$name, full with --reported, all threads on one CPU" "$input" 1 --reported
 }
 passes "PolNeAR dev x20" "read + tokenize" "$devx"
 passes "HTML pages WARC.gz" "read + HTML + tokenize" "$warc"
