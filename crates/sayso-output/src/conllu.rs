@@ -59,9 +59,12 @@ mod tests {
         d.upos = vec![Upos::Propn, Upos::Verb, Upos::Punct];
         d.heads = vec![Some(1), None, Some(1)];
         d.deprels = vec!["nsubj".into(), "root".into(), "punct".into()];
-        let mut out = Vec::new();
-        write_conllu(&mut out, &d).unwrap();
-        let s = String::from_utf8(out).unwrap();
+        let written = |d: &Document| {
+            let mut out = Vec::new();
+            write_conllu(&mut out, d).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let s = written(&d);
         assert!(
             s.contains("1\tAnn\t_\tPROPN\t_\t_\t2\tnsubj\t_\tTokenRange=0:3\n"),
             "{s}"
@@ -73,9 +76,7 @@ mod tests {
         // A sentence the parser left out: neither head nor relation.
         d.heads = vec![None; 3];
         d.deprels = vec!["_".into(); 3];
-        let mut out = Vec::new();
-        write_conllu(&mut out, &d).unwrap();
-        let s = String::from_utf8(out).unwrap();
+        let s = written(&d);
         assert!(
             s.contains("2\tsaid\t_\tVERB\t_\t_\t_\t_\t_\tTokenRange=4:8\n"),
             "{s}"
