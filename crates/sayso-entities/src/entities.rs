@@ -4,7 +4,7 @@
 //! from telling words, else from the learned name-kind classifier over all its mentions.
 
 use crate::mentions::{
-    acronym_letters, is_person_title, starts_sentence, Mention, MentionKind, NAME_SUFFIXES,
+    acronym_letters, is_dash, is_person_title, starts_sentence, Mention, MentionKind, NAME_SUFFIXES,
 };
 use sayso_document::{Document, Entity, EntityKind, Span};
 use std::collections::HashMap;
@@ -189,9 +189,8 @@ fn acronym_definitions(doc: &Document, mentions: &[Mention]) -> Vec<Option<usize
 /// and radio show host —").
 fn described_as_person_after(doc: &Document, last: usize) -> bool {
     const MAX_APPOSITIVE_WORDS: usize = 10;
-    const DASHES: [&str; 3] = ["—", "–", "--"];
     let text = |k: usize| (k < doc.tokens.len()).then(|| doc.token_text(k));
-    let Some(opener) = text(last + 1).filter(|w| *w == "," || DASHES.contains(w)) else {
+    let Some(opener) = text(last + 1).filter(|w| *w == "," || is_dash(w)) else {
         return false;
     };
     let Some(next) = text(last + 2) else {
@@ -207,7 +206,7 @@ fn described_as_person_after(doc: &Document, last: usize) -> bool {
         && !["a", "an", "the"]
             .iter()
             .any(|d| d.eq_ignore_ascii_case(next));
-    let closes = |w: &str| w == opener || w == "." || w == "," || DASHES.contains(&w);
+    let closes = |w: &str| w == opener || w == "." || w == "," || is_dash(w);
     let Some(close) =
         (last + 3..=last + 2 + MAX_APPOSITIVE_WORDS).find(|&k| text(k).is_none_or(closes))
     else {
@@ -244,7 +243,8 @@ fn initials(words: &[&str]) -> Option<String> {
 /// Whether a word is an initial: a capital letter, with or without a full stop ("J.").
 fn is_initial(word: &str) -> bool {
     let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase) && matches!(chars.as_str(), "" | ".")
+    sayso_text::abbreviations::is_initial(word)
+        || chars.next().is_some_and(char::is_uppercase) && chars.as_str().is_empty()
 }
 
 /// Whether a name of three words or more opening with a written-out word has an initial

@@ -386,6 +386,11 @@ fn is_name_token(doc: &Document, t: usize) -> bool {
         || sayso_text::turns::in_turn_name(doc, t)
 }
 
+/// A dash as the tokenizer leaves it between clauses ("—", "–", "--").
+pub(crate) fn is_dash(word: &str) -> bool {
+    matches!(word, "—" | "–" | "--")
+}
+
 /// Generational suffixes ("Martin Luther King Jr."), which a surname alone leaves out.
 pub(crate) const NAME_SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
 

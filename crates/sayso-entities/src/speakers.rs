@@ -80,8 +80,7 @@ pub struct Context<'a> {
 fn after_run_in_head(doc: &Document, first: usize) -> usize {
     const MAX_HEAD_TOKENS: usize = 8;
     let end = (first + MAX_HEAD_TOKENS).min(doc.tokens.len());
-    let Some(dash) = (first + 1..end).find(|&k| matches!(doc.token_text(k), "—" | "–" | "--"))
-    else {
+    let Some(dash) = (first + 1..end).find(|&k| crate::mentions::is_dash(doc.token_text(k))) else {
         return first;
     };
     let in_capitals = (first..dash).all(|k| !doc.token_text(k).chars().any(char::is_lowercase))
