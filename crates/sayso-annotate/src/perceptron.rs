@@ -70,8 +70,10 @@ impl Weights {
         match self.classes {
             4 => self.add_rows::<4>(features, mask, sums),
             7 => self.add_rows::<7>(features, mask, sums),
+            8 => self.add_rows::<8>(features, mask, sums),
             14 => self.add_rows::<14>(features, mask, sums),
             17 => self.add_rows::<17>(features, mask, sums),
+            51 => self.add_rows::<51>(features, mask, sums),
             _ => {
                 for f in features {
                     let row = ((f & mask) as usize) * self.classes;

@@ -1,5 +1,6 @@
 //! Greedy arc-eager dependency parsing (Nivre 2008) with averaged-perceptron classifiers:
-//! one chooses the transition, one the relation of each arc made.
+//! one chooses the transition, one the coarse role of each arc as it is made (for the
+//! transition classifier's features), and one the relation of each arc once the tree is whole.
 
 use super::Parser;
 use crate::perceptron::{best, hash_chars, hash_str, mix, shuffle, ModelError, Trainer, Weights};
@@ -8,7 +9,8 @@ use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 const MAGIC_TRANSITIONS: &[u8; 8] = b"SAYSODP2";
-const MAGIC_LABELS: &[u8; 8] = b"SAYSODL2";
+const MAGIC_ROLES: &[u8; 8] = b"SAYSODR1";
+const MAGIC_RELATIONS: &[u8; 8] = b"SAYSODL3";
 const BUNDLED: &[u8] = include_bytes!("dependency-parser.bin");
 
 const SHIFT: usize = 0;
@@ -20,8 +22,14 @@ const TRANSITIONS: usize = 4;
 /// The arc-eager parser: transition and relation classifiers and the relation names.
 pub struct ArcEagerParser {
     transitions: Weights,
-    labels: Weights,
+    /// The coarse role of each arc as it is made.
+    roles: Weights,
+    /// The relation of each arc, chosen once the tree is whole, when the dependents of both
+    /// ends are known (a relation chosen as the arc is made scored 2 LAS lower).
+    relations: Weights,
     names: Vec<Arc<str>>,
+    /// The `punct` relation, which every token tagged as punctuation takes without scoring.
+    punct: Option<usize>,
 }
 
 /// One sentence's tokens as the parser sees them.
@@ -49,26 +57,43 @@ impl ArcEagerParser {
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
         let (transitions, rest) = Weights::from_bytes(bytes, MAGIC_TRANSITIONS, "parser")?;
-        let (labels, rest) = Weights::from_bytes(rest, MAGIC_LABELS, "parser")?;
+        let (roles, rest) = Weights::from_bytes(rest, MAGIC_ROLES, "parser")?;
+        let (relations, rest) = Weights::from_bytes(rest, MAGIC_RELATIONS, "parser")?;
         let names: Vec<Arc<str>> = std::str::from_utf8(rest)
             .map_err(|_| ModelError::BadHeader("parser"))?
             .lines()
             .map(Arc::from)
             .collect();
-        if transitions.classes() != TRANSITIONS || labels.classes() != names.len() {
+        if transitions.classes() != TRANSITIONS
+            || roles.classes() != ROLES
+            || relations.classes() != names.len()
+        {
             return Err(ModelError::BadHeader("parser"));
         }
-        Ok(ArcEagerParser {
-            transitions,
-            labels,
-            names,
-        })
+        Ok(ArcEagerParser::new(transitions, roles, relations, names))
     }
 
-    /// Transition weights, relation weights, then one relation name a line.
+    fn new(
+        transitions: Weights,
+        roles: Weights,
+        relations: Weights,
+        names: Vec<Arc<str>>,
+    ) -> ArcEagerParser {
+        let punct = names.iter().position(|n| n.as_ref() == "punct");
+        ArcEagerParser {
+            transitions,
+            roles,
+            relations,
+            names,
+            punct,
+        }
+    }
+
+    /// Transition weights, role weights, relation weights, then one relation name a line.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = self.transitions.to_bytes(MAGIC_TRANSITIONS);
-        out.extend(self.labels.to_bytes(MAGIC_LABELS));
+        out.extend(self.roles.to_bytes(MAGIC_ROLES));
+        out.extend(self.relations.to_bytes(MAGIC_RELATIONS));
         for n in &self.names {
             out.extend_from_slice(n.as_bytes());
             out.push(b'\n');
@@ -87,30 +112,30 @@ impl ArcEagerParser {
         let mut feats = Vec::with_capacity(48);
         let mut scores = [0f32; TRANSITIONS];
         let mut label_scores = vec![0f32; self.names.len()];
+        let mut role_scores = [0f32; ROLES];
         while !state.terminal() {
             let allowed = state.allowed();
             ctx.transition_features(&state, &mut feats);
             self.transitions.scores(&feats, &mut scores);
             let t = best(&scores, Some(&allowed));
-            let label = state.arc_of(t).map_or(0, |(h, d)| {
+            let role = state.arc_of(t).map_or(0, |(h, d)| {
                 ctx.label_features(d, Some(h).filter(|&h| h < input.words.len()), &mut feats);
-                self.labels.scores(&feats, &mut label_scores);
-                best(&label_scores, None)
+                self.roles.scores(&feats, &mut role_scores);
+                best(&role_scores, None)
             });
-            state.apply(t, label);
-        }
-        // Tokens left without a head are roots.
-        for d in 0..input.words.len() {
-            if state.heads[d].is_none() {
-                ctx.label_features(d, None, &mut feats);
-                self.labels.scores(&feats, &mut label_scores);
-                state.labels[d] = best(&label_scores, None) as u16;
-            }
+            state.apply(t, role);
         }
         let heads = state.heads_without_root();
-        let labels = state.labels[..input.words.len()]
-            .iter()
-            .map(|&l| l as usize)
+        let children = Children::new(&heads);
+        let labels = (0..input.words.len())
+            .map(|d| {
+                if let Some(punct) = self.punct.filter(|_| input.tags[d] == Upos::Punct) {
+                    return punct;
+                }
+                ctx.relation_features(d, &heads, &children, &mut feats);
+                self.relations.scores(&feats, &mut label_scores);
+                best(&label_scores, None)
+            })
             .collect();
         Parse { heads, labels }
     }
@@ -168,8 +193,8 @@ struct State {
     rightmost: Vec<Option<usize>>,
     left_count: Vec<u8>,
     right_count: Vec<u8>,
-    /// The relation of each attached token.
-    labels: Vec<u16>,
+    /// The coarse role of each attached token.
+    roles: Vec<u8>,
     /// Which tokens are punctuation (the root is not).
     punct: Vec<bool>,
 }
@@ -189,7 +214,7 @@ impl State {
             rightmost: vec![None; n + 1],
             left_count: vec![0; n + 1],
             right_count: vec![0; n + 1],
-            labels: vec![0; n + 1],
+            roles: vec![0; n + 1],
         }
     }
 
@@ -226,9 +251,9 @@ impl State {
         }
     }
 
-    fn add_arc(&mut self, head: usize, dep: usize, label: usize) {
+    fn add_arc(&mut self, head: usize, dep: usize, role: usize) {
         self.heads[dep] = Some(head);
-        self.labels[dep] = label as u16;
+        self.roles[dep] = role as u8;
         if dep < head {
             self.left_count[head] = self.left_count[head].saturating_add(1);
             if self.leftmost[head].is_none_or(|l| dep < l) {
@@ -242,7 +267,7 @@ impl State {
         }
     }
 
-    fn apply(&mut self, t: usize, label: usize) {
+    fn apply(&mut self, t: usize, role: usize) {
         let s0 = self.s0();
         let n0 = self.next;
         match t {
@@ -254,11 +279,11 @@ impl State {
                 self.stack.pop();
             }
             LEFT => {
-                self.add_arc(n0, s0, label);
+                self.add_arc(n0, s0, role);
                 self.stack.pop();
             }
             _ => {
-                self.add_arc(s0, n0, label);
+                self.add_arc(s0, n0, role);
                 self.stack.push(n0);
                 self.next += 1;
             }
@@ -280,6 +305,7 @@ struct Context {
     word: Vec<u64>,
     tag: Vec<u64>,
     suffix: Vec<u64>,
+    upos: Vec<Upos>,
 }
 
 const NONE: u64 = 0x4e4f;
@@ -309,6 +335,7 @@ impl Context {
             word,
             tag,
             suffix,
+            upos: input.tags.to_vec(),
         }
     }
 
@@ -345,7 +372,7 @@ impl Context {
         let (s0w, s0t, n0w, n0t) = (self.w(s0), self.t(s0), self.w(n0), self.t(n0));
         let (n1w, n1t, n2t, s1t) = (self.w(n1), self.t(n1), self.t(n2), self.t(s1));
         let s0val = ((s.left_count[s0i] as u64) << 8) | s.right_count[s0i] as u64;
-        let label = |k: Option<usize>| k.map_or(NONE, |k| 0x1000 + s.labels[k] as u64);
+        let role = |k: Option<usize>| k.map_or(NONE, |k| 0x1000 + s.roles[k] as u64);
         let s0hh = s0h.and_then(|h| s.heads[h]);
         let n0val = n0.map_or(NONE, |k| s.left_count[k] as u64);
         let s1h = s1.and_then(|k| s.heads[k]);
@@ -386,14 +413,14 @@ impl Context {
             n0t,
         ]));
         out.push(mix(&[32, self.w(s0h), s0t]));
-        out.push(mix(&[33, label(s0l), s0t]));
-        out.push(mix(&[34, label(s0r), s0t]));
-        out.push(mix(&[35, label(n0l), n0t]));
-        out.push(mix(&[36, label(s0h.map(|_| s0i)), s0t, n0t]));
+        out.push(mix(&[33, role(s0l), s0t]));
+        out.push(mix(&[34, role(s0r), s0t]));
+        out.push(mix(&[35, role(n0l), n0t]));
+        out.push(mix(&[36, role(s0h.map(|_| s0i)), s0t, n0t]));
         out.push(mix(&[37, self.w(s1), s0t]));
         out.push(mix(&[38, self.t(s0hh), self.t(s0h), s0t]));
         out.push(mix(&[39, n0val, n0t]));
-        out.push(mix(&[40, label(s0l), label(s0r), s0t, n0t]));
+        out.push(mix(&[40, role(s0l), role(s0r), s0t, n0t]));
         out.push(mix(&[41, self.w(n0l), n0t]));
         out.push(mix(&[42, self.t(s0l), self.t(s0r), s0w]));
         out.push(mix(&[43, n0w, n1w]));
@@ -404,22 +431,29 @@ impl Context {
         out.push(mix(&[48, s0w, n0t, n1t]));
     }
 
+    /// Features of an arc's role as the arc is made: its words, tags, direction and distance.
     fn label_features(&self, d: usize, head: Option<usize>, out: &mut Vec<u64>) {
+        self.arc_features(d, head, out);
+        let dir = direction(d, head);
+        let dist = head.map_or(0, |h| h.abs_diff(d).min(6)) as u64;
+        let (dw, dt, ht) = (self.word[d], self.tag[d], self.t(head.or(Some(self.n))));
+        out.push(mix(&[101, dw]));
+        out.push(mix(&[103, dt, dir]));
+        out.push(mix(&[112, dw, dir]));
+        out.push(mix(&[113, ht, dt, dir, dist]));
+    }
+
+    /// The features of an arc that both the role and the relation classifier read.
+    fn arc_features(&self, d: usize, head: Option<usize>, out: &mut Vec<u64>) {
         out.clear();
         let h = head.or(Some(self.n));
-        let dir = match head {
-            None => 2,
-            Some(h) if h < d => 1,
-            _ => 0,
-        };
+        let dir = direction(d, head);
         let dist = head.map_or(0, |h| h.abs_diff(d).min(6)) as u64;
         let (dw, dt, hw, ht) = (self.word[d], self.tag[d], self.w(h), self.t(h));
         let prev_t = self.t(d.checked_sub(1));
         let next_t = self.t(Some(d + 1).filter(|&k| k < self.n));
         out.push(mix(&[100]));
-        out.push(mix(&[101, dw]));
         out.push(mix(&[102, dt]));
-        out.push(mix(&[103, dt, dir]));
         out.push(mix(&[104, ht, dt, dir]));
         out.push(mix(&[105, hw, dt]));
         out.push(mix(&[106, dw, ht]));
@@ -428,8 +462,129 @@ impl Context {
         out.push(mix(&[109, self.suffix[d], dt]));
         out.push(mix(&[110, prev_t, dt, ht]));
         out.push(mix(&[111, next_t, dt, ht]));
-        out.push(mix(&[112, dw, dir]));
-        out.push(mix(&[113, ht, dt, dir, dist]));
+    }
+
+    /// Features of the relation of `d` in a whole tree: the arc's own features, and what the
+    /// dependents of both ends and the words between them say ("by" under a noun, a passive
+    /// auxiliary under the head, a comma between them).
+    fn relation_features(
+        &self,
+        d: usize,
+        heads: &[Option<usize>],
+        children: &Children,
+        out: &mut Vec<u64>,
+    ) {
+        let head = heads[d];
+        self.arc_features(d, head, out);
+        let dir = direction(d, head);
+        let (dt, ht) = (self.tag[d], self.t(head.or(Some(self.n))));
+        let mut child_tags = 0u64;
+        let mut function_words = NONE;
+        let mut marker = NONE;
+        let mut has_det = false;
+        for &k in children.of(d) {
+            let tag = self.upos[k];
+            child_tags |= 1 << tag as u64;
+            if matches!(
+                tag,
+                Upos::Adp | Upos::Sconj | Upos::Part | Upos::Aux | Upos::Cconj | Upos::Det
+            ) {
+                function_words = mix(&[function_words, self.word[k]]);
+            }
+            let marks = matches!(tag, Upos::Adp | Upos::Sconj) || tag == Upos::Part && k < d;
+            if marks && marker == NONE {
+                marker = self.word[k];
+            }
+            has_det |= tag == Upos::Det;
+        }
+        out.push(mix(&[120, dt, ht, dir, child_tags]));
+        out.push(mix(&[121, dt, function_words]));
+        out.push(mix(&[122, dt, ht, dir, marker]));
+        let Some(h) = head else {
+            out.push(mix(&[124, dt, child_tags]));
+            return;
+        };
+        let (lo, hi) = (d.min(h), d.max(h));
+        let mut head_aux = NONE;
+        let (mut between, mut nominals) = (0u64, 0u64);
+        for &k in children.of(h) {
+            let tag = self.upos[k];
+            if tag == Upos::Aux {
+                head_aux = mix(&[head_aux, self.word[k]]);
+            }
+            if (k < h) == (d < h) && tag != Upos::Punct {
+                between += u64::from(k > lo && k < hi);
+                nominals += u64::from(matches!(tag, Upos::Noun | Upos::Propn | Upos::Pron));
+            }
+        }
+        let (between, nominals) = (between.min(3), nominals.min(3));
+        out.push(mix(&[125, dt, dir, head_aux]));
+        let comma = (lo + 1..hi).any(|k| self.upos[k] == Upos::Punct);
+        out.push(mix(&[126, dt, ht, dir, comma as u64]));
+        out.push(mix(&[127, ht, self.t(heads[h].or(Some(self.n))), dt, dir]));
+        out.push(mix(&[128, dt, ht, dir, between]));
+        out.push(mix(&[129, dt, ht, dir, nominals, between]));
+        out.push(mix(&[130, dt, ht, dir, has_det as u64, marker]));
+        out.push(mix(&[131, self.word[h], dt, dir, marker]));
+    }
+}
+
+/// 0 for a head after the dependent, 1 before it, 2 for a root.
+fn direction(d: usize, head: Option<usize>) -> u64 {
+    match head {
+        None => 2,
+        Some(h) if h < d => 1,
+        _ => 0,
+    }
+}
+
+/// Coarse roles of relations, which the transition classifier reads of the arcs made so far.
+/// Eight roles instead of 51 relations keep that classifier's table in cache.
+const ROLES: usize = 8;
+
+fn role_of(relation: &str) -> usize {
+    match relation.split(':').next().unwrap_or(relation) {
+        "nsubj" | "csubj" | "expl" => 1,
+        "obj" | "iobj" | "ccomp" | "xcomp" => 2,
+        "obl" | "nmod" | "advcl" | "acl" => 3,
+        "amod" | "advmod" | "nummod" | "det" | "compound" | "flat" | "fixed" | "goeswith" => 4,
+        "case" | "mark" | "cop" | "aux" | "cc" => 5,
+        "conj" | "appos" | "parataxis" | "list" => 6,
+        "punct" => 7,
+        _ => 0,
+    }
+}
+
+/// Each token's dependents, in order, held in two flat arrays.
+struct Children {
+    /// Where each token's dependents start in `list` (one more entry than tokens).
+    start: Vec<usize>,
+    list: Vec<usize>,
+}
+
+impl Children {
+    fn new(heads: &[Option<usize>]) -> Children {
+        let n = heads.len();
+        let mut start = vec![0usize; n + 1];
+        for h in heads.iter().flatten().filter(|&&h| h < n) {
+            start[h + 1] += 1;
+        }
+        for k in 0..n {
+            start[k + 1] += start[k];
+        }
+        let mut filled = start.clone();
+        let mut list = vec![0usize; start[n]];
+        for (d, h) in heads.iter().enumerate() {
+            if let Some(h) = h.filter(|&h| h < n) {
+                list[filled[h]] = d;
+                filled[h] += 1;
+            }
+        }
+        Children { start, list }
+    }
+
+    fn of(&self, t: usize) -> &[usize] {
+        &self.list[self.start[t]..self.start[t + 1]]
     }
 }
 
@@ -439,8 +594,11 @@ pub mod train {
 
     /// Iterations on the oracle's path before the parser follows its own predictions.
     const EXPLORE_AFTER: usize = 2;
-    /// 2^16 buckets of relation weights (6.7 MB on disk for UD's 51 relations).
-    const LABEL_BITS: u32 = 16;
+    /// 2^16 buckets of role weights (0.5 MB): the table stays in a core's cache.
+    const ROLE_BITS: u32 = 16;
+    /// 2^14 buckets of relation weights (0.8 MB for UD's 51 relations), in cache as well: with
+    /// 2^15, 0.2 LAS more and a slower parse.
+    const RELATION_BITS: u32 = 14;
 
     pub struct Example {
         pub words: Vec<String>,
@@ -521,7 +679,9 @@ pub mod train {
                 .expect("a known relation")
         };
         let mut transitions = Trainer::new(bits, TRANSITIONS);
-        let mut labels = Trainer::new(LABEL_BITS, names.len());
+        let mut roles = Trainer::new(ROLE_BITS, ROLES);
+        let mut role_scores = [0f32; ROLES];
+        let mut relations = Trainer::new(RELATION_BITS, names.len());
         let mut order: Vec<usize> = (0..examples.len()).collect();
         let mut rng = seed;
         let mut feats = Vec::with_capacity(48);
@@ -561,32 +721,38 @@ pub mod train {
                     rng ^= rng << 17;
                     let explore = iteration >= EXPLORE_AFTER && !rng.is_multiple_of(10);
                     let next = if explore { guess } else { truth };
-                    // A correct arc takes its gold relation; a wrong one what the model says.
-                    let label = state.arc_of(next).map_or(0, |(h, d)| {
+                    // A correct arc takes its gold role; a wrong one what the model says.
+                    let role = state.arc_of(next).map_or(0, |(h, d)| {
                         let gold_head = ex.heads[d].unwrap_or(words.len());
                         if gold_head == h {
-                            label_of(&ex.labels[d])
+                            role_of(&ex.labels[d])
                         } else {
                             ctx.label_features(d, Some(h).filter(|&h| h < words.len()), &mut feats);
-                            labels.scores(&feats, &mut label_scores);
-                            best(&label_scores, None)
+                            roles.scores(&feats, &mut role_scores);
+                            best(&role_scores, None)
                         }
                     });
-                    state.apply(next, label);
+                    state.apply(next, role);
                 }
+                let children = Children::new(&ex.heads);
                 for d in 0..words.len() {
                     ctx.label_features(d, ex.heads[d], &mut feats);
-                    labels.scores(&feats, &mut label_scores);
+                    roles.scores(&feats, &mut role_scores);
+                    let guess = best(&role_scores, None);
+                    roles.update(&feats, role_of(&ex.labels[d]), guess);
+                    ctx.relation_features(d, &ex.heads, &children, &mut feats);
+                    relations.scores(&feats, &mut label_scores);
                     let guess = best(&label_scores, None);
-                    labels.update(&feats, label_of(&ex.labels[d]), guess);
+                    relations.update(&feats, label_of(&ex.labels[d]), guess);
                 }
             }
         }
-        ArcEagerParser {
-            transitions: transitions.finish(),
-            labels: labels.finish(),
-            names: names.into_iter().map(Arc::from).collect(),
-        }
+        ArcEagerParser::new(
+            transitions.finish(),
+            roles.finish(),
+            relations.finish(),
+            names.into_iter().map(Arc::from).collect(),
+        )
     }
 }
 
@@ -643,6 +809,50 @@ mod tests {
             .heads,
             [Some(1), None, Some(1)]
         );
+    }
+
+    #[test]
+    fn a_relation_is_read_off_the_dependents_of_the_arc() {
+        use Upos::*;
+        // The two sentences differ only in the preposition under "Smith".
+        let sentence = |preposition: &str, relation: &str| {
+            example(
+                &format!("it ran {preposition} Smith"),
+                &[Pron, Verb, Adp, Propn],
+                &[Some(1), None, Some(3), Some(1)],
+                &["nsubj", "root", "case", relation],
+            )
+        };
+        let p = train(
+            &[sentence("by", "obl:agent"), sentence("in", "obl")],
+            15,
+            12,
+            3,
+        );
+        for (preposition, relation) in [("by", "obl:agent"), ("in", "obl")] {
+            let parse = p.parse_sentence(&ParseInput {
+                words: &["it", "ran", preposition, "Smith"],
+                tags: &[Pron, Verb, Adp, Propn],
+            });
+            assert_eq!(parse.heads[3], Some(1));
+            assert_eq!(p.relation_name(parse.labels[3]).as_ref(), relation);
+        }
+    }
+
+    #[test]
+    fn children_are_listed_by_head_in_order() {
+        let children = Children::new(&[Some(1), None, Some(1), Some(2), Some(1)]);
+        assert_eq!(children.of(1), [0, 2, 4]);
+        assert_eq!(children.of(2), [3]);
+        assert!(children.of(0).is_empty() && children.of(4).is_empty());
+    }
+
+    #[test]
+    fn a_subtype_has_the_role_of_its_relation() {
+        assert_eq!(role_of("nsubj:pass"), role_of("nsubj"));
+        assert_eq!(role_of("obl:agent"), role_of("obl"));
+        assert_ne!(role_of("nsubj"), role_of("obj"));
+        assert!(role_of("punct") < ROLES && role_of("reparandum") < ROLES);
     }
 
     #[test]
