@@ -19,7 +19,7 @@ const LEFT: usize = 2;
 const RIGHT: usize = 3;
 const TRANSITIONS: usize = 4;
 
-/// The arc-eager parser: transition and relation classifiers and the relation names.
+/// The arc-eager parser: transition, role and relation classifiers and the relation names.
 pub struct ArcEagerParser {
     transitions: Weights,
     /// The coarse role of each arc as it is made.
@@ -119,7 +119,7 @@ impl ArcEagerParser {
             self.transitions.scores(&feats, &mut scores);
             let t = best(&scores, Some(&allowed));
             let role = state.arc_of(t).map_or(0, |(h, d)| {
-                ctx.label_features(d, Some(h).filter(|&h| h < input.words.len()), &mut feats);
+                ctx.role_features(d, Some(h).filter(|&h| h < input.words.len()), &mut feats);
                 self.roles.scores(&feats, &mut role_scores);
                 best(&role_scores, None)
             });
@@ -432,7 +432,7 @@ impl Context {
     }
 
     /// Features of an arc's role as the arc is made: its words, tags, direction and distance.
-    fn label_features(&self, d: usize, head: Option<usize>, out: &mut Vec<u64>) {
+    fn role_features(&self, d: usize, head: Option<usize>, out: &mut Vec<u64>) {
         self.arc_features(d, head, out);
         let dir = direction(d, head);
         let dist = head.map_or(0, |h| h.abs_diff(d).min(6)) as u64;
@@ -727,7 +727,7 @@ pub mod train {
                         if gold_head == h {
                             role_of(&ex.labels[d])
                         } else {
-                            ctx.label_features(d, Some(h).filter(|&h| h < words.len()), &mut feats);
+                            ctx.role_features(d, Some(h).filter(|&h| h < words.len()), &mut feats);
                             roles.scores(&feats, &mut role_scores);
                             best(&role_scores, None)
                         }
@@ -736,7 +736,7 @@ pub mod train {
                 }
                 let children = Children::new(&ex.heads);
                 for d in 0..words.len() {
-                    ctx.label_features(d, ex.heads[d], &mut feats);
+                    ctx.role_features(d, ex.heads[d], &mut feats);
                     roles.scores(&feats, &mut role_scores);
                     let guess = best(&role_scores, None);
                     roles.update(&feats, role_of(&ex.labels[d]), guess);
