@@ -4,6 +4,7 @@
 //! This is the mention extent GUM's entity layer marks; the mentions themselves keep only the
 //! words that name (what canonical names and speaker matching read).
 
+use sayso_annotate::parser::Children;
 use sayso_document::{Document, Upos};
 
 /// Relations (before any `:` subtype) that keep a dependent inside its head's noun phrase.
@@ -27,42 +28,21 @@ const MAX_QUANTITY_STEPS: usize = 3;
 /// The most tokens a phrase takes beyond its mention.
 const MAX_PHRASE_TOKENS: usize = 300;
 
-/// Dependents of each token of a parsed document, built once and shared by all its mentions:
-/// those of token `t` are `children[starts[t]..starts[t + 1]]`.
+/// Noun phrases read off a parsed document, over the dependents of each token, indexed once and
+/// shared by all its mentions.
 pub struct NounPhrases<'d> {
     doc: &'d Document,
-    starts: Vec<u32>,
-    children: Vec<u32>,
+    children: Children,
 }
 
 impl<'d> NounPhrases<'d> {
     pub fn new(doc: &'d Document) -> Self {
-        let n = doc.heads.len();
-        let head_of = |h: &Option<u32>| h.filter(|&h| (h as usize) < n);
-        let mut starts = vec![0u32; n + 1];
-        for h in doc.heads.iter().filter_map(head_of) {
-            starts[h as usize + 1] += 1;
-        }
-        for t in 0..n {
-            starts[t + 1] += starts[t];
-        }
-        let mut next = starts.clone();
-        let mut children = vec![0u32; starts[n] as usize];
-        for (t, h) in doc.heads.iter().enumerate() {
-            if let Some(h) = head_of(h) {
-                children[next[h as usize] as usize] = t as u32;
-                next[h as usize] += 1;
-            }
-        }
-        NounPhrases {
-            doc,
-            starts,
-            children,
-        }
+        let children = Children::new(doc.heads.len(), |t| doc.heads[t].map(|h| h as usize));
+        NounPhrases { doc, children }
     }
 
     fn children_of(&self, t: usize) -> &[u32] {
-        &self.children[self.starts[t] as usize..self.starts[t + 1] as usize]
+        self.children.of(t)
     }
 
     /// The inclusive token range of the noun phrase around the mention over `first..=last`;

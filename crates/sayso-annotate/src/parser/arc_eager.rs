@@ -2,7 +2,7 @@
 //! one chooses the transition, one the coarse role of each arc as it is made (for the
 //! transition classifier's features), and one the relation of each arc once the tree is whole.
 
-use super::Parser;
+use super::{Children, Parser};
 use crate::perceptron::{best, hash_chars, hash_str, mix, shuffle, ModelError, Trainer, Weights};
 use sayso_document::{Document, Upos};
 use std::ops::Range;
@@ -126,7 +126,7 @@ impl ArcEagerParser {
             state.apply(t, role);
         }
         let heads = state.heads_without_root();
-        let children = Children::new(&heads);
+        let children = Children::new(heads.len(), |t| heads[t]);
         let labels = (0..input.words.len())
             .map(|d| {
                 if let Some(punct) = self.punct.filter(|_| input.tags[d] == Upos::Punct) {
@@ -300,19 +300,19 @@ impl State {
 }
 
 /// Hashed word and tag properties of a sentence, with padding for positions outside it.
-struct Context {
+struct Context<'a> {
     n: usize,
     word: Vec<u64>,
     tag: Vec<u64>,
     suffix: Vec<u64>,
-    upos: Vec<Upos>,
+    upos: &'a [Upos],
 }
 
 const NONE: u64 = 0x4e4f;
 const ROOT: u64 = 0x524f;
 
-impl Context {
-    fn new(input: &ParseInput) -> Self {
+impl<'a> Context<'a> {
+    fn new(input: &ParseInput<'a>) -> Self {
         let n = input.words.len();
         let mut word = Vec::with_capacity(n);
         let mut suffix = Vec::with_capacity(n);
@@ -335,7 +335,7 @@ impl Context {
             word,
             tag,
             suffix,
-            upos: input.tags.to_vec(),
+            upos: input.tags,
         }
     }
 
@@ -482,7 +482,7 @@ impl Context {
         let mut function_words = NONE;
         let mut marker = NONE;
         let mut has_det = false;
-        for &k in children.of(d) {
+        for k in children.of(d).iter().map(|&k| k as usize) {
             let tag = self.upos[k];
             child_tags |= 1 << tag as u64;
             if matches!(
@@ -507,7 +507,7 @@ impl Context {
         let (lo, hi) = (d.min(h), d.max(h));
         let mut head_aux = NONE;
         let (mut between, mut nominals) = (0u64, 0u64);
-        for &k in children.of(h) {
+        for k in children.of(h).iter().map(|&k| k as usize) {
             let tag = self.upos[k];
             if tag == Upos::Aux {
                 head_aux = mix(&[head_aux, self.word[k]]);
@@ -552,39 +552,6 @@ fn role_of(relation: &str) -> usize {
         "conj" | "appos" | "parataxis" | "list" => 6,
         "punct" => 7,
         _ => 0,
-    }
-}
-
-/// Each token's dependents, in order, held in two flat arrays.
-struct Children {
-    /// Where each token's dependents start in `list` (one more entry than tokens).
-    start: Vec<usize>,
-    list: Vec<usize>,
-}
-
-impl Children {
-    fn new(heads: &[Option<usize>]) -> Children {
-        let n = heads.len();
-        let mut start = vec![0usize; n + 1];
-        for h in heads.iter().flatten().filter(|&&h| h < n) {
-            start[h + 1] += 1;
-        }
-        for k in 0..n {
-            start[k + 1] += start[k];
-        }
-        let mut filled = start.clone();
-        let mut list = vec![0usize; start[n]];
-        for (d, h) in heads.iter().enumerate() {
-            if let Some(h) = h.filter(|&h| h < n) {
-                list[filled[h]] = d;
-                filled[h] += 1;
-            }
-        }
-        Children { start, list }
-    }
-
-    fn of(&self, t: usize) -> &[usize] {
-        &self.list[self.start[t]..self.start[t + 1]]
     }
 }
 
@@ -734,7 +701,7 @@ pub mod train {
                     });
                     state.apply(next, role);
                 }
-                let children = Children::new(&ex.heads);
+                let children = Children::new(ex.heads.len(), |t| ex.heads[t]);
                 for d in 0..words.len() {
                     ctx.role_features(d, ex.heads[d], &mut feats);
                     roles.scores(&feats, &mut role_scores);
@@ -837,14 +804,6 @@ mod tests {
             assert_eq!(parse.heads[3], Some(1));
             assert_eq!(p.relation_name(parse.labels[3]).as_ref(), relation);
         }
-    }
-
-    #[test]
-    fn children_are_listed_by_head_in_order() {
-        let children = Children::new(&[Some(1), None, Some(1), Some(2), Some(1)]);
-        assert_eq!(children.of(1), [0, 2, 4]);
-        assert_eq!(children.of(2), [3]);
-        assert!(children.of(0).is_empty() && children.of(4).is_empty());
     }
 
     #[test]

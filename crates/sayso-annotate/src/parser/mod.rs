@@ -1,13 +1,17 @@
 //! Dependency parsing.
 //!
-//! [`ArcEagerParser`] is a greedy arc-eager transition parser with an averaged-perceptron
-//! transition classifier and a separate relation classifier, over hashed features of the
-//! stack, the buffer and the partial tree (`dependency-parser.bin`, rebuilt by
+//! [`Children`] indexes the dependents of each token of a tree.
+//!
+//! [`ArcEagerParser`] is a greedy arc-eager transition parser with averaged-perceptron
+//! classifiers over hashed features: of the transition (the stack, the buffer and the partial
+//! tree), of each arc's coarse role as it is made, and of each relation once the tree is whole (`dependency-parser.bin`, rebuilt by
 //! `sayso train parser`). It reads the part-of-speech tags of `doc.upos`.
 
 pub mod arc_eager;
+pub mod children;
 
 pub use arc_eager::ArcEagerParser;
+pub use children::Children;
 
 use sayso_document::Document;
 use std::ops::Range;
