@@ -1,5 +1,6 @@
 //! Resolved-speaker accuracy against a gold speaker layer (`quality/polnear-dev-speakers.tsv`):
-//! each gold attribution, found among the predictions by its first content span (the predicted
+//! its articles are numbered by their place among the gold articles' ids sorted (from 1), so that
+//! the layer holds no words of the articles; each gold attribution, found among the predictions by its first content span (the predicted
 //! attribution whose content covers most of it, at least half), must have the same speaker
 //! (case aside), or none when the gold says `none`.
 
@@ -9,6 +10,7 @@ use std::collections::HashMap;
 
 /// One row of the gold layer.
 pub struct GoldSpeaker {
+    /// The article's id.
     pub article: String,
     pub content: (u32, u32),
     /// name / pronoun / nominal / missing: how the gold source is written.
@@ -17,8 +19,12 @@ pub struct GoldSpeaker {
     pub speaker: Option<String>,
 }
 
-/// Reads the layer (tab-separated, `#` comments, one header line).
-pub fn parse(tsv: &str) -> Result<Vec<GoldSpeaker>, String> {
+/// Reads the layer (tab-separated, `#` comments, one header line), its article numbers taken
+/// into `article_ids` sorted.
+pub fn parse(tsv: &str, article_ids: &[&str]) -> Result<Vec<GoldSpeaker>, String> {
+    let mut ids = article_ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
     tsv.lines()
         .enumerate()
         .filter(|(_, l)| !l.is_empty() && !l.starts_with('#') && !l.starts_with("article\t"))
@@ -30,10 +36,14 @@ pub fn parse(tsv: &str) -> Result<Vec<GoldSpeaker>, String> {
             }
             let number = |s: &str| {
                 s.parse::<u32>()
-                    .map_err(|_| bad("an offset is not a number"))
+                    .map_err(|_| bad("an article number or offset is not a number"))
             };
+            let article = number(cols[0])?
+                .checked_sub(1)
+                .and_then(|k| ids.get(k as usize))
+                .ok_or_else(|| bad(&format!("no article {} among {}", cols[0], ids.len())))?;
             Ok(GoldSpeaker {
-                article: cols[0].to_string(),
+                article: article.to_string(),
                 content: (number(cols[2])?, number(cols[3])?),
                 source_form: cols[4].to_string(),
                 speaker: (cols[5] != "none").then(|| cols[5].to_string()),
@@ -108,7 +118,8 @@ mod tests {
     fn speakers_compare_on_the_attribution_covering_the_gold_content() {
         let gold = parse(
             "# c\narticle\tattribution\tcontent_start\tcontent_end\tsource_form\tspeaker\n\
-             a\tE1\t10\t20\tname\tJohn Legend\na\tE2\t30\t40\tnominal\tnone\na\tE3\t50\t60\tname\tX\n",
+             2\tE1\t10\t20\tname\tJohn Legend\n2\tE2\t30\t40\tnominal\tnone\n2\tE3\t50\t60\tname\tX\n",
+            &["b", "a", "0"],
         )
         .unwrap();
         let predicted = |start: u32, end: u32, speaker: Option<&str>| Predicted {
@@ -131,6 +142,7 @@ mod tests {
         assert_eq!(s.accuracy_matched, 50.0);
         assert_eq!(s.matched_not_named, 1);
         assert_eq!(s.accuracy_matched_not_named, 0.0);
-        assert!(parse("a\tb\n").is_err());
+        assert!(parse("a\tb\n", &["a"]).is_err());
+        assert!(parse("4\tE1\t1\t2\tname\tX\n", &["a"]).is_err());
     }
 }

@@ -73,7 +73,8 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         Some(path) => {
             let tsv = std::fs::read_to_string(path)
                 .with_context(|| format!("reading {}", path.display()))?;
-            let gold = sayso_eval::speakers::parse(&tsv)
+            let ids: Vec<&str> = gold.iter().map(|d| d.id.as_str()).collect();
+            let gold = sayso_eval::speakers::parse(&tsv, &ids)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
             Some(sayso_eval::speakers::score(&gold, &predictions))
         }
