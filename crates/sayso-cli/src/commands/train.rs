@@ -165,31 +165,45 @@ const NAME_KINDS_ITERATIONS: usize = 10;
 /// 2^16 buckets of 4 kinds, 8-bit weights: a 256 KB model.
 const NAME_KINDS_BITS: u32 = 16;
 
+/// Folds of GUM documents for the person-name lexicon the name-kind classifier trains with.
+const NAME_KINDS_FOLDS: usize = 5;
+
 /// GUM train and dev documents with the bundled tagger's tags, and their gold names (mentions
-/// whose words are all proper nouns) with the class of their entity type.
+/// whose words are all proper nouns) with the class of their entity type. Each document's
+/// person-name lexicon is made from the other folds' documents: made from all of them, it
+/// would know every training name, and the classifier would learn to trust it more than it
+/// deserves on the names it has never seen.
 fn train_name_kinds(data: &Path) -> Result<sayso_entities::kinds::NameKinds> {
     use sayso_annotate::Tagger;
     let tagger = sayso_annotate::PerceptronTagger::bundled();
-    let mut docs = Vec::new();
+    let mut sentences = Vec::new();
     for split in ["en_gum/en_gum-ud-train", "en_gum/en_gum-ud-dev"] {
-        let sentences = read_treebank(&data.join(format!("ud/{split}.conllu")))?;
-        for document in sayso_readers::conllu::documents(&sentences) {
-            let mut doc = sayso_eval::tagging::gold_token_document(&document);
-            tagger.tag(&mut doc);
-            let upos: Vec<&str> = document
-                .iter()
-                .flat_map(|s| s.words.iter().map(|w| w.upos.as_str()))
-                .collect();
-            let names = sayso_readers::conllu::entity_mentions(&document)
-                .into_iter()
-                .filter(|m| upos[m.first..=m.last].iter().all(|u| *u == "PROPN"))
-                .map(|m| {
-                    let class = sayso_entities::kinds::class_of_gum_type(&m.kind);
-                    (m.first, m.last, class)
-                })
-                .collect();
-            docs.push(sayso_entities::kinds::train::TrainingDocument { doc, names });
-        }
+        sentences.extend(read_treebank(&data.join(format!("ud/{split}.conllu")))?);
+    }
+    let documents = sayso_readers::conllu::documents(&sentences);
+    let lexicons =
+        sayso_entities::nominals::train::held_out_person_names(&documents, NAME_KINDS_FOLDS);
+    let mut docs = Vec::new();
+    for (document, person_names) in documents.iter().zip(lexicons) {
+        let mut doc = sayso_eval::tagging::gold_token_document(document);
+        tagger.tag(&mut doc);
+        let upos: Vec<&str> = document
+            .iter()
+            .flat_map(|s| s.words.iter().map(|w| w.upos.as_str()))
+            .collect();
+        let names = sayso_readers::conllu::entity_mentions(document)
+            .into_iter()
+            .filter(|m| upos[m.first..=m.last].iter().all(|u| *u == "PROPN"))
+            .map(|m| {
+                let class = sayso_entities::kinds::class_of_gum_type(&m.kind);
+                (m.first, m.last, class)
+            })
+            .collect();
+        docs.push(sayso_entities::kinds::train::TrainingDocument {
+            doc,
+            names,
+            person_names,
+        });
     }
     Ok(sayso_entities::kinds::train::train(
         &docs,

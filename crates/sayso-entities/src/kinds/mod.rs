@@ -61,7 +61,13 @@ impl NameKinds {
     /// `first`) to `scores`, one per kind.
     pub fn add_scores(&self, doc: &Document, first: usize, last: usize, scores: &mut [f32; 4]) {
         let mut features = Vec::with_capacity(24);
-        name_features(doc, first, last, &mut features);
+        name_features(
+            doc,
+            first,
+            last,
+            &crate::nominals::is_person_name,
+            &mut features,
+        );
         let mut these = [0f32; 4];
         self.weights.scores(&features, &mut these);
         for (s, t) in scores.iter_mut().zip(these) {
@@ -75,8 +81,16 @@ pub fn kind_of(scores: &[f32; 4]) -> EntityKind {
     KINDS[sayso_annotate::perceptron::best(scores, None)]
 }
 
-/// Features of the name at tokens `first..=last` of a tagged document.
-pub fn name_features(doc: &Document, first: usize, last: usize, out: &mut Vec<u64>) {
+/// Features of the name at tokens `first..=last` of a tagged document; `is_person_name` tells
+/// the words that mostly start a person's name (the bundled lexicon at run time; in training,
+/// one made without the name's own document).
+pub fn name_features(
+    doc: &Document,
+    first: usize,
+    last: usize,
+    is_person_name: &dyn Fn(&str) -> bool,
+    out: &mut Vec<u64>,
+) {
     out.clear();
     let n = doc.tokens.len();
     let lower = |t: usize| hash_str(&doc.token_text(t).to_lowercase());
@@ -110,14 +124,12 @@ pub fn name_features(doc: &Document, first: usize, last: usize, out: &mut Vec<u6
     out.push(mix(&[9, word(after)]));
     out.push(mix(&[10, word(after), word(after2)]));
     out.push(mix(&[11, tag(before), tag(after)]));
-    out.push(mix(&[
-        12,
-        crate::nominals::is_person_name(first_text) as u64,
-    ]));
+    let known_person_name = is_person_name(first_text) as u64;
+    out.push(mix(&[12, known_person_name]));
     out.push(mix(&[
         13,
         (words == 1) as u64,
-        crate::nominals::is_person_name(first_text) as u64,
+        known_person_name,
         word(after),
     ]));
 }

@@ -3,11 +3,15 @@
 use super::{name_features, NameKinds, KINDS};
 use sayso_annotate::perceptron::{best, shuffle, Trainer};
 use sayso_document::Document;
+use std::collections::HashSet;
+use std::sync::Arc;
 
-/// A tagged document and its gold names: token range (inclusive) and class.
+/// A tagged document, its gold names (token range, inclusive, and class), and the person-name
+/// lexicon made from other documents (see [`crate::nominals::train::NameCounts`]).
 pub struct TrainingDocument {
     pub doc: Document,
     pub names: Vec<(usize, usize, usize)>,
+    pub person_names: Arc<HashSet<String>>,
 }
 
 /// Averaged perceptron over every gold name, `iterations` passes in a seeded order.
@@ -16,7 +20,8 @@ pub fn train(docs: &[TrainingDocument], iterations: usize, bits: u32, seed: u64)
     for d in docs {
         for &(first, last, class) in &d.names {
             let mut features = Vec::new();
-            name_features(&d.doc, first, last, &mut features);
+            let known = |word: &str| d.person_names.contains(word);
+            name_features(&d.doc, first, last, &known, &mut features);
             examples.push((features, class));
         }
     }

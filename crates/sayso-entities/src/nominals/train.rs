@@ -5,7 +5,8 @@
 
 use sayso_document::{Document, Span, Upos};
 use sayso_readers::conllu::{documents, entity_mentions, Sentence};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 /// Words counted fewer times than this are left out.
 const MIN_HITS: u32 = 1;
@@ -39,10 +40,10 @@ pub fn build(sentences: &[Sentence]) -> PersonLexicons {
     let documents = documents(sentences);
     let mut heads: HashMap<String, u32> = HashMap::new();
     let mut occurrences: HashMap<String, u32> = HashMap::new();
-    let mut name_starts: HashMap<String, u32> = HashMap::new();
-    let mut name_occurrences: HashMap<String, u32> = HashMap::new();
+    let mut names = NameCounts::default();
     let mut genders: HashMap<String, (u32, u32)> = HashMap::new();
     for doc in &documents {
+        names.add(doc);
         // Each word with its sentence's first index, to read its head.
         let mut words = Vec::new();
         for s in doc {
@@ -51,12 +52,8 @@ pub fn build(sentences: &[Sentence]) -> PersonLexicons {
                 words.push((w, base));
             }
         }
-        for (w, _) in &words {
-            match w.upos.as_str() {
-                "NOUN" => *occurrences.entry(w.form.to_lowercase()).or_default() += 1,
-                "PROPN" => *name_occurrences.entry(w.form.clone()).or_default() += 1,
-                _ => {}
-            }
+        for (w, _) in words.iter().filter(|(w, _)| w.upos == "NOUN") {
+            *occurrences.entry(w.form.to_lowercase()).or_default() += 1;
         }
         // Each person entity's first names (of its names of two words or more) and the
         // gendered pronouns that refer to it.
@@ -94,10 +91,6 @@ pub fn build(sentences: &[Sentence]) -> PersonLexicons {
             });
             if let Some(t) = head.filter(|&t| words[t].0.upos == "NOUN") {
                 *heads.entry(words[t].0.form.to_lowercase()).or_default() += 1;
-            }
-            let first = words[m.first].0;
-            if first.upos == "PROPN" {
-                *name_starts.entry(first.form.clone()).or_default() += 1;
             }
         }
     }
@@ -145,9 +138,10 @@ pub fn build(sentences: &[Sentence]) -> PersonLexicons {
             "# noun\tperson mentions it heads\toccurrences as a noun in GUM train+dev: nouns that look like person nouns but are not (sayso train person-nouns)\n",
         ),
         names: rows(
-            &mostly(&name_starts, &name_occurrences),
+            &mostly(&names.person_starts, &names.occurrences),
             "# name\tperson mentions it starts in GUM train+dev\toccurrences as a proper noun (sayso train person-nouns)\n",
         ),
+
         // First names whose people are referred to as "he" (or "she") at least twice and
         // four times as often as the other way.
         genders: gender_table(
@@ -157,6 +151,59 @@ pub fn build(sentences: &[Sentence]) -> PersonLexicons {
             "# first name\the-pronouns\tshe-pronouns of the people so named in GUM train+dev (sayso train person-nouns)\n",
         ),
     }
+}
+
+/// How often proper nouns start a person mention, and how often they occur as proper nouns.
+#[derive(Default)]
+pub struct NameCounts {
+    person_starts: HashMap<String, u32>,
+    occurrences: HashMap<String, u32>,
+}
+
+impl NameCounts {
+    pub fn add(&mut self, doc: &[&Sentence]) {
+        let words: Vec<_> = doc.iter().flat_map(|s| &s.words).collect();
+        for w in words.iter().filter(|w| w.upos == "PROPN") {
+            *self.occurrences.entry(w.form.clone()).or_default() += 1;
+        }
+        for m in entity_mentions(doc).iter().filter(|m| m.kind == "person") {
+            if words[m.first].upos == "PROPN" {
+                let start = self.person_starts.entry(words[m.first].form.clone());
+                *start.or_default() += 1;
+            }
+        }
+    }
+
+    /// The words that mostly start a person's name: the `names` lexicon's.
+    pub fn person_names(&self) -> HashSet<String> {
+        mostly(&self.person_starts, &self.occurrences)
+            .into_keys()
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+/// For each document, the person-name lexicon of the documents outside its fold (document `k`
+/// is in fold `k % folds`): what the name-kind classifier trains with, so that a name of the
+/// document is as often unknown to it as a new document's names are to the bundled lexicon.
+pub fn held_out_person_names(
+    documents: &[Vec<&Sentence>],
+    folds: usize,
+) -> Vec<Arc<HashSet<String>>> {
+    let lexicons: Vec<Arc<HashSet<String>>> = (0..folds)
+        .map(|fold| {
+            let mut counts = NameCounts::default();
+            for (k, document) in documents.iter().enumerate() {
+                if k % folds != fold {
+                    counts.add(document);
+                }
+            }
+            Arc::new(counts.person_names())
+        })
+        .collect();
+    (0..documents.len())
+        .map(|k| Arc::clone(&lexicons[k % folds]))
+        .collect()
 }
 
 /// First names counted `min` times or more one way ("he", "she") and `margin` times more than
@@ -376,6 +423,29 @@ mod tests {
         sayso_text::segment(&mut doc);
         sayso_annotate::PerceptronTagger::bundled().tag(&mut doc);
         doc
+    }
+
+    #[test]
+    fn a_documents_held_out_lexicon_knows_the_other_folds_names_not_its_own() {
+        let conllu = |name: &str| {
+            format!(
+                "# newdoc id = {name}\n# text = {name} Smith spoke.\n\
+                 1\t{name}\t_\tPROPN\t_\t_\t3\tnsubj\t_\tEntity=(1-person\n\
+                 2\tSmith\t_\tPROPN\t_\t_\t1\tflat\t_\tEntity=1)\n\
+                 3\tspoke\t_\tVERB\t_\t_\t0\troot\t_\t_\n\n"
+            )
+        };
+        let text: String = ["Gloria", "Byron", "Isabel"].map(conllu).concat();
+        let sentences = sayso_readers::conllu::parse_conllu(&text, "t").unwrap();
+        let documents = documents(&sentences);
+        assert_eq!(documents.len(), 3);
+        let lexicons = held_out_person_names(&documents, 2);
+        // Folds: {Gloria, Isabel} and {Byron}.
+        assert!(!lexicons[0].contains("Gloria") && !lexicons[0].contains("Isabel"));
+        assert!(lexicons[0].contains("Byron"));
+        assert!(lexicons[1].contains("Gloria") && lexicons[1].contains("Isabel"));
+        assert!(!lexicons[1].contains("Byron"));
+        assert!(Arc::ptr_eq(&lexicons[0], &lexicons[2]));
     }
 
     #[test]
