@@ -574,12 +574,12 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                 by_words.insert(words[k..].to_vec(), id);
             }
         }
-        if key.len() > 1 {
-            for edge in [first_word, last_word] {
-                let candidates = by_edge_word.entry(edge.clone()).or_default();
-                candidates.retain(|&e| e != id);
-                candidates.push(id);
-            }
+        // A name of one word too: "Obama" is a candidate beside a later "Michelle Obama", so
+        // that a title's gender can choose between them.
+        for edge in [first_word, last_word] {
+            let candidates = by_edge_word.entry(edge.clone()).or_default();
+            candidates.retain(|&e| e != id);
+            candidates.push(id);
         }
         // A name in capitals says little of its kind ("WALLACE" reads as an acronym).
         if capitalized(&key[0]).is_none() {
@@ -874,6 +874,24 @@ mod tests {
         );
         let bill = entities.iter().find(|e| e.name == "Bill Clinton").unwrap();
         assert_eq!(bill.mentions.len(), 3, "{entities:?}");
+    }
+
+    #[test]
+    fn a_titled_surname_skips_a_later_full_name_of_the_other_gender() {
+        use Upos::*;
+        // "Michelle Obama" makes "Obama" one of her names too, but "Mr. Obama" is not her.
+        let entities = entities_of(
+            "President Obama spoke. Obama left. Obama came. Obama sat. Michelle Obama came. \
+             Mr. Obama said no.",
+            &[
+                Propn, Propn, Verb, Punct, Propn, Verb, Punct, Propn, Verb, Punct, Propn, Verb,
+                Punct, Propn, Propn, Verb, Punct, Propn, Propn, Verb, Intj, Punct,
+            ],
+        );
+        let michelle = entities.iter().find(|e| e.name == "Michelle Obama").unwrap();
+        assert_eq!(michelle.mentions.len(), 1, "{entities:?}");
+        let barack = entities.iter().find(|e| e.name == "Obama").unwrap();
+        assert_eq!(barack.mentions.len(), 5, "{entities:?}");
     }
 
     #[test]
