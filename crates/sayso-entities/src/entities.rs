@@ -888,7 +888,10 @@ mod tests {
                 Punct, Propn, Propn, Verb, Punct, Propn, Propn, Verb, Intj, Punct,
             ],
         );
-        let michelle = entities.iter().find(|e| e.name == "Michelle Obama").unwrap();
+        let michelle = entities
+            .iter()
+            .find(|e| e.name == "Michelle Obama")
+            .unwrap();
         assert_eq!(michelle.mentions.len(), 1, "{entities:?}");
         let barack = entities.iter().find(|e| e.name == "Obama").unwrap();
         assert_eq!(barack.mentions.len(), 5, "{entities:?}");
