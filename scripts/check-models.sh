@@ -5,14 +5,8 @@
 # About a minute on two cores (the attribution model takes most of it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -d ../shared/data/ud ] || [ ! -d ../shared/data/polnear ]; then
-    if [ -n "${CI:-}" ]; then
-        echo "model check: ../shared/data is missing in CI" >&2
-        exit 1
-    fi
-    echo "model check SKIPPED: ../shared/data is missing next to the checkout"
-    exit 0
-fi
+source scripts/require-shared.sh
+require_shared "model check" ../shared/data/ud ../shared/data/polnear
 cargo build --release -q --bin sayso
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT

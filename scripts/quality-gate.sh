@@ -6,14 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=../shared/data/polnear
-if [ ! -f "$shared/jsonl/dev.jsonl" ]; then
-    if [ -n "${CI:-}" ]; then
-        echo "quality gate: $shared/jsonl/dev.jsonl is missing in CI" >&2
-        exit 1
-    fi
-    echo "quality gate SKIPPED: $shared is missing next to the checkout"
-    exit 0
-fi
+source scripts/require-shared.sh
+require_shared "quality gate" "$shared/jsonl/dev.jsonl"
 cargo build --release -q --bin sayso
 pred=$(mktemp --suffix=.jsonl)
 trap 'rm -f "$pred"' EXIT
