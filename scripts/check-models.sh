@@ -10,8 +10,9 @@ require_shared "model check" ../shared/data/ud ../shared/data/polnear
 cargo build --release -q --bin sayso
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-# Each model and the folder its files are committed in, in the order they depend on each other
-# (the name-kind classifier reads the person-name lexicon; the news genders read the classifier).
+# Each model and the folder its files are committed in. Each is trained over the committed models
+# it reads (the tagger's tags, the parser's trees, the person-name lexicon), so a stale one
+# shows up as its own file.
 models="cues:crates/sayso-attribution/src/cues
 tagger:crates/sayso-annotate/src/tagger
 parser:crates/sayso-annotate/src/parser

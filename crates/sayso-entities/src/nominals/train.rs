@@ -141,7 +141,6 @@ pub fn build(sentences: &[Sentence]) -> PersonLexicons {
             &mostly(&names.person_starts, &names.occurrences),
             "# name\tperson mentions it starts in GUM train+dev\toccurrences as a proper noun (sayso train person-nouns)\n",
         ),
-
         // First names whose people are referred to as "he" (or "she") at least twice and
         // four times as often as the other way.
         genders: gender_table(
