@@ -265,6 +265,11 @@ fn person_mentions_on_gum_test() {
     let person = &v[0]["scores"]["person"];
     assert!(person["gold"].as_u64().unwrap() > 2000, "{v}");
     assert!(person["f1"].as_f64().unwrap() > 76.0, "{v}");
+    // The kinds of the names found: 68.9% of 595 measured; a classifier trained with its
+    // person-name lexicon made from its own training documents gave 64.2.
+    let scores = &v[0]["scores"];
+    assert!(scores["names_found"].as_u64().unwrap() > 500, "{v}");
+    assert!(scores["name_kind_accuracy"].as_f64().unwrap() > 66.0, "{v}");
 }
 
 /// Resolved speakers on the dev speaker layer: a floor under the measured 82.0% of the found

@@ -24,6 +24,12 @@ pub struct MentionScores {
     pub recall_names: f64,
     pub recall_pronouns: f64,
     pub recall_other: f64,
+    /// Of the gold names (mentions all of whose words are proper nouns) found as names with
+    /// their exact words, the share whose entity's kind is GUM's (person, organization, place,
+    /// else other): a finer reading of the name-kind classifier than person-mention F1, where
+    /// one entity's flip moves many mentions.
+    pub name_kind_accuracy: f64,
+    pub names_found: usize,
     /// Coreference of all entity mentions (every type, singletons included) against the entity
     /// stage's entities.
     pub coreference: crate::coreference::CorefScores,
@@ -60,6 +66,7 @@ pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger, parser: &dyn Parser
     let mut coreference = crate::coreference::CorefCounts::default();
     let mut by_form: HashMap<&str, (usize, usize)> = HashMap::new();
     let mut errors = Vec::new();
+    let (mut names_found, mut names_right) = (0, 0);
     for (document, sentences) in documents.iter().enumerate() {
         let mut doc = gold_token_document(sentences);
         let layer = entity_mentions(sentences);
@@ -92,7 +99,22 @@ pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger, parser: &dyn Parser
             })
             .collect();
         coreference.add(&key.into_values().collect::<Vec<_>>(), &response);
-        let found = person_mentions(&doc);
+        let (found, name_kinds) = person_mentions(&doc);
+        let gold_tags: Vec<&str> = sentences
+            .iter()
+            .flat_map(|s| s.words.iter().map(|w| w.upos.as_str()))
+            .collect();
+        for m in layer.iter().filter(|m| {
+            gold_tags
+                .get(m.first..=m.last)
+                .is_some_and(|tags| tags.iter().all(|u| *u == "PROPN"))
+        }) {
+            if let Some(&kind) = name_kinds.get(&(m.first, m.last)) {
+                names_found += 1;
+                let class = sayso_entities::kinds::class_of_gum_type(&m.kind);
+                names_right += usize::from(sayso_entities::kinds::KINDS[class] == kind);
+            }
+        }
         predicted += found.len();
         gold_total += gold.len();
         tp += gold.intersection(&found).count();
@@ -116,13 +138,7 @@ pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger, parser: &dyn Parser
                 .map(|&span| error("spurious", None, span, Vec::new())),
         );
         for &(first, last) in &gold {
-            let tags: Vec<&str> = sentences
-                .iter()
-                .flat_map(|s| s.words.iter().map(|w| w.upos.as_str()))
-                .skip(first)
-                .take(last - first + 1)
-                .collect();
-            let form = match tags.as_slice() {
+            let form = match &gold_tags[first..=last] {
                 ["PRON"] => "pronoun",
                 w if w.iter().all(|u| *u == "PROPN") => "name",
                 _ => "other",
@@ -151,6 +167,8 @@ pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger, parser: &dyn Parser
         recall_names: recall("name"),
         recall_pronouns: recall("pronoun"),
         recall_other: recall("other"),
+        name_kind_accuracy: crate::percent(names_right, names_found),
+        names_found,
         coreference: coreference.scores(),
         errors,
     }
@@ -158,11 +176,19 @@ pub fn evaluate(sentences: &[Sentence], tagger: &dyn Tagger, parser: &dyn Parser
 
 /// The entity stage's person mentions as inclusive token ranges, in GUM's convention: the
 /// whole noun phrase of names (with their titles), nominals and pronouns ("all of you"), a
-/// possessive clitic ("Bezos 's", "the respondents '") inside it.
-fn person_mentions(doc: &Document) -> BTreeSet<(usize, usize)> {
+/// possessive clitic ("Bezos 's", "the respondents '") inside it; and the kind of the entity
+/// of each name, by the name's own words.
+type NameKinds = HashMap<(usize, usize), EntityKind>;
+fn person_mentions(doc: &Document) -> (BTreeSet<(usize, usize)>, NameKinds) {
     let mentions = find_mentions(doc);
     let phrases = NounPhrases::new(doc);
     let (entities, entity_of) = sayso_entities::entities::build_entities(doc, &mentions);
+    let name_kinds = mentions
+        .iter()
+        .zip(&entity_of)
+        .filter(|(m, _)| matches!(m.kind, MentionKind::Name { .. }))
+        .filter_map(|(m, e)| Some(((m.first, m.last), entities[(*e)?].kind)))
+        .collect();
     let with_clitic = |last: usize| {
         // A lone apostrophe is a plural's possessive only after an "s" (else a closing quote).
         // ("Mom's a ..." is "Mom is": the tagger says which.)
@@ -175,7 +201,7 @@ fn person_mentions(doc: &Document) -> BTreeSet<(usize, usize)> {
             };
         last + clitic as usize
     };
-    mentions
+    let persons = mentions
         .iter()
         .zip(&entity_of)
         .filter_map(|(m, e)| match &m.kind {
@@ -193,5 +219,6 @@ fn person_mentions(doc: &Document) -> BTreeSet<(usize, usize)> {
                 (!organization).then(|| phrases.extent(m.first, with_clitic(m.last)))
             }
         })
-        .collect()
+        .collect();
+    (persons, name_kinds)
 }

@@ -330,13 +330,13 @@ pub fn run_mentions(args: EvalMentionsArgs) -> Result<ExitCode> {
         print_json_rows(&rows, &[])?;
     } else {
         println!(
-            "{:<28} {:>6} {:>7} {:>7} {:>7} {:>7} | recall: {:>6} {:>9} {:>6} | coreference F1: {:>5} {:>5} {:>6} {:>5}",
-            "treebank", "docs", "gold", "P", "R", "F1", "names", "pronouns", "other", "MUC", "B3", "CEAF-e", "mean"
+            "{:<28} {:>6} {:>7} {:>7} {:>7} {:>7} | recall: {:>6} {:>9} {:>6} | name kinds: {:>5} {:>6} | coreference F1: {:>5} {:>5} {:>6} {:>5}",
+            "treebank", "docs", "gold", "P", "R", "F1", "names", "pronouns", "other", "right", "of", "MUC", "B3", "CEAF-e", "mean"
         );
         for (f, s) in rows {
             let c = &s.coreference;
             println!(
-                "{:<28} {:>6} {:>7} {:>7.1} {:>7.1} {:>7.1} |         {:>6.1} {:>9.1} {:>6.1} |                 {:>5.1} {:>5.1} {:>6.1} {:>5.1}",
+                "{:<28} {:>6} {:>7} {:>7.1} {:>7.1} {:>7.1} |         {:>6.1} {:>9.1} {:>6.1} |             {:>5.1} {:>6} |                 {:>5.1} {:>5.1} {:>6.1} {:>5.1}",
                 file_name(&f),
                 s.documents,
                 s.person.gold,
@@ -346,6 +346,8 @@ pub fn run_mentions(args: EvalMentionsArgs) -> Result<ExitCode> {
                 s.recall_names,
                 s.recall_pronouns,
                 s.recall_other,
+                s.name_kind_accuracy,
+                s.names_found,
                 c.muc.f1,
                 c.b_cubed.f1,
                 c.ceaf_e.f1,
