@@ -574,9 +574,10 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                 by_words.insert(words[k..].to_vec(), id);
             }
         }
-        // A name of one word too: "Obama" is a candidate beside a later "Michelle Obama", so
-        // that a title's gender can choose between them.
-        for edge in [first_word, last_word] {
+        // A name of one word too (its one word once): "Obama" is a candidate beside a later
+        // "Michelle Obama", so that a title's gender can choose between them.
+        let last_edge = (key.len() > 1).then_some(last_word);
+        for edge in std::iter::once(first_word).chain(last_edge) {
             let candidates = by_edge_word.entry(edge.clone()).or_default();
             candidates.retain(|&e| e != id);
             candidates.push(id);
