@@ -19,6 +19,17 @@ parser:crates/sayso-annotate/src/parser
 attribution:crates/sayso-attribution/src/roles
 person-nouns:crates/sayso-entities/src/nominals
 name-kinds:crates/sayso-entities/src/kinds"
+# One lexicon is built from WordNet 3.0 (Debian's wordnet-base, which .ci/run installs), not
+# from ../shared.
+if [ -f /usr/share/wordnet/index.noun ]; then
+    models="$models
+wordnet-person-nouns:crates/sayso-entities/src/nominals"
+elif [ -n "${CI:-}" ]; then
+    echo "model check: WordNet (/usr/share/wordnet) is missing in CI" >&2
+    exit 1
+else
+    echo "model check: person-nouns-wordnet.tsv not checked: WordNet is missing (apt-get install wordnet-base)"
+fi
 stale=0
 while IFS=: read -r model dir; do
     ./target/release/sayso train "$model" --output "$scratch/$model" 2>"$scratch/$model.log" ||

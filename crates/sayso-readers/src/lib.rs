@@ -12,6 +12,7 @@ mod inputs;
 mod jsonl;
 mod text;
 pub mod warc;
+pub mod wordnet;
 
 pub use error::ReadError;
 pub use html::Page;

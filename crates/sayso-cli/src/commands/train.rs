@@ -12,6 +12,10 @@ pub struct TrainArgs {
     /// The shared data folder.
     #[arg(long, default_value = "../shared/data")]
     data: PathBuf,
+    /// WordNet 3.0's database folder (Debian's `wordnet-base` package), for
+    /// wordnet-person-nouns.
+    #[arg(long, default_value = "/usr/share/wordnet")]
+    wordnet: PathBuf,
     /// The folder to write it to (default: its place in the source tree, so that the next build
     /// bundles it).
     #[arg(short, long)]
@@ -30,6 +34,9 @@ enum Model {
     /// GUM's entity layer (train and dev) and, for genders, honorifics in PolNeAR train (over
     /// the bundled tagger's tags).
     PersonNouns,
+    /// The entity stage's lexicon of nouns that WordNet 3.0 mostly gives people's senses (reads
+    /// --wordnet, not the shared data).
+    WordnetPersonNouns,
     /// The entity stage's name-kind classifier (person, organization, place, other) from GUM's
     /// entity layer (train and dev), over the bundled tagger's tags.
     NameKinds,
@@ -39,7 +46,11 @@ enum Model {
 }
 
 pub fn run(args: TrainArgs) -> Result<ExitCode> {
-    if !args.data.is_dir() {
+    if let Model::WordnetPersonNouns = args.what {
+        if !args.wordnet.join("index.noun").is_file() {
+            bail!("{} has no WordNet index.noun: install WordNet 3.0 (Debian: apt-get install wordnet-base) or pass --wordnet", args.wordnet.display());
+        }
+    } else if !args.data.is_dir() {
         bail!("{} is missing: training reads the shared data (../shared/data in a checkout next to it)", args.data.display());
     }
     let start = std::time::Instant::now();
@@ -121,6 +132,13 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
                 ),
             ]
         }
+        Model::WordnetPersonNouns => {
+            let senses = sayso_readers::wordnet::read_noun_senses(&args.wordnet)?;
+            vec![(
+                sayso_entities::nominals::train::wordnet_person_nouns(&senses),
+                "person-nouns-wordnet.tsv",
+            )]
+        }
         Model::Cues => {
             let docs = read_gold_strict(&args.data.join("polnear/train"))?;
             let tables = sayso_attribution::cues::train::build(&docs);
@@ -134,7 +152,7 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
         Model::Tagger => TAGGER_DIR,
         Model::Parser => PARSER_DIR,
         Model::Attribution => ATTRIBUTION_DIR,
-        Model::PersonNouns => "crates/sayso-entities/src/nominals",
+        Model::PersonNouns | Model::WordnetPersonNouns => "crates/sayso-entities/src/nominals",
         Model::NameKinds => NAME_KINDS_DIR,
         Model::Cues => "crates/sayso-attribution/src/cues",
     };

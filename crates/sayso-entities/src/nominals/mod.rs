@@ -1,7 +1,8 @@
 //! Which common nouns name people ("mother", "students"), which proper nouns start people's
 //! names ("Harold", "Jamie") and which first names take "he" or "she": learned from GUM's
 //! entity layer by [`train::build`] and from PolNeAR train by [`train::news_genders`]
-//! (`sayso train person-nouns`).
+//! (`sayso train person-nouns`); and the nouns WordNet mostly gives people's senses
+//! ([`train::wordnet_person_nouns`], `sayso train wordnet-person-nouns`).
 
 pub mod train;
 
@@ -14,6 +15,7 @@ const GENDERS: &str = include_str!("person-genders.tsv");
 const NEWS_GENDERS: &str = include_str!("person-genders-news.tsv");
 const ENDINGS: &str = include_str!("person-noun-endings.tsv");
 const NOT_PERSON: &str = include_str!("person-noun-lookalikes.tsv");
+const WORDNET: &str = include_str!("person-nouns-wordnet.tsv");
 
 /// What a first name says about the pronoun that fits its bearer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,7 +73,8 @@ fn words(table: &'static str) -> HashSet<&'static str> {
 }
 
 /// Whether a lowercased noun mostly heads person mentions: one GUM has that does, or one GUM
-/// does not have that looks like one (see [`looks_like_person_noun`]).
+/// does not have that is mostly a person in WordNet ("juror") or looks like one (see
+/// [`looks_like_person_noun`]).
 pub fn is_person_noun(noun: &str) -> bool {
     static NOUN_SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     static ENDING_SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
@@ -80,11 +83,23 @@ pub fn is_person_noun(noun: &str) -> bool {
     if nouns.contains(noun) {
         return true;
     }
-    let endings = ENDING_SET.get_or_init(|| words(ENDINGS));
-    !NOT_PERSON_SET
+    // GUM's own counts outrank WordNet's senses ("adult" is rarely a mention's head there).
+    if NOT_PERSON_SET
         .get_or_init(|| words(NOT_PERSON))
         .contains(noun)
-        && looks_like_person_noun(noun, |w| nouns.contains(w), |e| endings.contains(e))
+    {
+        return false;
+    }
+    let endings = ENDING_SET.get_or_init(|| words(ENDINGS));
+    in_wordnet_person_nouns(noun)
+        || looks_like_person_noun(noun, |w| nouns.contains(w), |e| endings.contains(e))
+}
+
+/// Whether WordNet mostly gives the noun people's senses (the bundled
+/// `person-nouns-wordnet.tsv`).
+pub(crate) fn in_wordnet_person_nouns(noun: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| words(WORDNET)).contains(noun)
 }
 
 /// The endings [`looks_like_person_noun`] reads, longest first.
@@ -152,6 +167,9 @@ mod tests {
         // Not in GUM, but another form of a person noun, or with a person noun's ending.
         assert!(!NOUNS.lines().any(|l| l.starts_with("archivist\t")));
         assert!(is_person_noun("archivist"));
+        // Not in GUM, but a person in WordNet.
+        assert!(!NOUNS.lines().any(|l| l.starts_with("nominee\t")));
+        assert!(is_person_noun("nominee") && is_person_noun("nominees"));
         assert!(is_person_name("John"));
         assert!(!is_person_name("Washington"));
         assert_eq!(gender_of_first_name("Donald"), Some(Gender::Male));

@@ -32,6 +32,10 @@ pub struct PersonLexicons {
 const MIN_ENDING_PEOPLE: u32 = 6;
 const MIN_ENDING_RATE: f32 = 0.8;
 
+/// Occurrences GUM needs of a noun WordNet calls a person's to say it is not ("adjusters"): one
+/// is no evidence ("a historian" as a modifier).
+const MIN_WORDNET_LOOKALIKE: u32 = 2;
+
 /// Pronoun counts a first name needs, and how many times more one way than the other.
 const MIN_GENDER_PRONOUNS: u32 = 2;
 const GENDER_MARGIN: u32 = 4;
@@ -115,12 +119,13 @@ pub fn build(sentences: &[Sentence]) -> PersonLexicons {
     let lookalikes: BTreeMap<&str, (u32, u32)> = occurrences
         .iter()
         .filter(|(noun, _)| !person_nouns.contains_key(noun.as_str()))
-        .filter(|(noun, _)| {
-            super::looks_like_person_noun(
-                noun,
-                |w| person_nouns.contains_key(w),
-                |e| endings.contains_key(e),
-            )
+        .filter(|(noun, &n)| {
+            n >= MIN_WORDNET_LOOKALIKE && super::in_wordnet_person_nouns(noun)
+                || super::looks_like_person_noun(
+                    noun,
+                    |w| person_nouns.contains_key(w),
+                    |e| endings.contains_key(e),
+                )
         })
         .map(|(noun, &n)| (noun.as_str(), (heads.get(noun).copied().unwrap_or(0), n)))
         .collect();
@@ -135,7 +140,7 @@ pub fn build(sentences: &[Sentence]) -> PersonLexicons {
         ),
         lookalikes: rows(
             &lookalikes,
-            "# noun\tperson mentions it heads\toccurrences as a noun in GUM train+dev: nouns that look like person nouns but are not (sayso train person-nouns)\n",
+            "# noun\tperson mentions it heads\toccurrences as a noun in GUM train+dev: nouns that look like person nouns (by form, ending or WordNet) but are not (sayso train person-nouns)\n",
         ),
         names: rows(
             &mostly(&names.person_starts, &names.occurrences),
@@ -150,6 +155,66 @@ pub fn build(sentences: &[Sentence]) -> PersonLexicons {
             "# first name\the-pronouns\tshe-pronouns of the people so named in GUM train+dev (sayso train person-nouns)\n",
         ),
     }
+}
+
+/// The WordNet person-noun lexicon (`person-nouns-wordnet.tsv`): every one-word common noun
+/// whose most frequent sense denotes a person and more than half of whose senses do
+/// ("nominee", "juror", "homeopath"; not "leader", whose second sense is an object, nor
+/// "host"), and its regular plural unless WordNet has that as a noun of its own that is not a
+/// person ("bleachers"). GUM's nouns are few, and news names its speakers by many more.
+pub fn wordnet_person_nouns(senses: &sayso_readers::wordnet::NounSenses) -> String {
+    use sayso_readers::wordnet::NOUN_PERSON;
+    let person = |files: &[u8]| {
+        let people = files.iter().filter(|&&f| f == NOUN_PERSON).count();
+        files.first() == Some(&NOUN_PERSON) && 2 * people > files.len()
+    };
+    let lemmas: BTreeMap<&str, (usize, usize)> = senses
+        .iter()
+        .filter(|(lemma, files)| person(files) && lemma.chars().all(|c| c.is_ascii_lowercase()))
+        .map(|(lemma, files)| {
+            let people = files.iter().filter(|&&f| f == NOUN_PERSON).count();
+            (lemma.as_str(), (people, files.len()))
+        })
+        .collect();
+    let mut rows: BTreeMap<String, (usize, usize)> = lemmas
+        .iter()
+        .map(|(lemma, &counts)| (lemma.to_string(), counts))
+        .collect();
+    // A plural two lemmas share ("grannies") keeps the first's counts, so that the file is
+    // the same on every run.
+    for (lemma, &counts) in &lemmas {
+        let plural = regular_plural(lemma);
+        if senses.get(&plural).is_none_or(|files| person(files)) {
+            rows.entry(plural).or_insert(counts);
+        }
+    }
+    let mut out = String::from(
+        "# noun\tperson senses\tsenses in WordNet 3.0 (of the noun, or of its singular): nouns that \
+         mostly denote people (sayso train wordnet-person-nouns). Derived from WordNet 3.0, \
+         Copyright 2006 by Princeton University, under its licence (WORDNET-LICENSE beside this file)\n",
+    );
+    for (noun, (people, all)) in rows {
+        out.push_str(&format!("{noun}\t{people}\t{all}\n"));
+    }
+    out
+}
+
+/// The regular plural of an English noun ("juror" -> "jurors", "witness" -> "witnesses",
+/// "deputy" -> "deputies", "chairman" -> "chairmen").
+fn regular_plural(noun: &str) -> String {
+    if let Some(stem) = noun.strip_suffix("man") {
+        return format!("{stem}men");
+    }
+    if ["s", "x", "z", "ch", "sh"].iter().any(|e| noun.ends_with(e)) {
+        return format!("{noun}es");
+    }
+    let mut chars = noun.chars().rev();
+    if let (Some('y'), Some(before)) = (chars.next(), chars.next()) {
+        if !"aeiou".contains(before) {
+            return format!("{}ies", &noun[..noun.len() - 1]);
+        }
+    }
+    format!("{noun}s")
 }
 
 /// How often proper nouns start a person mention, and how often they occur as proper nouns.
@@ -422,6 +487,35 @@ mod tests {
         sayso_text::segment(&mut doc);
         sayso_annotate::PerceptronTagger::bundled().tag(&mut doc);
         doc
+    }
+
+    #[test]
+    fn wordnet_person_nouns_are_nouns_mostly_of_people_with_their_plurals() {
+        use sayso_readers::wordnet::NOUN_PERSON as P;
+        let senses: sayso_readers::wordnet::NounSenses = [
+            ("juror", vec![P]),
+            ("deputy", vec![P, P]),
+            ("chairman", vec![P]),
+            ("leader", vec![P, 6]),
+            ("table", vec![6, P]),
+            ("bleacher", vec![P]),
+            ("bleachers", vec![6]),
+            ("claims_adjuster", vec![P]),
+        ]
+        .into_iter()
+        .map(|(w, f)| (w.to_string(), f))
+        .collect();
+        let lexicon = wordnet_person_nouns(&senses);
+        let nouns: Vec<&str> = lexicon
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .collect();
+        assert_eq!(
+            nouns,
+            ["bleacher", "chairman", "chairmen", "deputies", "deputy", "juror", "jurors"]
+        );
+        assert!(lexicon.contains("deputies\t2\t2\n"));
     }
 
     #[test]

@@ -1,0 +1,132 @@
+//! WordNet's noun database (`index.noun` and `data.noun` of WordNet 3.0, which Debian's
+//! `wordnet-base` package installs in `/usr/share/wordnet`): for each noun, the lexicographer
+//! file of each of its senses ("noun.person" is file 18), most frequent sense first. A resource
+//! the entity stage's lexicons are built from, read only by `sayso train`.
+
+use crate::error::{decode, ReadError};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// WordNet's lexicographer file of nouns that denote people.
+pub const NOUN_PERSON: u8 = 18;
+
+/// Each noun lemma ("adjuster", "claims_adjuster") with the lexicographer files of its senses
+/// in WordNet's order (most frequent first), counting only the senses whose synset writes the
+/// lemma in lower case: "Turk" and "turk" are one index entry, but only the second is a common
+/// noun.
+pub type NounSenses = HashMap<String, Vec<u8>>;
+
+/// Reads `index.noun` and `data.noun` from a WordNet `dict` folder.
+pub fn read_noun_senses(dir: &Path) -> Result<NounSenses, ReadError> {
+    let read = |name: &str| {
+        let path = dir.join(name);
+        let bytes = std::fs::read(&path).map_err(|source| ReadError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        Ok::<_, ReadError>((path.display().to_string(), decode(&path.display().to_string(), bytes)?))
+    };
+    let (index_origin, index) = read("index.noun")?;
+    let (data_origin, data) = read("data.noun")?;
+    parse_noun_senses(&index, &index_origin, &data, &data_origin)
+}
+
+/// Parses the two files' text; the origins name them in errors.
+pub fn parse_noun_senses(
+    index: &str,
+    index_origin: &str,
+    data: &str,
+    data_origin: &str,
+) -> Result<NounSenses, ReadError> {
+    // Synset offset -> (lexicographer file, the words it lists as written).
+    let mut synsets: HashMap<&str, (u8, Vec<&str>)> = HashMap::new();
+    for (i, line) in data.lines().enumerate() {
+        // The licence opens each file, on lines indented by two spaces.
+        if line.starts_with("  ") || line.is_empty() {
+            continue;
+        }
+        let bad = |what: &str| ReadError::Annotation {
+            origin: format!("{data_origin}:{}", i + 1),
+            message: format!("not a WordNet data line: {what}"),
+        };
+        let mut fields = line.split(' ');
+        let offset = fields.next().ok_or_else(|| bad("no offset"))?;
+        let lexicographer_file = fields
+            .next()
+            .and_then(|f| f.parse::<u8>().ok())
+            .ok_or_else(|| bad("no lexicographer file number"))?;
+        let _pos = fields.next();
+        let word_count = fields
+            .next()
+            .and_then(|f| usize::from_str_radix(f, 16).ok())
+            .ok_or_else(|| bad("no word count"))?;
+        let words: Vec<&str> = fields.step_by(2).take(word_count).collect();
+        if words.len() != word_count {
+            return Err(bad("fewer words than its count"));
+        }
+        synsets.insert(offset, (lexicographer_file, words));
+    }
+    let mut senses = NounSenses::new();
+    for (i, line) in index.lines().enumerate() {
+        if line.starts_with("  ") || line.is_empty() {
+            continue;
+        }
+        let bad = |what: &str| ReadError::Annotation {
+            origin: format!("{index_origin}:{}", i + 1),
+            message: format!("not a WordNet index line: {what}"),
+        };
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let synset_count: usize = fields
+            .get(2)
+            .and_then(|f| f.parse().ok())
+            .ok_or_else(|| bad("no sense count"))?;
+        let lemma = fields[0];
+        let offsets = fields
+            .len()
+            .checked_sub(synset_count)
+            .filter(|&k| k >= 4)
+            .map(|k| &fields[k..])
+            .ok_or_else(|| bad("fewer synsets than its count"))?;
+        let mut files = Vec::with_capacity(offsets.len());
+        for offset in offsets {
+            let (file, words) = synsets
+                .get(offset)
+                .ok_or_else(|| bad(&format!("synset {offset} is not in {data_origin}")))?;
+            if words.contains(&lemma) {
+                files.push(*file);
+            }
+        }
+        senses.insert(lemma.to_string(), files);
+    }
+    Ok(senses)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DATA: &str = "  1 This software and database is being provided to you\n\
+        09769929 18 n 02 adjuster 0 adjustor 0 001 @ 10215623 n 0000 | one who investigates claims\n\
+        10742546 18 n 01 Turk 0 000 | a native of Turkey\n\
+        03000000 06 n 01 turk 0 000 | a made-up artifact\n";
+    const INDEX: &str = "  1 This software and database is being provided to you\n\
+        adjuster n 1 1 @ 1 0 09769929  \n\
+        turk n 2 0 2 0 10742546 03000000  \n";
+
+    #[test]
+    fn each_noun_has_the_files_of_the_senses_that_write_it_in_lower_case() {
+        let senses = parse_noun_senses(INDEX, "index.noun", DATA, "data.noun").unwrap();
+        assert_eq!(senses["adjuster"], vec![NOUN_PERSON]);
+        assert_eq!(senses["turk"], vec![6]);
+    }
+
+    #[test]
+    fn a_broken_line_is_a_clear_error() {
+        let err = parse_noun_senses("adjuster n 1 1 @ 1 0 09999999\n", "index.noun", DATA, "data.noun")
+            .unwrap_err();
+        assert!(err.to_string().contains("index.noun:1"), "{err}");
+        assert!(err.to_string().contains("09999999"), "{err}");
+        let err = parse_noun_senses(INDEX, "index.noun", "0976 xx n\n", "data.noun").unwrap_err();
+        assert!(err.to_string().contains("data.noun:1"), "{err}");
+    }
+}
