@@ -24,7 +24,10 @@ pub fn read_noun_senses(dir: &Path) -> Result<NounSenses, ReadError> {
             path: path.clone(),
             source,
         })?;
-        Ok::<_, ReadError>((path.display().to_string(), decode(&path.display().to_string(), bytes)?))
+        Ok::<_, ReadError>((
+            path.display().to_string(),
+            decode(&path.display().to_string(), bytes)?,
+        ))
     };
     let (index_origin, index) = read("index.noun")?;
     let (data_origin, data) = read("data.noun")?;
@@ -122,8 +125,13 @@ mod tests {
 
     #[test]
     fn a_broken_line_is_a_clear_error() {
-        let err = parse_noun_senses("adjuster n 1 1 @ 1 0 09999999\n", "index.noun", DATA, "data.noun")
-            .unwrap_err();
+        let err = parse_noun_senses(
+            "adjuster n 1 1 @ 1 0 09999999\n",
+            "index.noun",
+            DATA,
+            "data.noun",
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("index.noun:1"), "{err}");
         assert!(err.to_string().contains("09999999"), "{err}");
         let err = parse_noun_senses(INDEX, "index.noun", "0976 xx n\n", "data.noun").unwrap_err();

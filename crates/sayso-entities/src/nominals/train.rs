@@ -205,7 +205,10 @@ fn regular_plural(noun: &str) -> String {
     if let Some(stem) = noun.strip_suffix("man") {
         return format!("{stem}men");
     }
-    if ["s", "x", "z", "ch", "sh"].iter().any(|e| noun.ends_with(e)) {
+    if ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|e| noun.ends_with(e))
+    {
         return format!("{noun}es");
     }
     let mut chars = noun.chars().rev();
