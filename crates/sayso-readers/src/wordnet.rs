@@ -24,10 +24,9 @@ pub fn read_noun_senses(dir: &Path) -> Result<NounSenses, ReadError> {
             path: path.clone(),
             source,
         })?;
-        Ok::<_, ReadError>((
-            path.display().to_string(),
-            decode(&path.display().to_string(), bytes)?,
-        ))
+        let origin = path.display().to_string();
+        let text = decode(&origin, bytes)?;
+        Ok::<_, ReadError>((origin, text))
     };
     let (index_origin, index) = read("index.noun")?;
     let (data_origin, data) = read("data.noun")?;
@@ -43,15 +42,8 @@ pub fn parse_noun_senses(
 ) -> Result<NounSenses, ReadError> {
     // Synset offset -> (lexicographer file, the words it lists as written).
     let mut synsets: HashMap<&str, (u8, Vec<&str>)> = HashMap::new();
-    for (i, line) in data.lines().enumerate() {
-        // The licence opens each file, on lines indented by two spaces.
-        if line.starts_with("  ") || line.is_empty() {
-            continue;
-        }
-        let bad = |what: &str| ReadError::Annotation {
-            origin: format!("{data_origin}:{}", i + 1),
-            message: format!("not a WordNet data line: {what}"),
-        };
+    for (i, line) in entries(data) {
+        let bad = |what: &str| malformed(data_origin, i, "data", what);
         let mut fields = line.split(' ');
         let offset = fields.next().ok_or_else(|| bad("no offset"))?;
         let lexicographer_file = fields
@@ -70,14 +62,8 @@ pub fn parse_noun_senses(
         synsets.insert(offset, (lexicographer_file, words));
     }
     let mut senses = NounSenses::new();
-    for (i, line) in index.lines().enumerate() {
-        if line.starts_with("  ") || line.is_empty() {
-            continue;
-        }
-        let bad = |what: &str| ReadError::Annotation {
-            origin: format!("{index_origin}:{}", i + 1),
-            message: format!("not a WordNet index line: {what}"),
-        };
+    for (i, line) in entries(index) {
+        let bad = |what: &str| malformed(index_origin, i, "index", what);
         let fields: Vec<&str> = line.split_whitespace().collect();
         let synset_count: usize = fields
             .get(2)
@@ -102,6 +88,23 @@ pub fn parse_noun_senses(
         senses.insert(lemma.to_string(), files);
     }
     Ok(senses)
+}
+
+/// A WordNet file's lines with their numbers from 1, but for the licence that opens it (lines
+/// indented by two spaces) and empty lines.
+fn entries(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+        .filter(|(_, l)| !l.starts_with("  ") && !l.is_empty())
+}
+
+/// The error for line `line` of a WordNet `kind` ("index", "data") file.
+fn malformed(origin: &str, line: usize, kind: &str, what: &str) -> ReadError {
+    ReadError::Annotation {
+        origin: format!("{origin}:{line}"),
+        message: format!("not a WordNet {kind} line: {what}"),
+    }
 }
 
 #[cfg(test)]

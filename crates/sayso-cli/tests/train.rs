@@ -1,0 +1,78 @@
+//! End-to-end tests of `sayso train` on inputs made here: what needs neither `../shared` nor an
+//! installed WordNet.
+
+mod common;
+use common::{sayso, temp_dir};
+
+#[test]
+fn wordnet_person_nouns_are_built_from_a_wordnet_folder() {
+    let dir = temp_dir("train-wordnet");
+    let wordnet = dir.join("dict");
+    std::fs::create_dir(&wordnet).unwrap();
+    std::fs::write(
+        wordnet.join("data.noun"),
+        "  1 licence line\n\
+         09769929 18 n 01 juror 0 000 | a member of a jury\n\
+         03000000 06 n 01 table 0 000 | a piece of furniture\n",
+    )
+    .unwrap();
+    std::fs::write(
+        wordnet.join("index.noun"),
+        "  1 licence line\njuror n 1 0 1 0 09769929  \ntable n 1 0 1 0 03000000  \n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let run = sayso(&[
+        "train",
+        "wordnet-person-nouns",
+        "--wordnet",
+        wordnet.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let lexicon = std::fs::read_to_string(out.join("person-nouns-wordnet.tsv")).unwrap();
+    let rows: Vec<&str> = lexicon.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(rows, ["juror\t1\t1", "jurors\t1\t1"]);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_missing_or_broken_wordnet_is_a_clear_error() {
+    let dir = temp_dir("train-bad-wordnet");
+    let missing = dir.join("nowhere");
+    let run = sayso(&[
+        "train",
+        "wordnet-person-nouns",
+        "--wordnet",
+        missing.to_str().unwrap(),
+    ]);
+    assert!(!run.status.success());
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        err.contains("nowhere") && err.contains("wordnet-base"),
+        "{err}"
+    );
+
+    std::fs::write(dir.join("index.noun"), "juror n 1 0 1 0 09769929\n").unwrap();
+    std::fs::write(dir.join("data.noun"), "  1 licence line\n").unwrap();
+    let run = sayso(&[
+        "train",
+        "wordnet-person-nouns",
+        "--wordnet",
+        dir.to_str().unwrap(),
+        "--output",
+        dir.join("out").to_str().unwrap(),
+    ]);
+    assert!(!run.status.success());
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        err.contains("index.noun:1") && err.contains("09769929"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
