@@ -164,17 +164,16 @@ pub fn build(sentences: &[Sentence]) -> PersonLexicons {
 /// person ("bleachers"). GUM's nouns are few, and news names its speakers by many more.
 pub fn wordnet_person_nouns(senses: &sayso_readers::wordnet::NounSenses) -> String {
     use sayso_readers::wordnet::NOUN_PERSON;
+    // A person noun's person senses and senses.
     let person = |files: &[u8]| {
         let people = files.iter().filter(|&&f| f == NOUN_PERSON).count();
-        files.first() == Some(&NOUN_PERSON) && 2 * people > files.len()
+        (files.first() == Some(&NOUN_PERSON) && 2 * people > files.len())
+            .then_some((people, files.len()))
     };
     let lemmas: BTreeMap<&str, (usize, usize)> = senses
         .iter()
-        .filter(|(lemma, files)| person(files) && lemma.chars().all(|c| c.is_ascii_lowercase()))
-        .map(|(lemma, files)| {
-            let people = files.iter().filter(|&&f| f == NOUN_PERSON).count();
-            (lemma.as_str(), (people, files.len()))
-        })
+        .filter(|(lemma, _)| lemma.chars().all(|c| c.is_ascii_lowercase()))
+        .filter_map(|(lemma, files)| Some((lemma.as_str(), person(files)?)))
         .collect();
     let mut rows: BTreeMap<String, (usize, usize)> = lemmas
         .iter()
@@ -183,9 +182,13 @@ pub fn wordnet_person_nouns(senses: &sayso_readers::wordnet::NounSenses) -> Stri
     // A plural two lemmas share ("grannies") keeps the first's counts, so that the file is
     // the same on every run.
     for (lemma, &counts) in &lemmas {
-        let plural = regular_plural(lemma);
-        if senses.get(&plural).is_none_or(|files| person(files)) {
-            rows.entry(plural).or_insert(counts);
+        for plural in regular_plurals(lemma) {
+            if senses
+                .get(&plural)
+                .is_none_or(|files| person(files).is_some())
+            {
+                rows.entry(plural).or_insert(counts);
+            }
         }
     }
     let mut out = String::from(
@@ -199,25 +202,26 @@ pub fn wordnet_person_nouns(senses: &sayso_readers::wordnet::NounSenses) -> Stri
     out
 }
 
-/// The regular plural of an English noun ("juror" -> "jurors", "witness" -> "witnesses",
-/// "deputy" -> "deputies", "chairman" -> "chairmen").
-fn regular_plural(noun: &str) -> String {
+/// The regular plurals of an English noun ("juror" -> "jurors", "witness" -> "witnesses",
+/// "deputy" -> "deputies"); a noun in "-man" gets both "-men" and "-mans" ("chairmen",
+/// "shamans"): which one is the word's own, spelling does not tell.
+fn regular_plurals(noun: &str) -> Vec<String> {
     if let Some(stem) = noun.strip_suffix("man") {
-        return format!("{stem}men");
+        return vec![format!("{stem}men"), format!("{noun}s")];
     }
     if ["s", "x", "z", "ch", "sh"]
         .iter()
         .any(|e| noun.ends_with(e))
     {
-        return format!("{noun}es");
+        return vec![format!("{noun}es")];
     }
     let mut chars = noun.chars().rev();
     if let (Some('y'), Some(before)) = (chars.next(), chars.next()) {
         if !"aeiou".contains(before) {
-            return format!("{}ies", &noun[..noun.len() - 1]);
+            return vec![format!("{}ies", &noun[..noun.len() - 1])];
         }
     }
-    format!("{noun}s")
+    vec![format!("{noun}s")]
 }
 
 /// How often proper nouns start a person mention, and how often they occur as proper nouns.
@@ -516,7 +520,16 @@ mod tests {
             .collect();
         assert_eq!(
             nouns,
-            ["bleacher", "chairman", "chairmen", "deputies", "deputy", "juror", "jurors"]
+            [
+                "bleacher",
+                "chairman",
+                "chairmans",
+                "chairmen",
+                "deputies",
+                "deputy",
+                "juror",
+                "jurors"
+            ]
         );
         assert!(lexicon.contains("deputies\t2\t2\n"));
     }
