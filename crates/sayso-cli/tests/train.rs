@@ -3,6 +3,26 @@
 
 mod common;
 use common::{sayso, temp_dir};
+use std::path::Path;
+use std::process::Output;
+
+/// `sayso train wordnet-person-nouns` over the WordNet folder `wordnet`, written to `out`.
+fn train_wordnet_nouns(wordnet: &Path, out: &Path) -> Output {
+    sayso(&[
+        "train",
+        "wordnet-person-nouns",
+        "--wordnet",
+        wordnet.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ])
+}
+
+/// The message of a run that must fail.
+fn failure(run: Output) -> String {
+    assert!(!run.status.success());
+    String::from_utf8_lossy(&run.stderr).into_owned()
+}
 
 #[test]
 fn wordnet_person_nouns_are_built_from_a_wordnet_folder() {
@@ -22,14 +42,7 @@ fn wordnet_person_nouns_are_built_from_a_wordnet_folder() {
     )
     .unwrap();
     let out = dir.join("out");
-    let run = sayso(&[
-        "train",
-        "wordnet-person-nouns",
-        "--wordnet",
-        wordnet.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+    let run = train_wordnet_nouns(&wordnet, &out);
     assert!(
         run.status.success(),
         "{}",
@@ -45,14 +58,7 @@ fn wordnet_person_nouns_are_built_from_a_wordnet_folder() {
 fn a_missing_or_broken_wordnet_is_a_clear_error() {
     let dir = temp_dir("train-bad-wordnet");
     let missing = dir.join("nowhere");
-    let run = sayso(&[
-        "train",
-        "wordnet-person-nouns",
-        "--wordnet",
-        missing.to_str().unwrap(),
-    ]);
-    assert!(!run.status.success());
-    let err = String::from_utf8_lossy(&run.stderr);
+    let err = failure(train_wordnet_nouns(&missing, &dir.join("out")));
     assert!(
         err.contains("nowhere") && err.contains("wordnet-base"),
         "{err}"
@@ -60,16 +66,7 @@ fn a_missing_or_broken_wordnet_is_a_clear_error() {
 
     std::fs::write(dir.join("index.noun"), "juror n 1 0 1 0 09769929\n").unwrap();
     std::fs::write(dir.join("data.noun"), "  1 licence line\n").unwrap();
-    let run = sayso(&[
-        "train",
-        "wordnet-person-nouns",
-        "--wordnet",
-        dir.to_str().unwrap(),
-        "--output",
-        dir.join("out").to_str().unwrap(),
-    ]);
-    assert!(!run.status.success());
-    let err = String::from_utf8_lossy(&run.stderr);
+    let err = failure(train_wordnet_nouns(&dir, &dir.join("out")));
     assert!(
         err.contains("index.noun:1") && err.contains("09769929"),
         "{err}"

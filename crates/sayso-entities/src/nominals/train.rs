@@ -160,7 +160,7 @@ pub fn build(sentences: &[Sentence]) -> PersonLexicons {
 /// The WordNet person-noun lexicon (`person-nouns-wordnet.tsv`): every one-word common noun
 /// whose most frequent sense denotes a person and more than half of whose senses do
 /// ("nominee", "juror", "homeopath"; not "leader", whose second sense is an object, nor
-/// "host"), and its regular plural unless WordNet has that as a noun of its own that is not a
+/// "host"), and its regular plurals unless WordNet has one as a noun of its own that is not a
 /// person ("bleachers"). GUM's nouns are few, and news names its speakers by many more.
 pub fn wordnet_person_nouns(senses: &sayso_readers::wordnet::NounSenses) -> String {
     use sayso_readers::wordnet::NOUN_PERSON;
