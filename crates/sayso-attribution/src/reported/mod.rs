@@ -179,7 +179,7 @@ impl ReportedSpeechAttributor {
         if doc.upos.get(c) != Some(&Upos::Verb) || !self.is_cue(doc, c) {
             return None;
         }
-        let source = subject(doc, tree, c, &["conj", "xcomp"]);
+        let source = subject(doc, tree, c, &["conj", "xcomp"]).map(|(range, _)| range);
         // `X said (that) CLAUSE`: the complement clause after the cue.
         if let Some(d) = tree.child(doc, c, &["ccomp"]).filter(|&d| d > c) {
             let content = trim_punct(doc, (tree.first[d], tree.last[d]))?;
@@ -284,12 +284,18 @@ impl ReportedSpeechAttributor {
 }
 
 /// The subject of `c`, or of the verb it hangs off through one of the relations `through`
-/// ("conj": "X says ... and said ...", "xcomp": "X wants to say ...").
-pub(crate) fn subject(doc: &Document, tree: &Tree, c: usize, through: &[&str]) -> Option<Range> {
+/// ("conj": "X says ... and said ...", "xcomp": "X wants to say ..."), with the verb whose
+/// subject it is.
+pub(crate) fn subject(
+    doc: &Document,
+    tree: &Tree,
+    c: usize,
+    through: &[&str],
+) -> Option<(Range, usize)> {
     let mut v = c;
     for _ in 0..3 {
         if let Some(s) = tree.child(doc, v, &["nsubj"]) {
-            return trim_punct(doc, (tree.first[s], tree.last[s]));
+            return trim_punct(doc, (tree.first[s], tree.last[s])).map(|r| (r, v));
         }
         match doc.heads[v] {
             Some(h) if through.contains(&base(&doc.deprels[v])) => v = h as usize,
@@ -297,6 +303,22 @@ pub(crate) fn subject(doc: &Document, tree: &Tree, c: usize, through: &[&str]) -
         }
     }
     None
+}
+
+/// The subject of the main verb of token `t`'s sentence, when that verb comes before `t`.
+pub(crate) fn root_subject(doc: &Document, tree: &Tree, t: usize) -> Option<Range> {
+    let mut root = t;
+    // (Bounded: heads stay inside a sentence, but a malformed tree may hold a cycle.)
+    for _ in 0..doc.tokens.len() {
+        match doc.heads[root] {
+            Some(h) => root = h as usize,
+            None => break,
+        }
+    }
+    if root >= t || doc.heads[root].is_some() {
+        return None;
+    }
+    subject(doc, tree, root, &[]).map(|(range, _)| range)
 }
 
 /// Whether a content is a clause: a few words with a verb among them (a parse error otherwise

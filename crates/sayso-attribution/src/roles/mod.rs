@@ -471,69 +471,95 @@ fn transcript_turns(doc: &mut Document) {
 /// A cue verb the model left without a source takes its subject from the tree, or that of the
 /// verb it is coordinated with or hangs off ("Merrill says ... and said ...", "..., adding
 /// that ...", "before asking ..."), or, when the tree gives none or another attribution's
-/// words, the source of the cue right before it ("Sanders said, suggesting ...").
+/// words, the source of the cue right before it ("Sanders said, suggesting ..."). A participle
+/// cue after a comma takes the subject of the clause it hangs off also when the model gave it
+/// a source inside that clause's predicate ("X called for releasing the police videos,
+/// saying") or holding its verb ("Meanwhile, it attacked Trump, saying"): those are the
+/// clause's words, not who speaks.
 fn subjects_as_sources(doc: &mut Document) {
     let parsed = doc.is_parsed();
     if !parsed
         || doc
             .attributions
             .iter()
-            .all(|a| !a.source.is_empty() || a.cue.is_empty())
+            .all(|a| a.cue.is_empty() || !a.source.is_empty() && !after_comma(doc, a))
     {
         return;
     }
     let tree = crate::reported::Tree::new(doc);
     let mut found = Vec::new();
     for (k, a) in doc.attributions.iter().enumerate() {
-        if !a.source.is_empty() {
-            continue;
-        }
         let verb = a
             .cue
             .iter()
             .flat_map(|c| doc.tokens_in(*c))
             .find(|&t| doc.upos.get(t) == Some(&Upos::Verb));
-        let Some(subject) =
-            verb.and_then(|v| crate::reported::subject(doc, &tree, v, &["conj", "xcomp", "advcl"]))
-        else {
-            if let Some(source) = verb.and_then(|v| source_of_cue_before(doc, v)) {
-                found.push((k, source));
+        let subject =
+            verb.and_then(|v| crate::reported::subject(doc, &tree, v, &["conj", "xcomp", "advcl"]));
+        let modelled = !a.source.is_empty();
+        let participle = verb.is_some_and(|v| {
+            doc.token_text(v).to_lowercase().ends_with("ing") && after_comma(doc, a)
+        });
+        if modelled {
+            let misplaced = subject.is_some_and(|((first, last), head)| {
+                let tokens: Vec<_> = a.source.iter().map(|s| doc.tokens_in(*s)).collect();
+                let after = tokens.iter().all(|r| r.start > last);
+                let holds_head = tokens.iter().any(|r| r.contains(&head));
+                (after || holds_head) && first <= last
+            });
+            if !(participle && misplaced) {
+                continue;
             }
-            continue;
-        };
-        let span = Span::new(
-            doc.tokens[subject.0].span.start,
-            doc.tokens[subject.1].span.end,
-        );
-        let overlaps = |spans: &[Span]| {
-            spans
+        }
+        // A subject is taken unless it opens with a preposition (a misparse: "In a statement,
+        // ...") or holds another attribution's words (its content may hold this one); where
+        // it overlaps another attribution's source, that source is shared as that
+        // attribution has it ("Merrill says ... and said ...", "Donald Trump, in particular,
+        // has criticized ... and called for ...").
+        let usable = |(first, last): (usize, usize)| {
+            let span = Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end);
+            let overlaps = |s: &Span| s.start < span.end && span.start < s.end;
+            let opens_phrase = matches!(doc.upos.get(first), Some(Upos::Adp | Upos::Sconj));
+            let taken = doc
+                .attributions
                 .iter()
-                .any(|s| s.start < span.end && span.start < s.end)
+                .any(|b| b.content.iter().chain(&b.cue).any(overlaps));
+            let shared = doc
+                .attributions
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != k)
+                .flat_map(|(_, b)| &b.source)
+                .find(|s| overlaps(s))
+                .copied();
+            (!taken && !opens_phrase).then(|| shared.unwrap_or(span))
         };
-        // A phrase opening with a preposition is a misparse ("In a statement, ...").
-        let opens_phrase = matches!(doc.upos.get(subject.0), Some(Upos::Adp | Upos::Sconj));
-        // Another attribution's words are not taken (its content may hold this one), but
-        // its source may be shared, as that attribution has it ("Merrill says ... and said
-        // ...", "Donald Trump, in particular, has criticized ... and called for ...").
-        let taken = doc
-            .attributions
-            .iter()
-            .any(|b| overlaps(&b.content) || overlaps(&b.cue));
-        let shared = doc
-            .attributions
-            .iter()
-            .flat_map(|b| &b.source)
-            .find(|s| overlaps(&[**s]))
-            .copied();
-        if !taken && !opens_phrase {
-            found.push((k, shared.unwrap_or(span)));
-        } else if let Some(source) = verb.and_then(|v| source_of_cue_before(doc, v)) {
+        let source = subject.and_then(|(range, _)| usable(range)).or_else(|| {
+            let v = verb.filter(|_| !modelled)?;
+            source_of_cue_before(doc, v).or_else(|| {
+                // The tree lost the participle's clause (it hangs off a verb deep in the
+                // content before it): the subject of its sentence's main verb.
+                participle
+                    .then(|| crate::reported::root_subject(doc, &tree, v))
+                    .flatten()
+                    .and_then(usable)
+            })
+        });
+        if let Some(source) = source {
             found.push((k, source));
         }
     }
     for (k, span) in found {
         doc.attributions[k].source = vec![span];
     }
+}
+
+/// Whether an attribution's cue follows a comma ("..., saying").
+fn after_comma(doc: &Document, a: &Attribution) -> bool {
+    a.cue.first().is_some_and(|c| {
+        let t = doc.token_at_or_after(c.start);
+        t > 0 && doc.token_text(t - 1) == ","
+    })
 }
 
 /// The source of the attribution whose cue comes last before a participle cue at token `v`
@@ -671,6 +697,72 @@ mod tests {
         );
         subjects_as_sources(&mut doc);
         assert_eq!(doc.attributions[1].source, spans_of(text, "Trump"));
+    }
+
+    #[test]
+    fn a_participle_cue_speaks_for_its_clauses_subject_not_for_words_of_its_predicate() {
+        use sayso_document::Upos::*;
+        // Cooper called for releasing the videos , saying it helps .
+        let text = "Cooper called for releasing the videos, saying it helps.";
+        let upos = vec![
+            Propn, Verb, Sconj, Verb, Det, Noun, Punct, Verb, Pron, Verb, Punct,
+        ];
+        let heads = [1, usize::MAX, 3, 1, 5, 3, 7, 1, 9, 7, 1];
+        let relations = [
+            "nsubj", "root", "mark", "advcl", "det", "obj", "punct", "advcl", "nsubj", "ccomp",
+            "punct",
+        ];
+        let source_after = |model_source: &str| {
+            let mut doc = annotated(
+                text,
+                upos.clone(),
+                heads
+                    .iter()
+                    .map(|&h| (h != usize::MAX).then_some(h as u32))
+                    .collect(),
+                &relations,
+                &[(model_source, "saying", "it helps")],
+            );
+            subjects_as_sources(&mut doc);
+            doc.slice(doc.attributions[0].source[0]).to_string()
+        };
+        // Words of the predicate the participle hangs off, or its verb: the subject instead.
+        assert_eq!(source_after("the videos"), "Cooper");
+        assert_eq!(source_after("Cooper called"), "Cooper");
+        // The tree hangs the participle off the content's verb, whose subject is the
+        // content's: the subject of the sentence's main verb speaks.
+        let deep = "Clinton told them that we must act, saying it matters.";
+        let heads = [1, usize::MAX, 1, 6, 6, 6, 1, 8, 6, 10, 8, 1];
+        let mut doc = annotated(
+            deep,
+            vec![
+                Propn, Verb, Pron, Sconj, Pron, Aux, Verb, Punct, Verb, Pron, Verb, Punct,
+            ],
+            heads
+                .iter()
+                .map(|&h| (h != usize::MAX).then_some(h as u32))
+                .collect(),
+            &[
+                "nsubj", "root", "iobj", "mark", "nsubj", "aux", "ccomp", "punct", "advcl",
+                "nsubj", "ccomp", "punct",
+            ],
+            &[
+                ("", "told", "that we must act"),
+                ("", "saying", "it matters"),
+            ],
+        );
+        subjects_as_sources(&mut doc);
+        assert_eq!(doc.attributions[1].source, spans_of(deep, "Clinton"));
+        // A source before the clause's subject is the model's to keep.
+        let mut doc = annotated(
+            text,
+            upos.clone(),
+            vec![None; upos.len()],
+            &vec!["root"; upos.len()],
+            &[("the videos", "saying", "it helps")],
+        );
+        subjects_as_sources(&mut doc);
+        assert_eq!(doc.slice(doc.attributions[0].source[0]), "the videos");
     }
 
     #[test]
