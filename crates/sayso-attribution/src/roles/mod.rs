@@ -433,6 +433,7 @@ impl Attributor for LearnedAttributor {
         }
         transcript_turns(doc);
         subjects_as_sources(doc);
+        quotations_go_on_with_their_speaker(doc);
     }
 }
 
@@ -465,6 +466,39 @@ fn transcript_turns(doc: &mut Document) {
         a.source = vec![source];
         a.cue = vec![cue];
         a.content[0] = rest;
+    }
+}
+
+/// A quotation the model found without cue or source, in the paragraph of the attribution
+/// with a source before it ("“...,” said Caddell, speaking of ... “It is one of the things
+/// ...”"), is more of what that source said: it takes that source and cue, as PolNeAR marks
+/// such a quotation.
+fn quotations_go_on_with_their_speaker(doc: &mut Document) {
+    let mut latest: Option<usize> = None;
+    for k in 0..doc.attributions.len() {
+        let a = &doc.attributions[k];
+        let Some(content) = a.content.first() else {
+            continue;
+        };
+        if !a.source.is_empty() {
+            latest = Some(k);
+            continue;
+        }
+        let quoted = matches!(a.kind, AttributionKind::Direct | AttributionKind::Mixed);
+        let Some(before) = latest.filter(|_| quoted && a.cue.is_empty()) else {
+            continue;
+        };
+        let b = &doc.attributions[before];
+        let same_paragraph = b.content.last().is_some_and(|last| {
+            doc.paragraph_of(last.start) == doc.paragraph_of(content.start)
+                && last.end <= content.start
+        });
+        if same_paragraph {
+            let (source, cue) = (b.source.clone(), b.cue.clone());
+            let a = &mut doc.attributions[k];
+            a.source = source;
+            a.cue = cue;
+        }
     }
 }
 
@@ -763,6 +797,36 @@ mod tests {
         );
         subjects_as_sources(&mut doc);
         assert_eq!(doc.slice(doc.attributions[0].source[0]), "the videos");
+    }
+
+    #[test]
+    fn a_quotation_without_cue_or_source_goes_on_with_its_paragraphs_speaker() {
+        let text = "“We won,” said Tom. “It was close.”\n\n“Next year,” it ends.";
+        let n = {
+            let mut doc = Document::new("t", text).unwrap();
+            sayso_text::segment(&mut doc);
+            doc.tokens.len()
+        };
+        let mut doc = annotated(
+            text,
+            vec![Upos::Noun; n],
+            vec![None; n],
+            &vec!["root"; n],
+            &[
+                ("Tom", "said", "“We won,”"),
+                ("", "", "“It was close.”"),
+                ("", "", "“Next year,”"),
+            ],
+        );
+        for a in &mut doc.attributions {
+            a.kind = AttributionKind::Direct;
+        }
+        quotations_go_on_with_their_speaker(&mut doc);
+        let (continued, next) = (&doc.attributions[1], &doc.attributions[2]);
+        assert_eq!(continued.source, spans_of(text, "Tom"));
+        assert_eq!(continued.cue, spans_of(text, "said"));
+        // Not into the next paragraph.
+        assert!(next.source.is_empty() && next.cue.is_empty());
     }
 
     #[test]
