@@ -1,5 +1,5 @@
 //! Arbitrary bytes as a text file, a JSONL stream, a BRAT annotation, a web page and WordNet's
-//! noun index and data: errors, never panics.
+//! index, data and exception files: errors, never panics.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -17,6 +17,7 @@ fuzz_target!(|data: &[u8]| {
         }
         let half = (0..=text.len() / 2).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
         let (index, data) = text.split_at(half);
-        let _ = sayso::readers::wordnet::parse_noun_senses(index, "index.noun", data, "data.noun");
+        let _ = sayso::readers::wordnet::parse_senses(index, "index.noun", data, "data.noun");
+        let _ = sayso::readers::wordnet::parse_exceptions(index, "verb.exc");
     }
 });

@@ -8,9 +8,14 @@ use std::process::Output;
 
 /// `sayso train wordnet-person-nouns` over the WordNet folder `wordnet`, written to `out`.
 fn train_wordnet_nouns(wordnet: &Path, out: &Path) -> Output {
+    train_from_wordnet("wordnet-person-nouns", wordnet, out)
+}
+
+/// `sayso train WHAT` over the WordNet folder `wordnet`, written to `out`.
+fn train_from_wordnet(what: &str, wordnet: &Path, out: &Path) -> Output {
     sayso(&[
         "train",
-        "wordnet-person-nouns",
+        what,
         "--wordnet",
         wordnet.to_str().unwrap(),
         "--output",
@@ -51,6 +56,56 @@ fn wordnet_person_nouns_are_built_from_a_wordnet_folder() {
     let lexicon = std::fs::read_to_string(out.join("person-nouns-wordnet.tsv")).unwrap();
     let rows: Vec<&str> = lexicon.lines().filter(|l| !l.starts_with('#')).collect();
     assert_eq!(rows, ["juror\t1\t1", "jurors\t1\t1"]);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn wordnet_word_classes_are_built_from_a_wordnet_folder() {
+    let dir = temp_dir("train-word-classes");
+    let wordnet = dir.join("dict");
+    std::fs::create_dir(&wordnet).unwrap();
+    let files = [
+        (
+            "data.noun",
+            "  1 licence line\n06722453 10 n 01 statement 0 000 | a message\n",
+        ),
+        ("index.noun", "statement n 1 0 1 0 06722453  \n"),
+        ("noun.exc", ""),
+        (
+            "data.verb",
+            "  1 licence line\n01009240 32 v 01 say 0 000 | express in words\n",
+        ),
+        ("index.verb", "say v 1 0 1 0 01009240  \n"),
+        ("verb.exc", "said say\n"),
+    ];
+    for (name, text) in files {
+        std::fs::write(wordnet.join(name), text).unwrap();
+    }
+    let out = dir.join("out");
+    let run = train_from_wordnet("wordnet-word-classes", &wordnet, &out);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let lexicon = std::fs::read_to_string(out.join("word-classes-wordnet.tsv")).unwrap();
+    let rows: Vec<&str> = lexicon.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(
+        rows,
+        [
+            "said\tv\t32",
+            "say\tv\t32",
+            "sayed\tv\t32",
+            "saying\tv\t32",
+            "says\tv\t32",
+            "statement\tn\t10",
+            "statements\tn\t10"
+        ]
+    );
+    // A missing exception list is named.
+    std::fs::remove_file(wordnet.join("verb.exc")).unwrap();
+    let err = failure(train_from_wordnet("wordnet-word-classes", &wordnet, &out));
+    assert!(err.contains("verb.exc"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
 

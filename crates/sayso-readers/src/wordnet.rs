@@ -1,7 +1,8 @@
-//! WordNet's noun database (`index.noun` and `data.noun` of WordNet 3.0, which Debian's
-//! `wordnet-base` package installs in `/usr/share/wordnet`): for each noun, the lexicographer
-//! file of each of its senses ("noun.person" is file 18), most frequent sense first. A resource
-//! the entity stage's lexicons are built from, read only by `sayso train`.
+//! WordNet's database (the `index.*`, `data.*` and `*.exc` files of WordNet 3.0, which
+//! Debian's `wordnet-base` package installs in `/usr/share/wordnet`): for each noun or verb,
+//! the lexicographer file of each of its senses ("noun.person" is file 18), most frequent sense
+//! first, and the irregular inflections ("said" of "say"). A resource lexicons of the entity
+//! and attribution stages are built from, read only by `sayso train`.
 
 use crate::error::{decode, ReadError};
 use std::collections::HashMap;
@@ -10,36 +11,76 @@ use std::path::Path;
 /// WordNet's lexicographer file of nouns that denote people.
 pub const NOUN_PERSON: u8 = 18;
 
-/// Each noun lemma ("adjuster", "claims_adjuster") with the lexicographer files of its senses
-/// in WordNet's order (most frequent first), counting only the senses whose synset writes the
-/// lemma in lower case: "Turk" and "turk" are one index entry, but only the second is a common
-/// noun.
-pub type NounSenses = HashMap<String, Vec<u8>>;
-
-/// Reads `index.noun` and `data.noun` from a WordNet `dict` folder.
-pub fn read_noun_senses(dir: &Path) -> Result<NounSenses, ReadError> {
-    let read = |name: &str| {
-        let path = dir.join(name);
-        let bytes = std::fs::read(&path).map_err(|source| ReadError::Io {
-            path: path.clone(),
-            source,
-        })?;
-        let origin = path.display().to_string();
-        let text = decode(&origin, bytes)?;
-        Ok::<_, ReadError>((origin, text))
-    };
-    let (index_origin, index) = read("index.noun")?;
-    let (data_origin, data) = read("data.noun")?;
-    parse_noun_senses(&index, &index_origin, &data, &data_origin)
+/// The parts of speech whose files are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartOfSpeech {
+    Noun,
+    Verb,
 }
 
-/// Parses the two files' text; the origins name them in errors.
-pub fn parse_noun_senses(
+impl PartOfSpeech {
+    /// The name the part of speech's files carry ("index.noun", "verb.exc").
+    pub fn name(self) -> &'static str {
+        match self {
+            PartOfSpeech::Noun => "noun",
+            PartOfSpeech::Verb => "verb",
+        }
+    }
+}
+
+/// Each lemma ("adjuster", "claims_adjuster") with the lexicographer files of its senses in
+/// WordNet's order (most frequent first), counting only the senses whose synset writes the
+/// lemma in lower case: "Turk" and "turk" are one index entry, but only the second is a common
+/// noun.
+pub type Senses = HashMap<String, Vec<u8>>;
+
+/// Reads a file of a WordNet `dict` folder, decoded, with its path as the origin for errors.
+fn read(dir: &Path, name: &str) -> Result<(String, String), ReadError> {
+    let path = dir.join(name);
+    let bytes = std::fs::read(&path).map_err(|source| ReadError::Io {
+        path: path.clone(),
+        source,
+    })?;
+    let origin = path.display().to_string();
+    let text = decode(&origin, bytes)?;
+    Ok((origin, text))
+}
+
+/// Reads the index and data files of a part of speech (`index.noun` and `data.noun`) from a
+/// WordNet `dict` folder.
+pub fn read_senses(dir: &Path, pos: PartOfSpeech) -> Result<Senses, ReadError> {
+    let (index_origin, index) = read(dir, &format!("index.{}", pos.name()))?;
+    let (data_origin, data) = read(dir, &format!("data.{}", pos.name()))?;
+    parse_senses(&index, &index_origin, &data, &data_origin)
+}
+
+/// Reads the exception list of a part of speech (`verb.exc`): each irregular form with its
+/// lemma ("said", "say").
+pub fn read_exceptions(dir: &Path, pos: PartOfSpeech) -> Result<Vec<(String, String)>, ReadError> {
+    let (origin, text) = read(dir, &format!("{}.exc", pos.name()))?;
+    parse_exceptions(&text, &origin)
+}
+
+/// Parses an exception list's text: "form lemma [lemma ...]" a line, the first lemma kept.
+pub fn parse_exceptions(text: &str, origin: &str) -> Result<Vec<(String, String)>, ReadError> {
+    entries(text)
+        .map(|(i, line)| {
+            let mut fields = line.split_whitespace();
+            match (fields.next(), fields.next()) {
+                (Some(form), Some(lemma)) => Ok((form.to_string(), lemma.to_string())),
+                _ => Err(malformed(origin, i, "exception", "no form and lemma")),
+            }
+        })
+        .collect()
+}
+
+/// Parses an index and a data file's text; the origins name them in errors.
+pub fn parse_senses(
     index: &str,
     index_origin: &str,
     data: &str,
     data_origin: &str,
-) -> Result<NounSenses, ReadError> {
+) -> Result<Senses, ReadError> {
     // Synset offset -> (lexicographer file, the words it lists as written).
     let mut synsets: HashMap<&str, (u8, Vec<&str>)> = HashMap::new();
     for (i, line) in entries(data) {
@@ -61,7 +102,7 @@ pub fn parse_noun_senses(
         }
         synsets.insert(offset, (lexicographer_file, words));
     }
-    let mut senses = NounSenses::new();
+    let mut senses = Senses::new();
     for (i, line) in entries(index) {
         let bad = |what: &str| malformed(index_origin, i, "index", what);
         let fields: Vec<&str> = line.split_whitespace().collect();
@@ -99,7 +140,7 @@ fn entries(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(|(_, l)| !l.starts_with("  ") && !l.is_empty())
 }
 
-/// The error for line `line` of a WordNet `kind` ("index", "data") file.
+/// The error for line `line` of a WordNet `kind` ("index", "data", "exception") file.
 fn malformed(origin: &str, line: usize, kind: &str, what: &str) -> ReadError {
     ReadError::Annotation {
         origin: format!("{origin}:{line}"),
@@ -121,14 +162,32 @@ mod tests {
 
     #[test]
     fn each_noun_has_the_files_of_the_senses_that_write_it_in_lower_case() {
-        let senses = parse_noun_senses(INDEX, "index.noun", DATA, "data.noun").unwrap();
+        let senses = parse_senses(INDEX, "index.noun", DATA, "data.noun").unwrap();
         assert_eq!(senses["adjuster"], vec![NOUN_PERSON]);
         assert_eq!(senses["turk"], vec![6]);
     }
 
     #[test]
+    fn verbs_read_alike_and_exceptions_keep_their_first_lemma() {
+        let data = "02213345 32 v 01 say 0 000 | express in words\n";
+        let index = "say v 1 0 1 0 02213345  \n";
+        let senses = parse_senses(index, "index.verb", data, "data.verb").unwrap();
+        assert_eq!(senses["say"], vec![32]);
+        let exceptions = parse_exceptions("  1 licence\nsaid say\nlay lie lay\n", "verb.exc");
+        assert_eq!(
+            exceptions.unwrap(),
+            [
+                ("said".to_string(), "say".to_string()),
+                ("lay".to_string(), "lie".to_string())
+            ]
+        );
+        let err = parse_exceptions("said\n", "verb.exc").unwrap_err();
+        assert!(err.to_string().contains("verb.exc:1"), "{err}");
+    }
+
+    #[test]
     fn a_broken_line_is_a_clear_error() {
-        let err = parse_noun_senses(
+        let err = parse_senses(
             "adjuster n 1 1 @ 1 0 09999999\n",
             "index.noun",
             DATA,
@@ -137,7 +196,7 @@ mod tests {
         .unwrap_err();
         assert!(err.to_string().contains("index.noun:1"), "{err}");
         assert!(err.to_string().contains("09999999"), "{err}");
-        let err = parse_noun_senses(INDEX, "index.noun", "0976 xx n\n", "data.noun").unwrap_err();
+        let err = parse_senses(INDEX, "index.noun", "0976 xx n\n", "data.noun").unwrap_err();
         assert!(err.to_string().contains("data.noun:1"), "{err}");
     }
 }

@@ -7,6 +7,7 @@
 //! English models only read English.
 
 pub mod abbreviations;
+pub mod inflection;
 pub mod language;
 pub mod sentences;
 pub mod tokens;

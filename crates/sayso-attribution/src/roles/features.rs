@@ -3,6 +3,7 @@
 //! tree relative to the nearest cue words (under a cue's complement, its subject, a clause the
 //! cue hangs off, ...).
 
+use super::word_classes::word_class;
 use crate::cues::CueLexicon;
 use sayso_annotate::perceptron::{hash_str, mix, shape_hash};
 use sayso_document::{AttributionKind, Document, QuoteRole};
@@ -24,6 +25,8 @@ pub struct DocumentFacts {
     cue_band: Vec<u8>,
     /// What the rule-based attributors made of the token.
     rule_role: Vec<u8>,
+    /// WordNet's class of a noun or verb ([`super::word_classes::word_class`]).
+    class: Vec<u64>,
     /// 0 outside quotations, 1 a quotation mark, 2 inside speech, 3 inside a short phrase or title.
     quote: Vec<u8>,
     /// The first pass's label of each token, once it has run.
@@ -45,9 +48,11 @@ impl DocumentFacts {
         let mut suffix = Vec::with_capacity(n);
         let mut cue_band = Vec::with_capacity(n);
         let mut stem = Vec::with_capacity(n);
+        let mut class = Vec::with_capacity(n);
         for i in 0..n {
             let word = doc.token_text(i);
             let low = crate::cues::normalize(word);
+            class.push(word_class(doc.upos.get(i).copied(), &low));
             lower.push(hash_str(&low));
             stem.push(hash_str(crude_stem(&low)));
             shape.push(shape_hash(word));
@@ -147,6 +152,7 @@ impl DocumentFacts {
             stem,
             cue_band,
             rule_role,
+            class,
             quote,
             first_pass: None,
         }
@@ -241,6 +247,10 @@ impl DocumentFacts {
                 head.map_or(2, |h| self.cue_band[h] as u64),
             ]);
             add(&[27, word(0), rule(0)]);
+            // WordNet's class generalizes over rare words ("decried" is a verb of saying).
+            add(&[70, self.class[i]]);
+            add(&[71, self.class[i], self.deprel[i]]);
+            add(&[72, self.deprel[i], head.map_or(2, |h| self.class[h])]);
             add(&[50, self.dependents[i]]);
             add(&[51, self.dependents[i], self.stem[i]]);
             add(&[52, self.stem[i]]);
@@ -252,6 +262,7 @@ impl DocumentFacts {
             for level in 0..3u64 {
                 let Some(h) = above else { break };
                 add(&[55, level, self.deprel[below], self.stem[h]]);
+                add(&[57, level, self.deprel[below], self.class[h]]);
                 add(&[
                     56,
                     level,

@@ -9,6 +9,7 @@
 pub mod decode;
 pub mod features;
 pub mod train;
+pub mod word_classes;
 
 use crate::cues::CueLexicon;
 use crate::Attributor;
@@ -439,7 +440,8 @@ impl Attributor for LearnedAttributor {
 
 /// A paragraph of a transcript opens with its speaker's name in capitals and a colon
 /// ("WALLACE: ...", often inside a quotation mark): a content found without source that opens
-/// so is that turn, the name its source and the colon its cue.
+/// the paragraph so, or right after that colon, is that turn, the name its source and the
+/// colon its cue.
 fn transcript_turns(doc: &mut Document) {
     for k in 0..doc.attributions.len() {
         let a = &doc.attributions[k];
@@ -447,16 +449,20 @@ fn transcript_turns(doc: &mut Document) {
         else {
             continue;
         };
-        let paragraph = doc.paragraphs.get(doc.paragraph_of(first.start));
-        if paragraph.is_none_or(|p| p.start != first.start) {
+        let Some(paragraph) = doc.paragraphs.get(doc.paragraph_of(first.start)) else {
             continue;
-        }
-        let tokens = doc.tokens_in(first);
-        let Some(name) = sayso_text::turns::turn_name(doc, tokens.start) else {
+        };
+        let opening = doc.token_at_or_after(paragraph.start);
+        let Some(name) = sayso_text::turns::turn_name(doc, opening) else {
             continue;
         };
         let colon = name.end;
-        if colon + 1 >= tokens.end {
+        let content_start = doc.token_at_or_after(first.start);
+        let after_colon = content_start == colon + 1;
+        if paragraph.start != first.start && !after_colon {
+            continue;
+        }
+        if colon + 1 >= doc.tokens_in(first).end {
             continue;
         }
         let span = |a: usize, b: usize| Span::new(doc.tokens[a].span.start, doc.tokens[b].span.end);
@@ -827,6 +833,38 @@ mod tests {
         assert_eq!(continued.cue, spans_of(text, "said"));
         // Not into the next paragraph.
         assert!(next.source.is_empty() && next.cue.is_empty());
+    }
+
+    #[test]
+    fn a_transcript_turn_is_its_names_whether_the_content_holds_the_name_or_not() {
+        let text = "\"WALLACE: Let us start.\n\nPENCE: She will not attend.";
+        let n = {
+            let mut doc = Document::new("t", text).unwrap();
+            sayso_text::segment(&mut doc);
+            doc.tokens.len()
+        };
+        let mut doc = annotated(
+            text,
+            vec![Upos::Noun; n],
+            vec![None; n],
+            &vec!["root"; n],
+            &[
+                ("", "", "\"WALLACE: Let us start."),
+                ("", "", "She will not attend."),
+            ],
+        );
+        transcript_turns(&mut doc);
+        let turn = |k: usize| {
+            let a = &doc.attributions[k];
+            (
+                doc.slice(a.source[0]).to_string(),
+                doc.slice(a.cue[0]).to_string(),
+                doc.slice(a.content[0]).to_string(),
+            )
+        };
+        let owned = |s: [&str; 3]| (s[0].to_string(), s[1].to_string(), s[2].to_string());
+        assert_eq!(turn(0), owned(["WALLACE", ":", "Let us start."]));
+        assert_eq!(turn(1), owned(["PENCE", ":", "She will not attend."]));
     }
 
     #[test]

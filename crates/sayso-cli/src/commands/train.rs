@@ -13,7 +13,7 @@ pub struct TrainArgs {
     #[arg(long, default_value = "../shared/data")]
     data: PathBuf,
     /// WordNet 3.0's database folder (Debian's `wordnet-base` package), for
-    /// wordnet-person-nouns.
+    /// wordnet-person-nouns and wordnet-word-classes.
     #[arg(long, default_value = "/usr/share/wordnet")]
     wordnet: PathBuf,
     /// The folder to write it to (default: its place in the source tree, so that the next build
@@ -37,6 +37,10 @@ enum Model {
     /// The entity stage's lexicon of nouns that WordNet 3.0 mostly gives people's senses (reads
     /// --wordnet, not the shared data).
     WordnetPersonNouns,
+    /// The attribution model's lexicon of WordNet's class of each noun and verb and their
+    /// inflections (reads --wordnet, not the shared data); rebuild the attribution model after
+    /// it.
+    WordnetWordClasses,
     /// The entity stage's name-kind classifier (person, organization, place, other) from GUM's
     /// entity layer (train and dev), over the bundled tagger's tags.
     NameKinds,
@@ -46,7 +50,7 @@ enum Model {
 }
 
 pub fn run(args: TrainArgs) -> Result<ExitCode> {
-    if let Model::WordnetPersonNouns = args.what {
+    if let Model::WordnetPersonNouns | Model::WordnetWordClasses = args.what {
         if !args.wordnet.join("index.noun").is_file() {
             bail!("{} has no WordNet index.noun: install WordNet 3.0 (Debian: apt-get install wordnet-base) or pass --wordnet", args.wordnet.display());
         }
@@ -133,10 +137,26 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
             ]
         }
         Model::WordnetPersonNouns => {
-            let senses = sayso_readers::wordnet::read_noun_senses(&args.wordnet)?;
+            let senses = sayso_readers::wordnet::read_senses(
+                &args.wordnet,
+                sayso_readers::wordnet::PartOfSpeech::Noun,
+            )?;
             vec![(
                 sayso_entities::nominals::train::wordnet_person_nouns(&senses),
                 "person-nouns-wordnet.tsv",
+            )]
+        }
+        Model::WordnetWordClasses => {
+            use sayso_readers::wordnet::{read_exceptions, read_senses, PartOfSpeech};
+            let (noun, verb) = (PartOfSpeech::Noun, PartOfSpeech::Verb);
+            vec![(
+                sayso_attribution::roles::word_classes::train::build(
+                    &read_senses(&args.wordnet, noun)?,
+                    &read_exceptions(&args.wordnet, noun)?,
+                    &read_senses(&args.wordnet, verb)?,
+                    &read_exceptions(&args.wordnet, verb)?,
+                ),
+                "word-classes-wordnet.tsv",
             )]
         }
         Model::Cues => {
@@ -155,6 +175,7 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
         Model::PersonNouns | Model::WordnetPersonNouns => "crates/sayso-entities/src/nominals",
         Model::NameKinds => NAME_KINDS_DIR,
         Model::Cues => "crates/sayso-attribution/src/cues",
+        Model::WordnetWordClasses => "crates/sayso-attribution/src/roles/word_classes",
     };
     let dir = args.output.unwrap_or_else(|| PathBuf::from(default_dir));
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;

@@ -162,7 +162,7 @@ pub fn build(sentences: &[Sentence]) -> PersonLexicons {
 /// ("nominee", "juror", "homeopath"; not "leader", whose second sense is an object, nor
 /// "host"), and its regular plurals unless WordNet has one as a noun of its own that is not a
 /// person ("bleachers"). GUM's nouns are few, and news names its speakers by many more.
-pub fn wordnet_person_nouns(senses: &sayso_readers::wordnet::NounSenses) -> String {
+pub fn wordnet_person_nouns(senses: &sayso_readers::wordnet::Senses) -> String {
     use sayso_readers::wordnet::NOUN_PERSON;
     // A person noun's person senses and senses.
     let person = |files: &[u8]| {
@@ -182,7 +182,7 @@ pub fn wordnet_person_nouns(senses: &sayso_readers::wordnet::NounSenses) -> Stri
     // A plural two lemmas share ("grannies") keeps the first's counts, so that the file is
     // the same on every run.
     for (lemma, &counts) in &lemmas {
-        for plural in regular_plurals(lemma) {
+        for plural in sayso_text::inflection::regular_plurals(lemma) {
             if senses
                 .get(&plural)
                 .is_none_or(|files| person(files).is_some())
@@ -200,28 +200,6 @@ pub fn wordnet_person_nouns(senses: &sayso_readers::wordnet::NounSenses) -> Stri
         out.push_str(&format!("{noun}\t{people}\t{all}\n"));
     }
     out
-}
-
-/// The regular plurals of an English noun ("juror" -> "jurors", "witness" -> "witnesses",
-/// "deputy" -> "deputies"); a noun in "-man" gets both "-men" and "-mans" ("chairmen",
-/// "shamans"): which one is the word's own, spelling does not tell.
-fn regular_plurals(noun: &str) -> Vec<String> {
-    if let Some(stem) = noun.strip_suffix("man") {
-        return vec![format!("{stem}men"), format!("{noun}s")];
-    }
-    if ["s", "x", "z", "ch", "sh"]
-        .iter()
-        .any(|e| noun.ends_with(e))
-    {
-        return vec![format!("{noun}es")];
-    }
-    let mut chars = noun.chars().rev();
-    if let (Some('y'), Some(before)) = (chars.next(), chars.next()) {
-        if !"aeiou".contains(before) {
-            return vec![format!("{}ies", &noun[..noun.len() - 1])];
-        }
-    }
-    vec![format!("{noun}s")]
 }
 
 /// How often proper nouns start a person mention, and how often they occur as proper nouns.
@@ -499,7 +477,7 @@ mod tests {
     #[test]
     fn wordnet_person_nouns_are_nouns_mostly_of_people_with_their_plurals() {
         use sayso_readers::wordnet::NOUN_PERSON as P;
-        let senses: sayso_readers::wordnet::NounSenses = [
+        let senses: sayso_readers::wordnet::Senses = [
             ("juror", vec![P]),
             ("deputy", vec![P, P]),
             ("chairman", vec![P]),
