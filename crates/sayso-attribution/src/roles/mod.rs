@@ -674,6 +674,29 @@ mod tests {
         vec![Span::new(start, start + words.len() as u32)]
     }
 
+    /// Heads as [`annotated`] takes them, from token indices with `usize::MAX` for the root.
+    fn tree_heads(heads: &[usize]) -> Vec<Option<u32>> {
+        heads
+            .iter()
+            .map(|&h| (h != usize::MAX).then_some(h as u32))
+            .collect()
+    }
+
+    /// A document of `text` with no parse (every token a noun, no heads) and the attributions
+    /// `said`, as [`annotated`] takes them.
+    fn unparsed(text: &str, said: &[(&str, &str, &str)]) -> Document {
+        let mut doc = Document::new("t", text).unwrap();
+        sayso_text::segment(&mut doc);
+        let n = doc.tokens.len();
+        annotated(
+            text,
+            vec![Upos::Noun; n],
+            vec![None; n],
+            &vec!["root"; n],
+            said,
+        )
+    }
+
     #[test]
     fn a_participle_cue_after_a_comma_shares_the_source_of_its_sentences_cue_before() {
         use sayso_document::Upos::*;
@@ -722,10 +745,7 @@ mod tests {
             vec![
                 Propn, Punct, Adp, Adj, Punct, Verb, Noun, Cconj, Verb, Adp, Noun, Punct,
             ],
-            heads
-                .iter()
-                .map(|&h| (h != usize::MAX).then_some(h as u32))
-                .collect(),
+            tree_heads(&heads),
             &[
                 "nsubj", "punct", "case", "nmod", "punct", "root", "obj", "cc", "conj", "case",
                 "obl", "punct",
@@ -756,10 +776,7 @@ mod tests {
             let mut doc = annotated(
                 text,
                 upos.clone(),
-                heads
-                    .iter()
-                    .map(|&h| (h != usize::MAX).then_some(h as u32))
-                    .collect(),
+                tree_heads(&heads),
                 &relations,
                 &[(model_source, "saying", "it helps")],
             );
@@ -778,10 +795,7 @@ mod tests {
             vec![
                 Propn, Verb, Pron, Sconj, Pron, Aux, Verb, Punct, Verb, Pron, Verb, Punct,
             ],
-            heads
-                .iter()
-                .map(|&h| (h != usize::MAX).then_some(h as u32))
-                .collect(),
+            tree_heads(&heads),
             &[
                 "nsubj", "root", "iobj", "mark", "nsubj", "aux", "ccomp", "punct", "advcl",
                 "nsubj", "ccomp", "punct",
@@ -808,16 +822,8 @@ mod tests {
     #[test]
     fn a_quotation_without_cue_or_source_goes_on_with_its_paragraphs_speaker() {
         let text = "“We won,” said Tom. “It was close.”\n\n“Next year,” it ends.";
-        let n = {
-            let mut doc = Document::new("t", text).unwrap();
-            sayso_text::segment(&mut doc);
-            doc.tokens.len()
-        };
-        let mut doc = annotated(
+        let mut doc = unparsed(
             text,
-            vec![Upos::Noun; n],
-            vec![None; n],
-            &vec!["root"; n],
             &[
                 ("Tom", "said", "“We won,”"),
                 ("", "", "“It was close.”"),
@@ -838,16 +844,8 @@ mod tests {
     #[test]
     fn a_transcript_turn_is_its_names_whether_the_content_holds_the_name_or_not() {
         let text = "\"WALLACE: Let us start.\n\nPENCE: She will not attend.";
-        let n = {
-            let mut doc = Document::new("t", text).unwrap();
-            sayso_text::segment(&mut doc);
-            doc.tokens.len()
-        };
-        let mut doc = annotated(
+        let mut doc = unparsed(
             text,
-            vec![Upos::Noun; n],
-            vec![None; n],
-            &vec!["root"; n],
             &[
                 ("", "", "\"WALLACE: Let us start."),
                 ("", "", "She will not attend."),
