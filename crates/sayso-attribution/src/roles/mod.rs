@@ -541,11 +541,11 @@ fn subjects_as_sources(doc: &mut Document) {
             doc.token_text(v).to_lowercase().ends_with("ing") && after_comma(doc, a)
         });
         if modelled {
-            let misplaced = subject.is_some_and(|((first, last), head)| {
+            let misplaced = subject.is_some_and(|((_, last), head)| {
                 let tokens: Vec<_> = a.source.iter().map(|s| doc.tokens_in(*s)).collect();
                 let after = tokens.iter().all(|r| r.start > last);
                 let holds_head = tokens.iter().any(|r| r.contains(&head));
-                (after || holds_head) && first <= last
+                after || holds_head
             });
             if !(participle && misplaced) {
                 continue;

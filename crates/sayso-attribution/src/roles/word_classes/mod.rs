@@ -45,7 +45,7 @@ fn parse(tsv: &str) -> Vec<(&str, bool, u8)> {
         }
         let file = digits
             .iter()
-            .fold(0u8, |n, d| n.wrapping_mul(10) + (d - b'0'));
+            .fold(0u8, |n, d| n.wrapping_mul(10).wrapping_add(d - b'0'));
         rows.push((&line[..tab], pos == b'v', file));
     }
     if !rows.is_sorted() {
@@ -66,5 +66,11 @@ mod tests {
         assert_eq!(word_class(Some(Upos::Noun), "statements"), 110);
         assert_eq!(word_class(Some(Upos::Noun), "zzyzx"), 1);
         assert_eq!(word_class(Some(Upos::Adj), "urged"), 0);
+    }
+
+    #[test]
+    fn rows_that_do_not_parse_are_left_out_and_the_rest_sorted() {
+        let rows = parse("# comment\nzeal\tn\t7\nno tab\n\t\nx\tv\t\nx\tv\tnine\nact\tv\t41\n");
+        assert_eq!(rows, [("act", true, 41), ("zeal", false, 7)]);
     }
 }
