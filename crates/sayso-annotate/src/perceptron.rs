@@ -283,21 +283,32 @@ impl Trainer {
 
     /// The averaged weights, quantized to 8 bits.
     pub fn finish(self) -> Weights {
+        Weights::quantized(self.bits, self.classes, &self.averaged())
+    }
+
+    /// The weights averaged over every step, before quantizing.
+    pub fn averaged(&self) -> Vec<f32> {
         let step = self.step.max(1);
-        let averaged: Vec<f32> = (0..self.w.len())
+        (0..self.w.len())
             .map(|k| {
                 ((self.totals[k] + (step - self.stamps[k]) as f64 * self.w[k] as f64) / step as f64)
                     as f32
             })
-            .collect();
-        let max = averaged.iter().fold(0f32, |m, w| m.max(w.abs()));
+            .collect()
+    }
+}
+
+impl Weights {
+    /// 8-bit weights scaled to the largest of `weights` (`(1 << bits) * classes` of them).
+    pub fn quantized(bits: u32, classes: usize, weights: &[f32]) -> Weights {
+        debug_assert_eq!(weights.len(), (1usize << bits) * classes);
+        let max = weights.iter().fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / i8::MAX as f32 } else { 1.0 };
-        let w = averaged.iter().map(|w| (w / scale).round() as i8).collect();
         Weights {
-            bits: self.bits,
-            classes: self.classes,
+            bits,
+            classes,
             scale,
-            w,
+            w: weights.iter().map(|w| (w / scale).round() as i8).collect(),
         }
     }
 }
@@ -395,6 +406,14 @@ mod tests {
             assert_eq!(best(&s, None), *y);
         }
         assert_eq!(best(&[1.0, 5.0, 3.0], Some(&[true, false, true])), 2);
+    }
+
+    #[test]
+    fn quantized_weights_map_the_largest_to_127() {
+        let w = Weights::quantized(1, 2, &[0.5, -2.0, 1.0, 0.0]);
+        assert_eq!(w.w, vec![32, -127, 64, 0]);
+        assert!((w.scale() - 2.0 / 127.0).abs() < 1e-7);
+        assert_eq!(Weights::quantized(1, 2, &[0.0; 4]).scale(), 1.0);
     }
 
     #[test]

@@ -576,14 +576,16 @@ fn subjects_as_sources(doc: &mut Document) {
         };
         let source = subject.and_then(|(range, _)| usable(range)).or_else(|| {
             let v = verb.filter(|_| !modelled)?;
-            source_of_cue_before(doc, v).or_else(|| {
-                // The tree lost the participle's clause (it hangs off a verb deep in the
-                // content before it): the subject of its sentence's main verb.
-                participle
-                    .then(|| crate::reported::root_subject(doc, &tree, v))
-                    .flatten()
-                    .and_then(usable)
-            })
+            source_of_cue_before(doc, v)
+                .or_else(|| source_of_coordinated_cue(doc, v))
+                .or_else(|| {
+                    // The tree lost the participle's clause (it hangs off a verb deep in the
+                    // content before it): the subject of its sentence's main verb.
+                    participle
+                        .then(|| crate::reported::root_subject(doc, &tree, v))
+                        .flatten()
+                        .and_then(usable)
+                })
         });
         if let Some(source) = source {
             found.push((k, source));
@@ -600,6 +602,31 @@ fn after_comma(doc: &Document, a: &Attribution) -> bool {
         let t = doc.token_at_or_after(c.start);
         t > 0 && doc.token_text(t - 1) == ","
     })
+}
+
+/// The source of the attribution whose cue verb the cue verb at token `v` is coordinated with,
+/// when the tree gives neither a subject ("Trump, speaking to veterans, said ... and warned
+/// against ...", where a misparse left "said" without one but the model found "Trump").
+fn source_of_coordinated_cue(doc: &Document, v: usize) -> Option<Span> {
+    let mut head = v;
+    for _ in 0..3 {
+        if !doc.deprels.get(head).is_some_and(|r| r.starts_with("conj")) {
+            return None;
+        }
+        head = doc.heads[head]? as usize;
+        let at = doc.tokens[head].span;
+        let shared = doc.attributions.iter().find_map(|b| {
+            let holds = b.cue.iter().any(|c| c.start <= at.start && at.end <= c.end);
+            match b.source.as_slice() {
+                [source] if holds => Some(*source),
+                _ => None,
+            }
+        });
+        if shared.is_some() {
+            return shared;
+        }
+    }
+    None
 }
 
 /// The source of the attribution whose cue comes last before a participle cue at token `v`
@@ -757,6 +784,45 @@ mod tests {
         );
         subjects_as_sources(&mut doc);
         assert_eq!(doc.attributions[1].source, spans_of(text, "Trump"));
+    }
+
+    #[test]
+    fn a_coordinated_cue_without_a_subject_shares_the_source_of_its_conjuncts_cue() {
+        use sayso_document::Upos::*;
+        let text = "Trump, speaking, said it fell and warned against hackers.";
+        // A misparse: "speaking" is the root and "said" hangs off it with no subject.
+        let heads = [2, 0, usize::MAX, 4, 2, 6, 4, 8, 4, 10, 8, 2];
+        let with_said_sourced = |said_source: &str| {
+            let mut doc = annotated(
+                text,
+                vec![
+                    Propn, Punct, Verb, Punct, Verb, Pron, Verb, Cconj, Verb, Adp, Noun, Punct,
+                ],
+                tree_heads(&heads),
+                &[
+                    "compound",
+                    "punct",
+                    "root",
+                    "punct",
+                    "parataxis",
+                    "nsubj",
+                    "ccomp",
+                    "cc",
+                    "conj",
+                    "case",
+                    "obl",
+                    "punct",
+                ],
+                &[
+                    (said_source, "said", "it fell"),
+                    ("", "warned against", "hackers"),
+                ],
+            );
+            subjects_as_sources(&mut doc);
+            doc.attributions[1].source.clone()
+        };
+        assert_eq!(with_said_sourced("Trump"), spans_of(text, "Trump"));
+        assert_eq!(with_said_sourced(""), vec![]);
     }
 
     #[test]
