@@ -154,30 +154,34 @@ fn bio(pieces: &[Option<(usize, usize, usize)>]) -> Vec<usize> {
 /// by each seed, the perceptrons of the seeds averaged. The model is linear, so the average
 /// scores as the seeds' perceptrons would together, at one perceptron's size and speed.
 fn train_pass(examples: &[&Example], iterations: usize, bits: u32, seeds: &[u64]) -> Pass {
-    let runs: Vec<(Vec<f32>, Vec<f32>)> = seeds
+    let runs: Vec<SeedRun> = seeds
         .par_iter()
         .map(|&seed| train_seed(examples, iterations, bits, seed))
         .collect();
-    let mean = |pick: fn(&(Vec<f32>, Vec<f32>)) -> &Vec<f32>| -> Vec<f32> {
-        let mut sum = vec![0f32; pick(&runs[0]).len()];
-        for run in &runs {
-            sum.iter_mut().zip(pick(run)).for_each(|(s, w)| *s += w);
-        }
-        sum.iter().map(|s| s / runs.len() as f32).collect()
-    };
+    let weights: Vec<&[f32]> = runs.iter().map(|r| r.weights.as_slice()).collect();
+    let transitions: Vec<&[f32]> = runs.iter().map(|r| r.transitions.as_slice()).collect();
     Pass::new(
-        Weights::quantized(bits, LABELS, &mean(|r| &r.0)),
-        mean(|r| &r.1),
+        Weights::quantized(bits, LABELS, &mean(&weights)),
+        mean(&transitions),
     )
 }
 
-/// One seed's averaged emission weights and label transitions.
-fn train_seed(
-    examples: &[&Example],
-    iterations: usize,
-    bits: u32,
-    seed: u64,
-) -> (Vec<f32>, Vec<f32>) {
+/// One seed's averaged emission weights and label transitions, before quantizing.
+struct SeedRun {
+    weights: Vec<f32>,
+    transitions: Vec<f32>,
+}
+
+/// The element-wise mean of equally long rows.
+fn mean(rows: &[&[f32]]) -> Vec<f32> {
+    let mut sum = vec![0f32; rows.first().map_or(0, |r| r.len())];
+    for row in rows {
+        sum.iter_mut().zip(*row).for_each(|(s, w)| *s += w);
+    }
+    sum.iter().map(|s| s / rows.len() as f32).collect()
+}
+
+fn train_seed(examples: &[&Example], iterations: usize, bits: u32, seed: u64) -> SeedRun {
     let mut weights = Trainer::new(bits, LABELS);
     let mut transitions = vec![0f32; TRANSITIONS];
     let mut transition_sums = vec![0f64; TRANSITIONS];
@@ -215,7 +219,10 @@ fn train_seed(
         .iter()
         .map(|s| (s / seen.max(1) as f64) as f32)
         .collect();
-    (weights.averaged(), transitions)
+    SeedRun {
+        weights: weights.averaged(),
+        transitions,
+    }
 }
 
 /// Label accuracy of the model on the training documents (for the training log).
@@ -256,7 +263,7 @@ mod tests {
         let pass = train_pass(&refs, 4, 8, &seeds);
         let runs: Vec<_> = seeds.iter().map(|&s| train_seed(&refs, 4, 8, s)).collect();
         assert_ne!(
-            runs[0].0, runs[1].0,
+            runs[0].weights, runs[1].weights,
             "the seeds must order the examples differently"
         );
         let mut scores = [0f32; LABELS];
@@ -265,10 +272,10 @@ mod tests {
             for (label, &score) in scores.iter().enumerate() {
                 let mean: f32 = runs
                     .iter()
-                    .map(|(w, _)| {
+                    .map(|r| {
                         features
                             .iter()
-                            .map(|&f| w[f as usize * LABELS + label])
+                            .map(|&f| r.weights[f as usize * LABELS + label])
                             .sum::<f32>()
                     })
                     .sum::<f32>()
@@ -277,7 +284,8 @@ mod tests {
                 assert!((score - mean).abs() <= 1.5 * pass.weights.scale() + 1e-5);
             }
         }
-        let mean_transition = runs.iter().map(|r| r.1[9]).sum::<f32>() / seeds.len() as f32;
+        let mean_transition =
+            runs.iter().map(|r| r.transitions[9]).sum::<f32>() / seeds.len() as f32;
         assert!((pass.transitions[9] - mean_transition).abs() < 1e-5);
     }
 }
