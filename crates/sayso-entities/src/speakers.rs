@@ -150,9 +150,13 @@ impl Context<'_> {
             "senator" => "sen.",
             "governor" => "gov.",
             "representative" | "congressman" | "congresswoman" => "rep.",
+            // A court's judges are titled either way ("Supreme Court Justice Frank Nervo ...
+            // the judge").
+            "judge" => "justice",
+            "justice" => "judge",
             "nominee" | "candidate" | "president" | "secretary" | "mayor" | "chairman"
             | "chairwoman" | "spokesman" | "spokeswoman" | "director" | "leader" | "speaker"
-            | "judge" | "justice" | "commissioner" | "minister" | "ambassador" | "ceo" => noun,
+            | "commissioner" | "minister" | "ambassador" | "ceo" => noun,
             _ => return None,
         };
         let forms = [noun, abbreviation];
@@ -283,14 +287,25 @@ impl Context<'_> {
     /// name ("the study -- which notes" is not the person named sentences before).
     fn relative_antecedent(&self, relative: &Mention) -> Option<usize> {
         let k = self.mentions.partition_point(|x| x.last < relative.first);
-        let name = k.checked_sub(1)?;
+        let closest = k.checked_sub(1)?;
+        let mut name = closest;
+        // A name in parentheses after another is that one's state or party ("Sen. Bernie
+        // Sanders (Vt.), who").
+        let opens = self.mentions[name].first.checked_sub(1);
+        if name > 0
+            && opens.is_some_and(|p| {
+                self.doc.token_text(p) == "(" && self.mentions[name - 1].last + 1 == p
+            })
+        {
+            name -= 1;
+        }
         let e = self.entity_of[name]?;
         let who = self
             .doc
             .token_text(relative.first)
             .eq_ignore_ascii_case("who");
         // Only punctuation and an age may stand between them.
-        let adjacent = (self.mentions[name].last + 1..relative.first)
+        let adjacent = (self.mentions[closest].last + 1..relative.first)
             .all(|t| matches!(self.doc.upos.get(t), Some(Upos::Punct | Upos::Num)));
         (adjacent && (who || self.kinds[e] != EntityKind::Person)).then_some(e)
     }
@@ -968,6 +983,33 @@ mod tests {
             ],
         );
         assert_eq!(found, names(&[Some("Bo Lee"), Some("Ann Ruiz")]));
+    }
+
+    #[test]
+    fn the_judge_is_the_person_titled_justice() {
+        use Upos::*;
+        let found = speakers_of(
+            "Justice Ann Ruiz met Bo Lee. The judge said no.",
+            &[
+                Propn, Propn, Propn, Verb, Propn, Propn, Punct, Det, Noun, Verb, Intj, Punct,
+            ],
+            &[("The judge", "said", "no")],
+        );
+        assert_eq!(found, names(&[Some("Ann Ruiz")]));
+    }
+
+    #[test]
+    fn who_after_a_state_in_parentheses_is_the_name_before_them() {
+        use Upos::*;
+        let found = speakers_of(
+            "Sen. Bo Lee (Vt.), who lost, said no.",
+            &[
+                Propn, Propn, Propn, Punct, Propn, Punct, Punct, Pron, Verb, Punct, Verb, Intj,
+                Punct,
+            ],
+            &[("who", "said", "no")],
+        );
+        assert_eq!(found, names(&[Some("Bo Lee")]));
     }
 
     #[test]
