@@ -109,6 +109,9 @@ pub(crate) const ORGANIZATION_WORDS: &[&str] = &[
     "federation",
     "ministry",
     "society",
+    "assembly",
+    "parliament",
+    "legislature",
 ];
 
 /// Last words that make a name a place's.
@@ -839,6 +842,23 @@ mod tests {
             ],
         );
         assert_eq!(entities[0].name, "Court of Appeals for the Sixth Circuit");
+    }
+
+    #[test]
+    fn a_title_of_a_name_is_no_mention_of_an_assembly_that_shares_its_word() {
+        use Upos::*;
+        let entities = entities_of(
+            "Secretary General Ban Ki-moon spoke. The General Assembly voted.",
+            &[
+                Propn, Propn, Propn, Propn, Punct, Propn, Verb, Punct, Det, Propn, Propn, Verb,
+                Punct,
+            ],
+        );
+        assert_eq!(
+            names_and_mentions(&entities),
+            [("Ban Ki-moon", 1), ("General Assembly", 1)]
+        );
+        assert_eq!(entities[1].kind, EntityKind::Organization);
     }
 
     #[test]

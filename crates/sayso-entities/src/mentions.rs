@@ -1063,6 +1063,15 @@ fn add_surnames(
         if !lone_nominal {
             covered[m.first..=m.last].iter_mut().for_each(|c| *c = true);
         }
+        // A name's title is not another name's word ("Secretary General Ban Ki-moon" does not
+        // mention the "General Assembly").
+        if matches!(m.kind, MentionKind::Name { .. }) {
+            let mut k = m.first;
+            while k > 0 && capitalized(doc, k - 1) && title_word(&lower(doc, k - 1)).is_some() {
+                k -= 1;
+                covered[k] = true;
+            }
+        }
     }
     let extra: Vec<Mention> = (0..doc.tokens.len())
         .filter(|&t| !covered[t] && capitalized(doc, t) && words.contains(doc.token_text(t)))
