@@ -263,8 +263,19 @@ impl Context<'_> {
             let first = after_run_in_head(doc, doc.token_at_or_after(span.start));
             let range = first..doc.token_at_or_after(span.end).min(t);
             for (k, m) in self.mentions_in(&range).enumerate() {
-                let Some(e) = self.entity_of[m] else { continue };
                 let mention = &self.mentions[m];
+                // A title standing for a person named before ("In defeat, the president
+                // appeared cowed. ... he") names that person.
+                let titled = || match mention.kind {
+                    MentionKind::Nominal {
+                        definite: true,
+                        organization: false,
+                    } => self.titled_for(mention.first, mention.last),
+                    _ => None,
+                };
+                let Some(e) = self.entity_of[m].or_else(titled) else {
+                    continue;
+                };
                 if !fits(e) || quoted(mention) {
                     continue;
                 }
@@ -1071,6 +1082,20 @@ mod tests {
                 Some("Sam Ruiz")
             ])
         );
+    }
+
+    #[test]
+    fn he_after_a_sentence_opening_with_a_title_is_the_titled_person() {
+        use Upos::*;
+        let found = speakers_of(
+            "Sen. Bo Lee met Tom Hale. Tom Hale said no. The senator waited. He said yes.",
+            &[
+                Propn, Propn, Propn, Verb, Propn, Propn, Punct, Propn, Propn, Verb, Intj, Punct,
+                Det, Noun, Verb, Punct, Pron, Verb, Intj, Punct,
+            ],
+            &[("Tom Hale#1", "said", "no"), ("He", "said#1", "yes")],
+        );
+        assert_eq!(found, names(&[Some("Tom Hale"), Some("Bo Lee")]));
     }
 
     #[test]
