@@ -264,13 +264,14 @@ impl Context<'_> {
             let range = first..doc.token_at_or_after(span.end).min(t);
             for (k, m) in self.mentions_in(&range).enumerate() {
                 let mention = &self.mentions[m];
-                // A title standing for a person named before ("In defeat, the president
-                // appeared cowed. ... he") names that person.
+                // A title opening the sentence that stands for a person named before ("In
+                // defeat, the president appeared cowed. ... he") names that person (the first
+                // mention only: a title's person is looked for mentions back).
                 let titled = || match mention.kind {
                     MentionKind::Nominal {
                         definite: true,
                         organization: false,
-                    } => self.titled_for(mention.first, mention.last),
+                    } if k == 0 => self.titled_for(mention.first, mention.last),
                     _ => None,
                 };
                 let Some(e) = self.entity_of[m].or_else(titled) else {

@@ -511,7 +511,8 @@ fn quotations_go_on_with_their_speaker(doc: &mut Document) {
 /// A cue verb the model left without a source takes its subject from the tree, or that of the
 /// verb it is coordinated with or hangs off ("Merrill says ... and said ...", "..., adding
 /// that ...", "before asking ..."), or, when the tree gives none or another attribution's
-/// words, the source of the cue right before it ("Sanders said, suggesting ..."). A participle
+/// words, the source of the cue right before it ("Sanders said, suggesting ...") or of the cue
+/// it is coordinated with ("X, speaking ..., said ... and warned ..."). A participle
 /// cue after a comma takes the subject of the clause it hangs off also when the model gave it
 /// a source inside that clause's predicate ("X called for releasing the police videos,
 /// saying") or holding its verb ("Meanwhile, it attacked Trump, saying"): those are the

@@ -280,7 +280,7 @@ mod tests {
                     })
                     .sum::<f32>()
                     / seeds.len() as f32;
-                // Each of the three weights is off by at most half a quantization step.
+                // Each of the token's three weights is off by half a quantization step at most.
                 assert!((score - mean).abs() <= 1.5 * pass.weights.scale() + 1e-5);
             }
         }
