@@ -537,7 +537,29 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
     // Computed for the first "I" source only: most documents have none.
     let writers = std::cell::OnceCell::new();
     for a in &cx.doc.attributions {
-        let source = cx.tokens(&a.source);
+        let mut source = cx.tokens(&a.source);
+        // A source in pieces is the model's guess at two phrases ("Barbra Streisand | Clinton
+        // said"): the piece nearest the cue speaks, when a name or a pronoun is in it.
+        if let (true, Some(cue)) = (source.len() > 1, cx.tokens(&a.cue).first()) {
+            let distance = |r: &Range<usize>| {
+                if r.end <= cue.start {
+                    cue.start - r.end
+                } else {
+                    r.start.saturating_sub(cue.start)
+                }
+            };
+            let nearest = source.iter().min_by_key(|r| distance(r)).cloned();
+            if let Some(piece) = nearest.filter(|piece| {
+                cx.mentions_in(piece).any(|m| {
+                    matches!(
+                        cx.mentions[m].kind,
+                        MentionKind::Name { .. } | MentionKind::Pronoun(_)
+                    )
+                })
+            }) {
+                source = vec![piece];
+            }
+        }
         let anchor = source
             .first()
             .map(|r| r.start)
@@ -995,6 +1017,20 @@ mod tests {
             ],
         );
         assert_eq!(found, names(&[Some("Bo Lee"), Some("Ann Ruiz")]));
+    }
+
+    #[test]
+    fn of_a_source_in_pieces_the_one_nearest_the_cue_speaks() {
+        use Upos::*;
+        let found = speakers_of(
+            "Ann Ruiz met Bo Lee. In a call Ann Ruiz heard Bo Lee say no.",
+            &[
+                Propn, Propn, Verb, Propn, Propn, Punct, Adp, Det, Noun, Propn, Propn, Verb, Propn,
+                Propn, Verb, Intj, Punct,
+            ],
+            &[("Ann Ruiz#1 | Bo Lee#1", "say", "no")],
+        );
+        assert_eq!(found, names(&[Some("Bo Lee")]));
     }
 
     #[test]
@@ -1484,19 +1520,25 @@ mod tests {
 
     /// A document of ASCII `text` with hand-given tags and attributions, its speakers
     /// resolved: each `(source, cue, content)` is found by its words, "word#2" for their third
-    /// occurrence, "" for none.
+    /// occurrence, "" for none, "a | b" for two pieces.
     fn resolved(text: &str, tags: &[Upos], said: &[(&str, &str, &str)]) -> Document {
         let mut doc = crate::mentions::tests::tagged(text, tags);
-        let at = |words: &str| -> Vec<Span> {
-            if words.is_empty() {
+        // Pieces of a span are written "first | second".
+        let at = |pieces: &str| -> Vec<Span> {
+            if pieces.is_empty() {
                 return Vec::new();
             }
-            let (words, nth) = match words.rsplit_once('#') {
-                Some((w, n)) => (w, n.parse().unwrap()),
-                None => (words, 0),
-            };
-            let start = text.match_indices(words).nth(nth).unwrap().0 as u32;
-            vec![Span::new(start, start + words.len() as u32)]
+            pieces
+                .split(" | ")
+                .map(|words| {
+                    let (words, nth) = match words.rsplit_once('#') {
+                        Some((w, n)) => (w, n.parse().unwrap()),
+                        None => (words, 0),
+                    };
+                    let start = text.match_indices(words).nth(nth).unwrap().0 as u32;
+                    Span::new(start, start + words.len() as u32)
+                })
+                .collect()
         };
         doc.attributions = said
             .iter()
