@@ -188,7 +188,7 @@ fn acronym_definitions(doc: &Document, mentions: &[Mention]) -> Vec<Option<usize
 /// Whether the words after a name ending at token `last` describe a person: an age between
 /// commas ("Schiff, 56,") or an appositive noun phrase, after a comma or between dashes, whose
 /// nouns (before its end, a conjunction or a preposition) name people
-/// (", a 43-year-old black man", ", the company's chief executive", "— Boston-trained surgeon
+/// (", a 51-year-old retired nurse", ", the company's chief executive", "— Boston-trained surgeon
 /// and radio show host —").
 fn described_as_person_after(doc: &Document, last: usize) -> bool {
     const MAX_APPOSITIVE_WORDS: usize = 10;
@@ -737,8 +737,8 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
         {
             EntityKind::Organization
         } else if described_as_person[entity.id] || has_middle_initial(&entity.name) {
-            // An age or a person noun in apposition ("Keith Lamont Scott, a 43-year-old black
-            // man,") makes a person, whatever the classifier reads in the context; so does a
+            // An age or a person noun in apposition ("Keith Lamont Hale, a 51-year-old retired
+            // nurse,") makes a person, whatever the classifier reads in the context; so does a
             // middle initial ("Loretta E. Lynch").
             EntityKind::Person
         } else {
@@ -1031,7 +1031,7 @@ mod tests {
     fn an_appositive_person_and_a_persons_surname_make_a_person() {
         use Upos::*;
         let doc = crate::mentions::tests::tagged(
-            "Keith Lamont Scott, a 43-year-old black man, died in Charlotte, a city.",
+            "Keith Lamont Hale, a 51-year-old retired nurse, died in Charlotte, a city.",
             &[
                 Propn, Propn, Propn, Punct, Det, Num, Punct, Noun, Punct, Adj, Adj, Noun, Punct,
                 Verb, Adp, Propn, Punct, Det, Noun, Punct,
@@ -1062,7 +1062,7 @@ mod tests {
         assert!(described_as_person_after(&doc, 1));
         assert!(!described_as_person_after(&doc, 12));
         let entities = entities_of(
-            "The rally moved to Keith Lamont Scott, a 43-year-old black man, where the river \
+            "The rally moved to Keith Lamont Hale, a 51-year-old retired nurse, where the river \
              bends.",
             &[
                 Det, Noun, Verb, Adp, Propn, Propn, Propn, Punct, Det, Num, Punct, Noun, Punct,
