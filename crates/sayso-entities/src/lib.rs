@@ -43,6 +43,11 @@ impl Resolver for SpeakerResolver {
         let kinds: Vec<EntityKind> = entities.iter().map(|e| e.kind).collect();
         let genders: Vec<Option<nominals::Gender>> = entities.iter().map(gender_of).collect();
         let groups: Vec<bool> = entities.iter().map(is_plural_group).collect();
+        let not_he_or_she: Vec<bool> = entities
+            .iter()
+            .zip(&groups)
+            .map(|(e, &group)| group || ends_in_people(&e.name))
+            .collect();
         let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
         let title_words: Vec<Vec<String>> = entities
             .iter()
@@ -60,6 +65,7 @@ impl Resolver for SpeakerResolver {
             kinds: &kinds,
             genders: &genders,
             groups: &groups,
+            not_he_or_she: &not_he_or_she,
             names: &names,
             title_words: &title_words,
         };
@@ -239,4 +245,28 @@ fn is_plural_group(entity: &Entity) -> bool {
             .is_some_and(nominals::is_person_name);
     let one_word = words.next().is_none();
     plural && (one_word || !person && entity.kind != EntityKind::Place)
+}
+
+/// Whether a name of two words or more ends in a plural noun of people and opens with no first
+/// name ("U.N. Women", "Senate Democrats"; not "Jim Parsons"): a group, which "he" or "she"
+/// does not stand for.
+fn ends_in_people(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let last = words.next_back().map(str::to_lowercase).unwrap_or_default();
+    words.next().is_some_and(|first| {
+        !nominals::is_person_name(first) && nominals::gender_of_first_name(first).is_none()
+    }) && mentions::is_plural_word(&last)
+        && mentions::is_person_noun_word(&last)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn he_is_no_group_whose_name_ends_in_people() {
+        assert!(super::ends_in_people("U.N. Women"));
+        assert!(super::ends_in_people("Senate Democrats"));
+        assert!(!super::ends_in_people("Jim Parsons"));
+        assert!(!super::ends_in_people("Democrats"));
+        assert!(!super::ends_in_people("Tax Policy Center"));
+    }
 }
