@@ -533,16 +533,32 @@ fn organization_tail(doc: &Document, end: usize) -> Option<usize> {
             && !nominals::is_person_name(doc.token_text(k))
             && doc.token_text(k).chars().any(char::is_alphabetic)
     };
-    // "Court of Appeals for the Sixth Circuit": a "the" after the connector when a name follows.
-    let the = connector + 2 < doc.tokens.len()
-        && lower(doc, connector + 1) == "the"
+    // "Court of Appeals for the Sixth Circuit", "Committee for a Responsible Federal Budget":
+    // an article after the connector when a name follows ("a" only after "for": "gave the
+    // Senate to a Democrat" is not a name).
+    let article = connector + 2 < doc.tokens.len()
+        && match lower(doc, connector + 1).as_str() {
+            "the" => true,
+            "a" | "an" => lower(doc, connector) == "for",
+            _ => false,
+        }
         && goes_on(connector + 2);
-    let start = connector + the as usize;
+    let start = connector + article as usize;
     let mut last = start;
     while last + 1 < doc.tokens.len() && last - start < MAX_NAME_WORDS && goes_on(last + 1) {
         last += 1;
     }
     (last > start).then_some(last)
+}
+
+/// Whether token `t` is a capitalized organization's word that a name goes on from, though
+/// the tagger took none of it for a proper noun ("the Committee for a Responsible Federal
+/// Budget", all common nouns and adjectives).
+fn organization_word_with_tail(doc: &Document, t: usize) -> bool {
+    capitalized(doc, t)
+        && !starts_sentence(doc, t)
+        && is_organization_word(doc, t)
+        && organization_tail(doc, t).is_some()
 }
 
 /// Whether capitalized nouns and adjectives from token `t` on lead to a name ("Tax Policy" in
@@ -656,7 +672,8 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
             t = close + 1;
             continue;
         }
-        let name_starts = is_name_token(doc, t) || joins_to_name(doc, t);
+        let name_starts =
+            is_name_token(doc, t) || joins_to_name(doc, t) || organization_word_with_tail(doc, t);
         if name_starts {
             let mut end = t;
             loop {
@@ -1139,6 +1156,27 @@ pub(crate) mod tests {
             &[Pron, Verb, Det, Propn, Adp, Propn, Propn, Adp, Propn, Punct],
         );
         assert_eq!(names(&doc), ["Committee", "Donald Trump"]);
+    }
+
+    #[test]
+    fn an_organization_word_tagged_a_common_noun_starts_a_name_that_goes_on_over_for_a() {
+        use Upos::*;
+        let doc = tagged(
+            "The Committee for a Responsible Federal Budget spoke for a Senate that had voted.",
+            &[
+                Det, Noun, Adp, Det, Adj, Adj, Noun, Verb, Adp, Det, Propn, Pron, Aux, Verb, Punct,
+            ],
+        );
+        assert_eq!(
+            names(&doc),
+            ["The Committee for a Responsible Federal Budget", "Senate"]
+        );
+        // "a" goes on only after "for".
+        let doc = tagged(
+            "He sent the Council to a Paris Summit.",
+            &[Pron, Verb, Det, Propn, Adp, Det, Propn, Propn, Punct],
+        );
+        assert_eq!(names(&doc), ["Council", "Paris Summit"]);
     }
 
     #[test]
