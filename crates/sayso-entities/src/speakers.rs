@@ -633,16 +633,21 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                     })
             });
             by_name = named.is_some() && !coordinated;
+            // The first mention that is not a name modifying it ("A New York judge").
             if named.is_none() && paragraph <= LEDE_PARAGRAPHS {
-                unnamed_nominal = in_source.first().map(|&m| &cx.mentions[m]).filter(|m| {
-                    matches!(
-                        m.kind,
-                        MentionKind::Nominal {
-                            organization: false,
-                            ..
-                        }
-                    ) && !cx.is_plural_noun(m.last)
-                });
+                unnamed_nominal = in_source
+                    .iter()
+                    .map(|&m| &cx.mentions[m])
+                    .find(|m| !matches!(m.kind, MentionKind::Name { .. }))
+                    .filter(|m| {
+                        matches!(
+                            m.kind,
+                            MentionKind::Nominal {
+                                organization: false,
+                                ..
+                            }
+                        ) && !cx.is_plural_noun(m.last)
+                    });
             }
             // A name that only modifies an organization noun ("The Trump team") does not let
             // the noun stand for the latest organization.
@@ -1264,6 +1269,25 @@ mod tests {
         );
         // "Lawmaker" is no entity of its own.
         assert_eq!(doc.entities.len(), 1, "{:?}", doc.entities);
+    }
+
+    #[test]
+    fn a_ledes_unnamed_person_with_a_place_before_it_is_the_next_one_named() {
+        use Upos::*;
+        let doc = resolved(
+            "A Texas judge ruled against it.\n\nJudge Ann Reyes said so.",
+            &[
+                Det, Propn, Noun, Verb, Adp, Pron, Punct, Propn, Propn, Propn, Verb, Adv, Punct,
+            ],
+            &[
+                ("A Texas judge", "ruled against", "it"),
+                ("Judge Ann Reyes", "said", "so"),
+            ],
+        );
+        assert_eq!(
+            speakers(&doc),
+            names(&[Some("Ann Reyes"), Some("Ann Reyes")])
+        );
     }
 
     #[test]
