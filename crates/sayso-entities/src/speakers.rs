@@ -95,6 +95,61 @@ fn after_run_in_head(doc: &Document, first: usize) -> usize {
     }
 }
 
+/// The gender a person noun says ("the woman", "his wife"), as the pronoun that would stand
+/// for it; `None` for the many nouns that say none ("the senator").
+fn gender_of_noun(noun: &str) -> Option<Pronoun> {
+    const FEMALE: &[&str] = &[
+        "woman",
+        "lady",
+        "girl",
+        "mother",
+        "mom",
+        "wife",
+        "daughter",
+        "sister",
+        "grandmother",
+        "aunt",
+        "niece",
+        "widow",
+        "bride",
+        "girlfriend",
+        "granddaughter",
+        "actress",
+        "congresswoman",
+        "businesswoman",
+        "queen",
+        "princess",
+    ];
+    const MALE: &[&str] = &[
+        "man",
+        "gentleman",
+        "boy",
+        "father",
+        "dad",
+        "husband",
+        "son",
+        "brother",
+        "grandfather",
+        "uncle",
+        "nephew",
+        "widower",
+        "groom",
+        "boyfriend",
+        "grandson",
+        "congressman",
+        "businessman",
+        "king",
+        "prince",
+    ];
+    if FEMALE.contains(&noun) {
+        Some(Pronoun::Female)
+    } else if MALE.contains(&noun) {
+        Some(Pronoun::Male)
+    } else {
+        None
+    }
+}
+
 /// Whether an organization nominal's noun fits an organization's name: "the outlet" an
 /// outlet's, "the committee" a committee's; other nouns ("the company", "the group") any.
 fn fits_organization_noun(name: &str, noun: &str) -> bool {
@@ -718,9 +773,16 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                                 definite: true,
                                 organization: false,
                             } if !cx.is_plural_noun(mention.last) => {
+                                // "the woman" is not the man speaking: better no speaker than
+                                // the wrong one.
+                                let noun = cx.doc.token_text(mention.last).to_lowercase();
+                                let gender = gender_of_noun(&noun);
                                 cx.titled_for(mention.first, mention.last).or_else(|| {
-                                    recent(SPEAKER_REACH_PARAGRAPHS)
-                                        .filter(|&e| cx.may_be_person(e))
+                                    let fits = |e: usize| {
+                                        cx.may_be_person(e)
+                                            && gender.is_none_or(|g| cx.fits_pronoun(e, g))
+                                    };
+                                    recent(SPEAKER_REACH_PARAGRAPHS).filter(|&e| fits(e))
                                 })
                             }
                             _ => None,
@@ -1025,6 +1087,24 @@ mod tests {
             ],
         );
         assert_eq!(found, names(&[Some("Bo Lee"), Some("Ann Ruiz")]));
+    }
+
+    #[test]
+    fn the_woman_is_not_the_man_speaking_before_her() {
+        use Upos::*;
+        let found = speakers_of(
+            "Tom Hale said no. The woman disputes that. The man agreed.",
+            &[
+                Propn, Propn, Verb, Intj, Punct, Det, Noun, Verb, Pron, Punct, Det, Noun, Verb,
+                Punct,
+            ],
+            &[
+                ("Tom Hale", "said", "no"),
+                ("The woman", "disputes", "that"),
+                ("The man", "agreed", "agreed"),
+            ],
+        );
+        assert_eq!(found, names(&[Some("Tom Hale"), None, Some("Tom Hale")]));
     }
 
     #[test]
