@@ -315,8 +315,8 @@ pub const PERSON_NOUNS: &[&str] = &[
     "demonstrator",
 ];
 
-fn lower(doc: &Document, t: usize) -> String {
-    doc.token_text(t).to_lowercase().replace('’', "'")
+fn lower(doc: &Document, t: usize) -> std::borrow::Cow<'_, str> {
+    sayso_text::lexicon_key(doc.token_text(t))
 }
 
 /// A title, with "then-" or "ex-" before it ("Then-President").
@@ -380,7 +380,7 @@ fn capitalized(doc: &Document, t: usize) -> bool {
 fn is_name_token(doc: &Document, t: usize) -> bool {
     (doc.upos.get(t) == Some(&Upos::Propn)
         && capitalized(doc, t)
-        && !CALENDAR.contains(&lower(doc, t).as_str()))
+        && !CALENDAR.contains(&&*lower(doc, t)))
         || is_acronym(doc, t)
         // A transcript's turn ("WALLACE: ..."), which taggers take for a common noun.
         || sayso_text::turns::in_turn_name(doc, t)
@@ -437,7 +437,7 @@ fn is_acronym(doc: &Document, t: usize) -> bool {
 
 /// Whether token `k` is a word that ends organizations' names ("Post", "Committee").
 fn is_organization_word(doc: &Document, k: usize) -> bool {
-    ORGANIZATION_WORDS.contains(&lower(doc, k).as_str())
+    ORGANIZATION_WORDS.contains(&&*lower(doc, k))
 }
 
 /// Whether the name run that started at `start` ends at token `k`, an organization's telling
@@ -520,7 +520,7 @@ fn organization_start(doc: &Document, start: usize) -> usize {
 fn organization_tail(doc: &Document, end: usize) -> Option<usize> {
     let connector = end + 1;
     if connector >= doc.tokens.len()
-        || !matches!(lower(doc, connector).as_str(), "of" | "for" | "on" | "to")
+        || !matches!(&*lower(doc, connector), "of" | "for" | "on" | "to")
     {
         return None;
     }
@@ -529,7 +529,7 @@ fn organization_tail(doc: &Document, end: usize) -> Option<usize> {
         capitalized(doc, k)
             && !starts_sentence(doc, k)
             && title_word(&lower(doc, k)).is_none()
-            && !CALENDAR.contains(&lower(doc, k).as_str())
+            && !CALENDAR.contains(&&*lower(doc, k))
             && !nominals::is_person_name(doc.token_text(k))
             && doc.token_text(k).chars().any(char::is_alphabetic)
     };
@@ -537,7 +537,7 @@ fn organization_tail(doc: &Document, end: usize) -> Option<usize> {
     // an article after the connector when a name follows ("a" only after "for": "gave the
     // Senate to a Democrat" is not a name).
     let article = connector + 2 < doc.tokens.len()
-        && match lower(doc, connector + 1).as_str() {
+        && match &*lower(doc, connector + 1) {
             "the" => true,
             "a" | "an" => lower(doc, connector) == "for",
             _ => false,
@@ -698,7 +698,7 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
                 // "Theresa May": a month's name tagged a proper noun after a name, not before
                 // a day's number, is a surname.
                 if end + 2 < n
-                    && CALENDAR.contains(&lower(doc, end + 1).as_str())
+                    && CALENDAR.contains(&&*lower(doc, end + 1))
                     && doc.upos.get(end + 1) == Some(&Upos::Propn)
                     && capitalized(doc, end + 1)
                     && !doc
@@ -778,7 +778,7 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
             // Director Raj Shah").
             if let Some(k) = (first..end)
                 .rev()
-                .find(|&k| PERSON_TITLES.contains(&lower(doc, k).as_str()))
+                .find(|&k| PERSON_TITLES.contains(&&*lower(doc, k)))
             {
                 first = k + 1;
             }
@@ -930,7 +930,7 @@ fn join_roles_to_names(doc: &Document, mentions: &mut Vec<Mention>) {
         let untitled = matches!(name.kind, MentionKind::Name { title: None });
         // A relation ("his wife Manju Sam", "our friend Vane") or a plural ("writers Mark
         // Twain, ...") stands beside the name: two mentions.
-        let beside = POSSESSIVES.contains(&lower(doc, role.first).as_str())
+        let beside = POSSESSIVES.contains(&&*lower(doc, role.first))
             || is_plural_word(&lower(doc, role.last));
         if is_role
             && untitled
@@ -955,7 +955,7 @@ fn join_pronouns_to_nominals(doc: &Document, mentions: &mut Vec<Mention>) {
     let mut keep = vec![true; mentions.len()];
     for k in 1..mentions.len() {
         let (pronoun, nominal) = (&mentions[k - 1], &mentions[k]);
-        let plural_pronoun = matches!(lower(doc, pronoun.first).as_str(), "you" | "we" | "us");
+        let plural_pronoun = matches!(&*lower(doc, pronoun.first), "you" | "we" | "us");
         let person = matches!(
             nominal.kind,
             MentionKind::Nominal {
@@ -994,7 +994,7 @@ fn nominal_start(doc: &Document, h: usize) -> usize {
         let k = first - 1;
         let joins = match doc.upos.get(k) {
             Some(Upos::Det | Upos::Adj | Upos::Num | Upos::Noun | Upos::Propn | Upos::Part) => true,
-            Some(Upos::Pron) => POSSESSIVES.contains(&lower(doc, k).as_str()),
+            Some(Upos::Pron) => POSSESSIVES.contains(&&*lower(doc, k)),
             _ => false,
         };
         if !joins {
@@ -1004,7 +1004,7 @@ fn nominal_start(doc: &Document, h: usize) -> usize {
         // A determiner opens the phrase ("make sure the people"), after a predeterminer at
         // most ("all the people").
         if matches!(doc.upos.get(k), Some(Upos::Det | Upos::Pron)) {
-            if k > 0 && matches!(lower(doc, k - 1).as_str(), "all" | "both" | "half") {
+            if k > 0 && matches!(&*lower(doc, k - 1), "all" | "both" | "half") {
                 first = k - 1;
             }
             break;
@@ -1033,7 +1033,7 @@ fn nominal_ending_at(doc: &Document, h: usize) -> Option<Mention> {
     let person = is_person_noun_word(&noun);
     let organization = [MEDIA_NOUNS, INSTITUTION_NOUNS, ORGANIZATION_NOUNS]
         .iter()
-        .any(|list| list.contains(&noun.as_str()));
+        .any(|list| list.contains(&&*noun));
     if !person && !organization {
         return None;
     }

@@ -148,7 +148,7 @@ impl Context {
         let mut c = Context {
             word: Vec::with_capacity(n),
             original: Vec::with_capacity(n),
-            suffix: Default::default(),
+            suffix: std::array::from_fn(|_| Vec::with_capacity(n)),
             prefix1: Vec::with_capacity(n),
             prefix3: Vec::with_capacity(n),
             shape: Vec::with_capacity(n),

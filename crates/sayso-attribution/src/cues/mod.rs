@@ -93,10 +93,10 @@ impl CueLexicon {
 
     /// Statistics of a word (any case; curly apostrophes count as straight ones).
     pub fn stats(&self, word: &str) -> CueStats {
-        self.stats_of_key(&normalize(word))
+        self.stats_of_key(&sayso_text::lexicon_key(word))
     }
 
-    /// Statistics of a word already in the lexicon's key form ([`normalize`]).
+    /// Statistics of a word already in the lexicon's key form ([`sayso_text::lexicon_key`]).
     pub fn stats_of_key(&self, key: &str) -> CueStats {
         self.words.get(key).copied().unwrap_or_default()
     }
@@ -135,11 +135,6 @@ const ADDRESSEE_VERBS: &[&str] = &[
 /// Whether a cue verb takes its addressee as object.
 pub fn takes_addressee(word: &str) -> bool {
     ADDRESSEE_VERBS.contains(&word.to_lowercase().as_str())
-}
-
-/// The lexicon's key for a word.
-pub fn normalize(word: &str) -> String {
-    word.to_lowercase().replace('’', "'")
 }
 
 #[cfg(test)]

@@ -1,6 +1,5 @@
 //! Builds the cue lexicon from gold-annotated documents (PolNeAR train).
 
-use super::normalize;
 use sayso_document::{Document, Span};
 use std::collections::{BTreeMap, HashMap};
 
@@ -50,7 +49,7 @@ pub fn build(docs: &[Document]) -> CueTables {
                 .or_default() += 1;
         }
         for (i, tok) in doc.tokens.iter().enumerate() {
-            let key = normalize(doc.token_text(i));
+            let key = sayso_text::lexicon_key(doc.token_text(i)).into_owned();
             *occurrences.entry(key.clone()).or_default() += 1;
             let k = cue_spans.partition_point(|s| s.end <= tok.span.start);
             if cue_spans.get(k).is_some_and(|s| s.contains(tok.span)) {

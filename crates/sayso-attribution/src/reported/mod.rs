@@ -9,6 +9,7 @@
 
 use crate::cues::CueLexicon;
 use crate::Attributor;
+use sayso_annotate::parser::children::Children;
 use sayso_document::{kind, Attribution, Document, Span, TokenKind, Upos};
 
 #[derive(Clone, Debug)]
@@ -30,7 +31,7 @@ impl Default for ReportedSpeechAttributor {
 
 /// Children and subtree extent of each token, within its sentence.
 pub(crate) struct Tree {
-    children: Vec<Vec<usize>>,
+    children: Children,
     first: Vec<usize>,
     last: Vec<usize>,
 }
@@ -38,12 +39,7 @@ pub(crate) struct Tree {
 impl Tree {
     pub(crate) fn new(doc: &Document) -> Tree {
         let n = doc.tokens.len();
-        let mut children = vec![Vec::new(); n];
-        for (d, h) in doc.heads.iter().enumerate() {
-            if let Some(h) = h {
-                children[*h as usize].push(d);
-            }
-        }
+        let children = Children::new(n, |t| doc.heads[t].map(|h| h as usize));
         let mut first: Vec<usize> = (0..n).collect();
         let mut last: Vec<usize> = (0..n).collect();
         // Extents bottom-up: visit tokens in an order where children come before heads.
@@ -58,10 +54,11 @@ impl Tree {
                 continue;
             }
             stack.push((t, true));
-            stack.extend(children[t].iter().map(|&c| (c, false)));
+            stack.extend(children.of(t).iter().map(|&c| (c as usize, false)));
         }
         for &t in &order {
-            for &c in &children[t] {
+            for &c in children.of(t) {
+                let c = c as usize;
                 first[t] = first[t].min(first[c]);
                 last[t] = last[t].max(last[c]);
             }
@@ -74,9 +71,10 @@ impl Tree {
     }
 
     fn child(&self, doc: &Document, t: usize, relations: &[&str]) -> Option<usize> {
-        self.children[t]
+        self.children
+            .of(t)
             .iter()
-            .copied()
+            .map(|&c| c as usize)
             .find(|&c| relations.contains(&base(&doc.deprels[c])))
     }
 }
@@ -199,9 +197,10 @@ impl ReportedSpeechAttributor {
         // `X called for a ban`, `X criticized the plan`: what is said is the object.
         let object = tree.child(doc, c, &["obj"]).or_else(|| {
             tree.child(doc, c, &["obl"]).filter(|&o| {
-                tree.children[o]
+                tree.children
+                    .of(o)
                     .iter()
-                    .any(|&k| doc.token_text(k).eq_ignore_ascii_case("for"))
+                    .any(|&k| doc.token_text(k as usize).eq_ignore_ascii_case("for"))
             })
         });
         if let Some(o) = object.filter(|&o| o > c && !crate::cues::takes_addressee(word)) {

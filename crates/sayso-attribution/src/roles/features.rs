@@ -51,14 +51,14 @@ impl DocumentFacts {
         let mut class = Vec::with_capacity(n);
         for i in 0..n {
             let word = doc.token_text(i);
-            let low = crate::cues::normalize(word);
+            let low = sayso_text::lexicon_key(word);
             class.push(word_class(doc.upos.get(i).copied(), &low));
             lower.push(hash_str(&low));
             stem.push(hash_str(crude_stem(&low)));
             shape.push(shape_hash(word));
-            let chars: Vec<char> = low.chars().collect();
-            let tail: String = chars[chars.len().saturating_sub(3)..].iter().collect();
-            suffix.push(hash_str(&tail));
+            // The last three characters.
+            let tail = low.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
+            suffix.push(hash_str(&low[tail..]));
             let stats = cues.stats_of_key(&low);
             cue_band.push(if stats.in_cue < 2 {
                 0
