@@ -289,6 +289,35 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_after_the_verb_is_the_source_and_the_clause_before_it_the_content() {
+        let text = "The plan will fail, argued Senator Bob Smith.";
+        let mut doc = Document::new("i", text).unwrap();
+        Pipeline::with_reported_speech().process(&mut doc);
+        let read: Vec<(String, String, Option<&str>)> = doc
+            .attributions
+            .iter()
+            .map(|a| {
+                let text = |spans: &[sayso_document::Span]| {
+                    spans
+                        .iter()
+                        .map(|s| doc.slice(*s))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                };
+                (text(&a.source), text(&a.content), a.speaker.as_deref())
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [(
+                "Senator Bob Smith".to_string(),
+                "The plan will fail".to_string(),
+                Some("Bob Smith")
+            )]
+        );
+    }
+
+    #[test]
     fn mentions_carry_their_noun_phrase_when_parsed() {
         let text = "CNN's David Axelrod, who hosts the show, said the plan works.";
         let phrases_of = |doc: &Document| {

@@ -529,15 +529,42 @@ fn subjects_as_sources(doc: &mut Document) {
     }
     let tree = crate::reported::Tree::new(doc);
     let mut found = Vec::new();
+    let mut reread = Vec::new();
     for (k, a) in doc.attributions.iter().enumerate() {
         let verb = a
             .cue
             .iter()
             .flat_map(|c| doc.tokens_in(*c))
             .find(|&t| doc.upos.get(t) == Some(&Upos::Verb));
+        let modelled = !a.source.is_empty();
+        // "The plan will fail, noted NBC's Dante Chinni.": the speaker comes after the verb,
+        // and the tree reads it as the verb's object, so the model and the rules took it for
+        // what was said. The content is the clause before the comma.
+        if let Some((inverted, clause)) = verb.and_then(|v| {
+            let (first, last) = crate::reported::inverted_subject(doc, &tree, v)?;
+            let source = Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end);
+            let inside = |s: &Span| source.start <= s.start && s.end <= source.end;
+            if !a.content.iter().all(inside) || !a.source.iter().all(inside) {
+                return None;
+            }
+            Some((source, fronted_clause(doc, v - 1)?))
+        }) {
+            let overlaps = |s: &Span| s.start < clause.end && clause.start < s.end;
+            let taken = doc.attributions.iter().enumerate().any(|(j, b)| {
+                j != k
+                    && b.content
+                        .iter()
+                        .chain(&b.cue)
+                        .chain(&b.source)
+                        .any(overlaps)
+            });
+            if !taken {
+                reread.push((k, inverted, clause));
+                continue;
+            }
+        }
         let subject =
             verb.and_then(|v| crate::reported::subject(doc, &tree, v, &["conj", "xcomp", "advcl"]));
-        let modelled = !a.source.is_empty();
         let participle = verb.is_some_and(|v| {
             doc.token_text(v).to_lowercase().ends_with("ing") && after_comma(doc, a)
         });
@@ -595,6 +622,30 @@ fn subjects_as_sources(doc: &mut Document) {
     for (k, span) in found {
         doc.attributions[k].source = vec![span];
     }
+    if reread.is_empty() {
+        return;
+    }
+    let chars: Vec<char> = doc.text().chars().collect();
+    for (k, source, content) in reread {
+        let a = &mut doc.attributions[k];
+        a.kind = sayso_document::kind::classify(&chars, &[content]);
+        a.source = vec![source];
+        a.content = vec![content];
+    }
+}
+
+/// The clause from its sentence's start up to the comma at token `comma`, when it holds a
+/// verb: the content of "The plan will fail, noted Sen. Bob Smith."
+fn fronted_clause(doc: &Document, comma: usize) -> Option<Span> {
+    const MIN_WORDS: usize = 3;
+    let at = doc.tokens[comma].span.start;
+    let sentence = doc.sentences.iter().find(|s| s.start <= at && at < s.end)?;
+    let is_punct = |t: usize| doc.upos.get(t) == Some(&Upos::Punct);
+    let first = (doc.token_at_or_after(sentence.start)..comma).find(|&t| !is_punct(t))?;
+    let last = (first..comma).rev().find(|&t| !is_punct(t))?;
+    let has_verb = (first..=last).any(|t| matches!(doc.upos.get(t), Some(Upos::Verb | Upos::Aux)));
+    (has_verb && last + 1 - first >= MIN_WORDS)
+        .then(|| Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end))
 }
 
 /// Whether an attribution's cue follows a comma ("..., saying").
