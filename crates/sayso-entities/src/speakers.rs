@@ -98,52 +98,14 @@ fn after_run_in_head(doc: &Document, first: usize) -> usize {
 /// The gender a person noun says ("the woman", "his wife"), as the pronoun that would stand
 /// for it; `None` for the many nouns that say none ("the senator").
 fn gender_of_noun(noun: &str) -> Option<Pronoun> {
-    const FEMALE: &[&str] = &[
-        "woman",
-        "lady",
-        "girl",
-        "mother",
-        "mom",
-        "wife",
-        "daughter",
-        "sister",
-        "grandmother",
-        "aunt",
-        "niece",
-        "widow",
-        "bride",
-        "girlfriend",
-        "granddaughter",
-        "actress",
-        "congresswoman",
-        "businesswoman",
-        "queen",
-        "princess",
-    ];
-    const MALE: &[&str] = &[
-        "man",
-        "gentleman",
-        "boy",
-        "father",
-        "dad",
-        "husband",
-        "son",
-        "brother",
-        "grandfather",
-        "uncle",
-        "nephew",
-        "widower",
-        "groom",
-        "boyfriend",
-        "grandson",
-        "congressman",
-        "businessman",
-        "king",
-        "prince",
-    ];
-    if FEMALE.contains(&noun) {
+    const FEMALE: &str = "woman lady girl mother mom wife daughter sister grandmother aunt niece \
+        widow bride girlfriend granddaughter actress congresswoman businesswoman queen princess";
+    const MALE: &str = "man gentleman boy father dad husband son brother grandfather uncle nephew \
+        widower groom boyfriend grandson congressman businessman king prince";
+    let says = |nouns: &str| nouns.split_whitespace().any(|w| w == noun);
+    if says(FEMALE) {
         Some(Pronoun::Female)
-    } else if MALE.contains(&noun) {
+    } else if says(MALE) {
         Some(Pronoun::Male)
     } else {
         None
