@@ -122,6 +122,13 @@ impl Document {
         self.tokens.partition_point(|t| t.span.start < ch)
     }
 
+    /// The sentence holding code point `ch`, or the first one after it (`None` past the last).
+    pub fn sentence_at(&self, ch: u32) -> Option<Span> {
+        self.sentences
+            .get(self.sentences.partition_point(|s| s.end <= ch))
+            .copied()
+    }
+
     /// Index of the paragraph containing (or nearest before) code point `ch`.
     pub fn paragraph_of(&self, ch: u32) -> usize {
         self.paragraphs
@@ -166,6 +173,15 @@ mod tests {
         assert_eq!(doc.char_len(), 15);
         assert_eq!(doc.slice(Span::new(0, 6)), "“Yes,”");
         assert_eq!(doc.slice(Span::new(10, 14)), "said");
+    }
+
+    #[test]
+    fn the_sentence_at_an_offset_holds_it_or_comes_next() {
+        let mut doc = Document::new("d", "One two. Three four.").unwrap();
+        doc.sentences = vec![Span::new(0, 8), Span::new(9, 20)];
+        assert_eq!(doc.sentence_at(4), Some(Span::new(0, 8)));
+        assert_eq!(doc.sentence_at(8), Some(Span::new(9, 20)));
+        assert_eq!(doc.sentence_at(20), None);
     }
 
     #[test]

@@ -654,9 +654,7 @@ fn joins_name(doc: &Document, t: usize) -> bool {
 
 pub(crate) fn starts_sentence(doc: &Document, t: usize) -> bool {
     let at = doc.tokens[t].span.start;
-    doc.sentences
-        .get(doc.sentences.partition_point(|s| s.end <= at))
-        .is_none_or(|s| s.start == at)
+    doc.sentence_at(at).is_none_or(|s| s.start == at)
 }
 
 /// Every mention in the document, in text order.

@@ -19,7 +19,7 @@ use crate::mentions::{
     is_person_noun_word, is_plural_word, title_word, Mention, MentionKind, Pronoun,
     INSTITUTION_NOUNS, MEDIA_NOUNS, ORGANIZATION_NOUNS,
 };
-use crate::nominals::Gender;
+use crate::nominals::{noun_gender, Gender};
 use sayso_document::{Document, EntityKind, Span, Upos, Venue, VenueKind};
 use std::ops::Range;
 
@@ -92,23 +92,6 @@ fn after_run_in_head(doc: &Document, first: usize) -> usize {
         dash + 1
     } else {
         first
-    }
-}
-
-/// The gender a person noun says ("the woman", "his wife"), as the pronoun that would stand
-/// for it; `None` for the many nouns that say none ("the senator").
-fn gender_of_noun(noun: &str) -> Option<Pronoun> {
-    const FEMALE: &str = "woman lady girl mother mom wife daughter sister grandmother aunt niece \
-        widow bride girlfriend granddaughter actress congresswoman businesswoman queen princess";
-    const MALE: &str = "man gentleman boy father dad husband son brother grandfather uncle nephew \
-        widower groom boyfriend grandson congressman businessman king prince";
-    let says = |nouns: &str| nouns.split_whitespace().any(|w| w == noun);
-    if says(FEMALE) {
-        Some(Pronoun::Female)
-    } else if says(MALE) {
-        Some(Pronoun::Male)
-    } else {
-        None
     }
 }
 
@@ -735,16 +718,18 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                                 definite: true,
                                 organization: false,
                             } if !cx.is_plural_noun(mention.last) => {
-                                // "the woman" is not the man speaking: better no speaker than
-                                // the wrong one.
-                                let noun = cx.doc.token_text(mention.last).to_lowercase();
-                                let gender = gender_of_noun(&noun);
                                 cx.titled_for(mention.first, mention.last).or_else(|| {
-                                    let fits = |e: usize| {
+                                    // "the woman" is not the man speaking: better no speaker
+                                    // than the wrong one.
+                                    let noun = cx.doc.token_text(mention.last).to_lowercase();
+                                    let pronoun = noun_gender(&noun).map(|g| match g {
+                                        Gender::Male => Pronoun::Male,
+                                        Gender::Female => Pronoun::Female,
+                                    });
+                                    recent(SPEAKER_REACH_PARAGRAPHS).filter(|&e| {
                                         cx.may_be_person(e)
-                                            && gender.is_none_or(|g| cx.fits_pronoun(e, g))
-                                    };
-                                    recent(SPEAKER_REACH_PARAGRAPHS).filter(|&e| fits(e))
+                                            && pronoun.is_none_or(|p| cx.fits_pronoun(e, p))
+                                    })
                                 })
                             }
                             _ => None,
@@ -889,9 +874,7 @@ pub fn content_start_after_addressee(
 pub fn venue(cx: &Context, cue: &[Span], content: &[Span]) -> Option<Venue> {
     let first_cue = cue.first()?;
     let doc = cx.doc;
-    let sentence = doc
-        .sentences
-        .get(doc.sentences.partition_point(|s| s.end <= first_cue.start))?;
+    let sentence = doc.sentence_at(first_cue.start)?;
     let inside_content = |t: usize| {
         let s = doc.tokens[t].span;
         content.iter().any(|c| c.start <= s.start && s.end <= c.end)
@@ -899,7 +882,7 @@ pub fn venue(cx: &Context, cue: &[Span], content: &[Span]) -> Option<Venue> {
     // Within a bounded reach of the cue, so that a sentence of thousands of tokens with
     // thousands of cues stays linear.
     let cue_token = doc.token_at_or_after(first_cue.start);
-    let sentence_tokens = doc.tokens_in(*sentence);
+    let sentence_tokens = doc.tokens_in(sentence);
     let reach = sentence_tokens
         .start
         .max(cue_token.saturating_sub(VENUE_REACH))

@@ -245,11 +245,8 @@ impl ReportedSpeechAttributor {
         {
             return None;
         }
-        let at = doc.tokens[c].span.start;
-        let sentence = doc
-            .sentences
-            .get(doc.sentences.partition_point(|s| s.end <= at))?;
-        let range = doc.tokens_in(*sentence);
+        let sentence = doc.sentence_at(doc.tokens[c].span.start)?;
+        let range = doc.tokens_in(sentence);
         // The source: the noun phrase after "to", up to the next comma or the sentence end.
         let comma = (c + 2..range.end).find(|&k| doc.token_text(k) == ",");
         let source_end = comma.unwrap_or(range.end).checked_sub(1)?;
@@ -271,10 +268,7 @@ impl ReportedSpeechAttributor {
 
     /// The nearest sentence root before token `c` in its sentence.
     fn root_before(&self, doc: &Document, c: usize) -> Option<usize> {
-        let at = doc.tokens[c].span.start;
-        let sentence = doc
-            .sentences
-            .get(doc.sentences.partition_point(|s| s.end <= at))?;
+        let sentence = doc.sentence_at(doc.tokens[c].span.start)?;
         let first = doc.token_at_or_after(sentence.start);
         (first..c)
             .rev()
@@ -355,11 +349,7 @@ pub(crate) fn inverted_subject(doc: &Document, tree: &Tree, v: usize) -> Option<
         return None;
     }
     // Nothing but punctuation after the verb's words in its sentence.
-    let sentence_end = doc
-        .sentences
-        .iter()
-        .find(|s| s.start <= doc.tokens[v].span.start && doc.tokens[v].span.start < s.end)?
-        .end;
+    let sentence_end = doc.sentence_at(doc.tokens[v].span.start)?.end;
     let rest_is_punct = (tree.last[v] + 1..doc.tokens.len())
         .take_while(|&k| doc.tokens[k].span.start < sentence_end)
         .all(|k| doc.upos.get(k) == Some(&Upos::Punct));

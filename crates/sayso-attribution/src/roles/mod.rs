@@ -638,8 +638,7 @@ fn subjects_as_sources(doc: &mut Document) {
 /// verb: the content of "The plan will fail, noted Sen. Bob Smith."
 fn fronted_clause(doc: &Document, comma: usize) -> Option<Span> {
     const MIN_WORDS: usize = 3;
-    let at = doc.tokens[comma].span.start;
-    let sentence = doc.sentences.iter().find(|s| s.start <= at && at < s.end)?;
+    let sentence = doc.sentence_at(doc.tokens[comma].span.start)?;
     let is_punct = |t: usize| doc.upos.get(t) == Some(&Upos::Punct);
     let first = (doc.token_at_or_after(sentence.start)..comma).find(|&t| !is_punct(t))?;
     let last = (first..comma).rev().find(|&t| !is_punct(t))?;
@@ -687,9 +686,7 @@ fn source_of_coordinated_cue(doc: &Document, v: usize) -> Option<Span> {
 fn source_of_cue_before(doc: &Document, v: usize) -> Option<Span> {
     let comma = v.checked_sub(1).filter(|&c| doc.token_text(c) == ",")?;
     let at = doc.tokens[comma].span.start;
-    let sentence = doc
-        .sentences
-        .get(doc.sentences.partition_point(|s| s.end <= at))?;
+    let sentence = doc.sentence_at(at)?;
     doc.attributions
         .iter()
         .filter_map(|b| Some((b.cue.last()?, b.source.first()?)))

@@ -63,6 +63,23 @@ pub fn title_gender(title: &str) -> Option<Gender> {
     }
 }
 
+/// The gender a common noun for a person says ("the woman", "his wife"); `None` for the many
+/// that say none ("the senator").
+pub fn noun_gender(noun: &str) -> Option<Gender> {
+    const FEMALE: &str = "woman lady girl mother mom wife daughter sister grandmother aunt niece \
+        widow bride girlfriend granddaughter actress congresswoman businesswoman queen princess";
+    const MALE: &str = "man gentleman boy father dad husband son brother grandfather uncle nephew \
+        widower groom boyfriend grandson congressman businessman king prince";
+    let says = |nouns: &str| nouns.split_whitespace().any(|w| w == noun);
+    if says(FEMALE) {
+        Some(Gender::Female)
+    } else if says(MALE) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
 fn words(table: &'static str) -> HashSet<&'static str> {
     table
         .lines()
