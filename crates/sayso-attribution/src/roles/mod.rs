@@ -511,8 +511,9 @@ fn quotations_go_on_with_their_speaker(doc: &mut Document) {
 /// A cue verb the model left without a source takes its subject from the tree, or that of the
 /// verb it is coordinated with or hangs off ("Merrill says ... and said ...", "..., adding
 /// that ...", "before asking ..."), or, when the tree gives none or another attribution's
-/// words, the source of the cue right before it ("Sanders said, suggesting ...") or of the cue
-/// it is coordinated with ("X, speaking ..., said ... and warned ..."). A participle
+/// words, the source of the cue right before it ("Sanders said, suggesting ..."), of the cue
+/// it is coordinated with ("X, speaking ..., said ... and warned ...") or of the content it is
+/// coordinated with ("X said it would leave and suggested ..."). A participle
 /// cue after a comma takes the subject of the clause it hangs off also when the model gave it
 /// a source inside that clause's predicate ("X called for releasing the police videos,
 /// saying") or holding its verb ("Meanwhile, it attacked Trump, saying"): those are the
@@ -563,8 +564,9 @@ fn subjects_as_sources(doc: &mut Document) {
                 continue;
             }
         }
-        let subject =
-            verb.and_then(|v| crate::reported::subject(doc, &tree, v, &["conj", "xcomp", "advcl"]));
+        let subject = verb.and_then(|v| {
+            crate::reported::subject(doc, &tree, v, &["conj", "xcomp", "advcl", "acl"])
+        });
         let participle = verb.is_some_and(|v| {
             doc.token_text(v).to_lowercase().ends_with("ing") && after_comma(doc, a)
         });
@@ -606,6 +608,7 @@ fn subjects_as_sources(doc: &mut Document) {
             let v = verb.filter(|_| !modelled)?;
             source_of_cue_before(doc, v)
                 .or_else(|| source_of_coordinated_cue(doc, v))
+                .or_else(|| source_of_content_conjunct(doc, v))
                 .or_else(|| {
                     // The tree lost the participle's clause (it hangs off a verb deep in the
                     // content before it): the subject of its sentence's main verb.
@@ -678,6 +681,34 @@ fn source_of_coordinated_cue(doc: &Document, v: usize) -> Option<Span> {
         }
     }
     None
+}
+
+/// The source of the attribution whose content's main verb the cue verb at token `v` is
+/// coordinated with: the tree hangs "suggested" off "declare" in "May said the country would
+/// declare ... and suggested that ...", whose subject is the content's, but the second
+/// verb of saying is the speaker's.
+fn source_of_content_conjunct(doc: &Document, v: usize) -> Option<Span> {
+    if !doc.deprels.get(v)?.starts_with("conj") {
+        return None;
+    }
+    let head = doc.heads[v]? as usize;
+    let cue_verb = doc.heads[head]? as usize;
+    let within = |t: usize, spans: &[Span]| {
+        let at = doc.tokens[t].span;
+        spans.iter().any(|s| s.start <= at.start && at.end <= s.end)
+    };
+    doc.attributions
+        .iter()
+        .find_map(|b| match b.source.as_slice() {
+            [source]
+                if within(head, &b.content)
+                    && within(cue_verb, &b.cue)
+                    && !within(v, &b.content) =>
+            {
+                Some(*source)
+            }
+            _ => None,
+        })
 }
 
 /// The source of the attribution whose cue comes last before a participle cue at token `v`
@@ -833,6 +864,73 @@ mod tests {
         );
         subjects_as_sources(&mut doc);
         assert_eq!(doc.attributions[1].source, spans_of(text, "Trump"));
+    }
+
+    #[test]
+    fn a_cue_coordinated_with_a_contents_verb_shares_that_contents_source() {
+        use sayso_document::Upos::*;
+        let text = "May said it would leave and suggested that talks begin.";
+        // The tree hangs "suggested" off "leave", inside the first content, whose subject
+        // "it" is no speaker.
+        let heads = [1, usize::MAX, 4, 4, 1, 6, 4, 9, 9, 6, 1];
+        let with_said_cue = |said_cue: &str| {
+            let mut doc = annotated(
+                text,
+                vec![
+                    Propn, Verb, Pron, Aux, Verb, Cconj, Verb, Sconj, Noun, Verb, Punct,
+                ],
+                tree_heads(&heads),
+                &[
+                    "nsubj", "root", "nsubj", "aux", "ccomp", "cc", "conj", "mark", "nsubj",
+                    "ccomp", "punct",
+                ],
+                &[
+                    ("May", said_cue, "it would leave"),
+                    ("", "suggested", "that talks begin"),
+                ],
+            );
+            subjects_as_sources(&mut doc);
+            doc.attributions[1].source.clone()
+        };
+        assert_eq!(with_said_cue("said"), spans_of(text, "May"));
+        // Not when the content's verb hangs off no cue of that attribution.
+        assert_eq!(with_said_cue(""), vec![]);
+    }
+
+    #[test]
+    fn a_verb_of_saying_misparsed_as_a_relative_clause_has_the_phrase_as_subject() {
+        use sayso_document::Upos::*;
+        let text = "Campaign manager Robby Mook said so on Thursday, arguing that it was rigged.";
+        // "said" hangs off "manager" as a reduced relative clause, with no subject.
+        let heads = [1, usize::MAX, 3, 1, 1, 4, 7, 4, 9, 4, 13, 13, 13, 9, 1];
+        let participle_source = |said: &str, relation: &str| {
+            let text = text.replace("said", said);
+            let mut doc = annotated(
+                &text,
+                vec![
+                    Noun, Noun, Propn, Propn, Verb, Adv, Adp, Propn, Punct, Verb, Sconj, Pron, Aux,
+                    Verb, Punct,
+                ],
+                tree_heads(&heads),
+                &[
+                    "compound", "root", "compound", "appos", relation, "advmod", "case", "obl",
+                    "punct", "advcl", "mark", "nsubj", "cop", "ccomp", "punct",
+                ],
+                &[("", "arguing", "that it was rigged")],
+            );
+            subjects_as_sources(&mut doc);
+            doc.attributions[0]
+                .source
+                .first()
+                .map(|s| doc.slice(*s).to_string())
+        };
+        assert_eq!(
+            participle_source("said", "acl").as_deref(),
+            Some("Campaign manager Robby Mook")
+        );
+        // A relative clause proper, and a verb seldom a cue, give no subject.
+        assert_eq!(participle_source("said", "acl:relcl"), None);
+        assert_eq!(participle_source("sang", "acl"), None);
     }
 
     #[test]
