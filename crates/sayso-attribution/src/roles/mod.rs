@@ -582,18 +582,33 @@ fn subjects_as_sources(doc: &mut Document) {
             }
         }
         // A subject is taken unless it opens with a preposition (a misparse: "In a statement,
-        // ...") or holds another attribution's words (its content may hold this one); where
+        // ...") or opens with another attribution's words (its content may hold this one); where
         // it overlaps another attribution's source, that source is shared as that
         // attribution has it ("Merrill says ... and said ...", "Donald Trump, in particular,
         // has criticized ... and called for ...").
-        let usable = |(first, last): (usize, usize)| {
+        let usable = |(first, mut last): (usize, usize)| {
+            let taken_at = |t: usize| {
+                let at = doc.tokens[t].span;
+                doc.attributions
+                    .iter()
+                    .flat_map(|b| b.content.iter().chain(&b.cue))
+                    .any(|s| s.start < at.end && at.start < s.end)
+            };
+            // A subject whose modifier holds another attribution ("The mayor, still stinging
+            // over the app, agreed"): the words before the modifier's comma or dash, when they
+            // end in a noun.
+            if let Some(t) = (first..=last).find(|&t| taken_at(t)) {
+                last = (first..t)
+                    .rev()
+                    .find(|&k| doc.upos.get(k) != Some(&Upos::Punct))
+                    .filter(|&k| {
+                        matches!(doc.upos.get(k), Some(Upos::Noun | Upos::Propn | Upos::Pron))
+                            && matches!(doc.token_text(k + 1), "," | "(" | "—" | "--" | "–")
+                    })?;
+            }
             let span = Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end);
             let overlaps = |s: &Span| s.start < span.end && span.start < s.end;
             let opens_phrase = matches!(doc.upos.get(first), Some(Upos::Adp | Upos::Sconj));
-            let taken = doc
-                .attributions
-                .iter()
-                .any(|b| b.content.iter().chain(&b.cue).any(overlaps));
             let shared = doc
                 .attributions
                 .iter()
@@ -602,7 +617,7 @@ fn subjects_as_sources(doc: &mut Document) {
                 .flat_map(|(_, b)| &b.source)
                 .find(|s| overlaps(s))
                 .copied();
-            (!taken && !opens_phrase).then(|| shared.unwrap_or(span))
+            (!opens_phrase).then(|| shared.unwrap_or(span))
         };
         let source = subject.and_then(|(range, _)| usable(range)).or_else(|| {
             let v = verb.filter(|_| !modelled)?;
@@ -931,6 +946,41 @@ mod tests {
         // A relative clause proper, and a verb seldom a cue, give no subject.
         assert_eq!(participle_source("said", "acl:relcl"), None);
         assert_eq!(participle_source("sang", "acl"), None);
+    }
+
+    #[test]
+    fn a_subject_is_cut_before_a_modifier_holding_another_attribution() {
+        use sayso_document::Upos::*;
+        let text = "The mayor, still angry at the app, agreed to the deal.";
+        let heads = [1, 9, 4, 4, 1, 7, 7, 4, 1, usize::MAX, 12, 12, 9, 9];
+        let source_of_agreed = |cut_at: &str| {
+            let text = text.replace(", still", &format!("{cut_at} still"));
+            let mut upos = vec![
+                Det, Noun, Punct, Adv, Adj, Adp, Det, Noun, Punct, Verb, Adp, Det, Noun, Punct,
+            ];
+            upos[2] = if cut_at == "," { Punct } else { Noun };
+            let mut doc = annotated(
+                &text,
+                upos,
+                tree_heads(&heads),
+                &[
+                    "det", "nsubj", "punct", "advmod", "acl", "case", "det", "obl", "punct",
+                    "root", "case", "det", "obl", "punct",
+                ],
+                &[
+                    ("", "still angry at", "the app"),
+                    ("", "agreed to", "the deal"),
+                ],
+            );
+            subjects_as_sources(&mut doc);
+            doc.attributions[1]
+                .source
+                .first()
+                .map(|s| doc.slice(*s).to_string())
+        };
+        assert_eq!(source_of_agreed(",").as_deref(), Some("The mayor"));
+        // Not a cut inside a phrase.
+        assert_eq!(source_of_agreed(" boss"), None);
     }
 
     #[test]
