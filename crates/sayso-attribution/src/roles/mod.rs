@@ -17,7 +17,7 @@ use decode::Labelled;
 use features::DocumentFacts;
 use sayso_annotate::parser::UNPARSED;
 use sayso_annotate::perceptron::{ModelError, Weights};
-use sayso_document::{Attribution, AttributionKind, Document, Span, Upos};
+use sayso_document::{Attribution, AttributionKind, Document, Span, TokenKind, Upos};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -667,10 +667,19 @@ fn fronted_clause(doc: &Document, comma: usize) -> Option<Span> {
 
 /// Whether an attribution's cue follows a comma ("..., saying").
 fn after_comma(doc: &Document, a: &Attribution) -> bool {
-    a.cue.first().is_some_and(|c| {
-        let t = doc.token_at_or_after(c.start);
-        t > 0 && doc.token_text(t - 1) == ","
-    })
+    a.cue
+        .first()
+        .is_some_and(|c| comma_before(doc, doc.token_at_or_after(c.start)).is_some())
+}
+
+/// The comma right before token `t`, also inside a closing quotation mark (`the "Golden
+/// Week," saying`).
+fn comma_before(doc: &Document, t: usize) -> Option<usize> {
+    let mut k = t.checked_sub(1)?;
+    if doc.tokens[k].kind == TokenKind::Quote {
+        k = k.checked_sub(1)?;
+    }
+    (doc.token_text(k) == ",").then_some(k)
 }
 
 /// The source of the attribution whose cue verb the cue verb at token `v` is coordinated with,
@@ -730,7 +739,7 @@ fn source_of_content_conjunct(doc: &Document, v: usize) -> Option<Span> {
 /// after a comma, in the same sentence ("Sanders said, suggesting ...", "..., Chaffetz said in
 /// a statement, adding ..."): the participle has its speaker.
 fn source_of_cue_before(doc: &Document, v: usize) -> Option<Span> {
-    let comma = v.checked_sub(1).filter(|&c| doc.token_text(c) == ",")?;
+    let comma = comma_before(doc, v)?;
     let at = doc.tokens[comma].span.start;
     let sentence = doc.sentence_at(at)?;
     doc.attributions
@@ -842,6 +851,15 @@ mod tests {
             participle_source(
                 "Sanders said it in a statement, suggesting a change.",
                 vec![Propn, Verb, Pron, Adp, Det, Noun, Punct, Verb, Det, Noun, Punct],
+            )
+            .as_deref(),
+            Some("Sanders")
+        );
+        // Past the closing quotation mark after the comma.
+        assert_eq!(
+            participle_source(
+                "Sanders said \"it,\" suggesting a change.",
+                vec![Propn, Verb, Punct, Pron, Punct, Punct, Verb, Det, Noun, Punct],
             )
             .as_deref(),
             Some("Sanders")
