@@ -294,6 +294,63 @@ fn capitalized(word: &str) -> Option<String> {
     )
 }
 
+/// The entities of the one name a one-word name is a typing slip of ("McLenney" after
+/// "Tyresha McClenney", "MNSBC" after "MSNBC"): one letter left out, added, changed or two
+/// swapped, whatever the case, in a word of [`MIN_MISSPELT_LETTERS`] or more with the same
+/// first letter, when no other name is as close. Documents naming more than [`MAX_NAMES_FOR_SLIPS`] are not
+/// searched, so that the search stays linear.
+fn misspelt_of<'a>(
+    word: &str,
+    by_edge_word: &'a HashMap<String, Vec<usize>>,
+) -> Option<&'a Vec<usize>> {
+    const MIN_MISSPELT_LETTERS: usize = 5;
+    const MAX_NAMES_FOR_SLIPS: usize = 1000;
+    let letters: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    if letters.len() < MIN_MISSPELT_LETTERS || by_edge_word.len() > MAX_NAMES_FOR_SLIPS {
+        return None;
+    }
+    let mut close = by_edge_word.iter().filter(|(name, _)| {
+        let other: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
+        other.first() == letters.first() && one_slip_apart(&letters, &other)
+    });
+    match (close.next(), close.next()) {
+        (Some((_, entities)), None) => Some(entities),
+        _ => None,
+    }
+}
+
+/// Whether two words differ by exactly one letter left out, added or changed, or two
+/// neighbouring letters swapped, and end in the same two letters: a different ending makes
+/// another word of the same stem ("America" and "American", "Texas" and "Texans").
+fn one_slip_apart(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    /// How many last letters the words must share.
+    const SAME_ENDING: usize = 2;
+    let suffix = short
+        .iter()
+        .rev()
+        .zip(long.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if suffix < SAME_ENDING {
+        return false;
+    }
+    match long.len() - short.len() {
+        0 if prefix == short.len() => false,
+        0 => {
+            let changed = short[prefix + 1..] == long[prefix + 1..];
+            let swapped = prefix + 1 < short.len()
+                && short[prefix] == long[prefix + 1]
+                && short[prefix + 1] == long[prefix]
+                && short[prefix + 2..] == long[prefix + 2..];
+            changed || swapped
+        }
+        1 => short[prefix..] == long[prefix + 1..],
+        _ => false,
+    }
+}
+
 /// A name's words with their tokens: "The" and a nickname's quotation marks ('Robert C.
 /// "Bobby" Scott') left out, so that "Bobby Scott" ends it; a particle in the case names use
 /// ("De Blasio" opening a sentence is "Bill de Blasio"'s).
@@ -499,6 +556,7 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                     by_edge_word
                         .get(first_word)
                         .or_else(|| by_edge_word.get(&capitalized(first_word)?))
+                        .or_else(|| misspelt_of(first_word, &by_edge_word))
                         .and_then(most_named)
                 } else {
                     // An entity met before by the end of this name ("Suu Kyi", then "Aung San
@@ -1145,6 +1203,37 @@ mod tests {
                 ("Trump", 1)
             ]
         );
+    }
+
+    #[test]
+    fn a_surname_typed_with_one_slip_joins_the_name_but_another_ending_does_not() {
+        use Upos::*;
+        let entities = entities_of(
+            "Tyresha McClenney spoke. McLenney said no. MNSBC and MSNBC agreed.",
+            &[
+                Propn, Propn, Verb, Punct, Propn, Verb, Adv, Punct, Propn, Cconj, Propn, Verb,
+                Punct,
+            ],
+        );
+        assert_eq!(
+            names_and_mentions(&entities),
+            [("Tyresha McClenney", 2), ("MNSBC", 2)]
+        );
+        let entities = entities_of(
+            "America voted. Americans spoke. Texas voted. Texans spoke.",
+            &[
+                Propn, Verb, Punct, Propn, Verb, Punct, Propn, Verb, Punct, Propn, Verb, Punct,
+            ],
+        );
+        assert_eq!(entities.len(), 4, "{entities:?}");
+        assert!(one_slip_apart(&chars("Keidis"), &chars("Kiedis")));
+        assert!(one_slip_apart(&chars("Brazille"), &chars("Brazile")));
+        assert!(!one_slip_apart(&chars("Obama"), &chars("Obama")));
+        assert!(!one_slip_apart(&chars("Clinton"), &chars("Clintons")));
+    }
+
+    fn chars(word: &str) -> Vec<char> {
+        word.chars().collect()
     }
 
     #[test]
