@@ -41,7 +41,8 @@ impl Resolver for SpeakerResolver {
         // Speakers are people or organizations: an entity that speaks and was left unknown is
         // a person when a pronoun like "he" or "she" refers to it.
         let kinds: Vec<EntityKind> = entities.iter().map(|e| e.kind).collect();
-        let genders: Vec<Option<nominals::Gender>> = entities.iter().map(gender_of).collect();
+        let mut genders: Vec<Option<nominals::Gender>> = entities.iter().map(gender_of).collect();
+        genders_from_next_sentences(doc, &mentions, &entity_of, &mut genders);
         let groups: Vec<bool> = entities.iter().map(is_plural_group).collect();
         let not_he_or_she: Vec<bool> = entities
             .iter()
@@ -214,6 +215,73 @@ fn first_person_in_quotes(
 }
 
 /// An entity's gender as its titles ("Mr.", "Mrs.") or its name's first word tell it.
+/// Genders no title or first name gave, from the story's own pronouns: a person whose name
+/// opens a sentence and whose next sentence, in the same paragraph, opens with "He" or "She"
+/// ("Melanie thought it outrageous. She wasn't ..."), when that says one gender only.
+fn genders_from_next_sentences(
+    doc: &Document,
+    mentions: &[mentions::Mention],
+    entity_of: &[Option<usize>],
+    genders: &mut [Option<nominals::Gender>],
+) {
+    use nominals::Gender;
+    let mut votes: std::collections::HashMap<usize, (u32, u32)> = Default::default();
+    // The sentence a word opens, past quotation marks.
+    let first_word = |sentence: Span| {
+        (doc.token_at_or_after(sentence.start)..doc.tokens.len())
+            .take_while(|&t| doc.tokens[t].span.start < sentence.end)
+            .find(|&t| doc.tokens[t].kind != sayso_document::TokenKind::Quote)
+    };
+    let opening = |t: usize| {
+        let at = doc.tokens[t].span.start;
+        let s = doc.sentences.partition_point(|x| x.end <= at);
+        (first_word(*doc.sentences.get(s)?) == Some(t)).then_some(s)
+    };
+    let pronoun_at = |t: usize| {
+        let k = mentions.partition_point(|m| m.first < t);
+        mentions
+            .get(k)
+            .filter(|m| m.first == t)
+            .and_then(|m| match m.kind {
+                MentionKind::Pronoun(mentions::Pronoun::Male) => Some(Gender::Male),
+                MentionKind::Pronoun(mentions::Pronoun::Female) => Some(Gender::Female),
+                _ => None,
+            })
+    };
+    for (m, mention) in mentions.iter().enumerate() {
+        let Some(e) = entity_of[m].filter(|&e| genders[e].is_none()) else {
+            continue;
+        };
+        if !matches!(mention.kind, MentionKind::Name { .. }) {
+            continue;
+        }
+        let Some(s) = opening(mention.first) else {
+            continue;
+        };
+        let Some(next) = doc.sentences.get(s + 1) else {
+            continue;
+        };
+        if doc
+            .slice(Span::new(doc.sentences[s].end, next.start))
+            .contains('\n')
+        {
+            continue;
+        }
+        match first_word(*next).and_then(pronoun_at) {
+            Some(Gender::Male) => votes.entry(e).or_default().0 += 1,
+            Some(Gender::Female) => votes.entry(e).or_default().1 += 1,
+            None => {}
+        }
+    }
+    for (e, (he, she)) in votes {
+        genders[e] = match (he, she) {
+            (0, _) => Some(Gender::Female),
+            (_, 0) => Some(Gender::Male),
+            _ => None,
+        };
+    }
+}
+
 fn gender_of(entity: &Entity) -> Option<nominals::Gender> {
     let from_title = entity.titles.iter().find_map(|t| nominals::title_gender(t));
     from_title.or_else(|| nominals::gender_of_first_name(entity.name.split_whitespace().next()?))
@@ -261,6 +329,29 @@ fn ends_in_people(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_opening_a_sentence_takes_the_gender_of_the_pronoun_opening_the_next() {
+        use sayso_document::Upos::*;
+        let doc = mentions::tests::tagged(
+            "Zephyr Teachout spoke. She won.\n\nJay Carney spoke. He lost. Kim Lee spoke.\n\nShe won.",
+            &[
+                Propn, Propn, Verb, Punct, Pron, Verb, Punct, Propn, Propn, Verb, Punct, Pron,
+                Verb, Punct, Propn, Propn, Verb, Punct, Pron, Verb, Punct,
+            ],
+        );
+        let found = mentions::find_mentions(&doc);
+        let (entities, entity_of) = entities::build_entities(&doc, &found);
+        let mut genders = vec![None; entities.len()];
+        genders_from_next_sentences(&doc, &found, &entity_of, &mut genders);
+        let gender = |name: &str| genders[entities.iter().position(|e| e.name == name).unwrap()];
+        assert_eq!(gender("Zephyr Teachout"), Some(nominals::Gender::Female));
+        assert_eq!(gender("Jay Carney"), Some(nominals::Gender::Male));
+        // Not across a paragraph.
+        assert_eq!(gender("Kim Lee"), None);
+    }
+
     #[test]
     fn he_is_no_group_whose_name_ends_in_people() {
         assert!(super::ends_in_people("U.N. Women"));
