@@ -468,6 +468,24 @@ struct Variant {
     marked_as_name: bool,
 }
 
+/// For a surname, the known first name it follows inside a name of three words or more
+/// ("Barack" of "Barack Obama Election Day"): that name is some other thing's, named after the
+/// person.
+fn first_names_inside_longer_names(variants: &[Vec<Variant>]) -> HashMap<&str, &str> {
+    let mut found = HashMap::new();
+    for words in variants.iter().flatten().map(|v| &v.words) {
+        if words.len() < 3 {
+            continue;
+        }
+        for pair in words[..words.len() - 1].windows(2) {
+            if crate::nominals::gender_of_first_name(&pair[0]).is_some() && !is_initial(&pair[1]) {
+                found.insert(pair[1].as_str(), pair[0].as_str());
+            }
+        }
+    }
+    found
+}
+
 /// Entities of the name mentions, and for every mention its entity (`None` for pronouns and
 /// nominals, which the speaker stage resolves in context).
 pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Option<usize>>) {
@@ -685,7 +703,26 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
     // an entity only ever named in one word keeps its first. When the entity is also named by
     // one word, the name ends in its most used one ("Barack Obama", not a headline's "Obama
     // Speech").
-    for (entity, names) in entities.iter_mut().zip(&variants) {
+    let first_names_in_longer = first_names_inside_longer_names(&variants);
+    for ((entity, names), scores) in entities.iter_mut().zip(&variants).zip(&kind_scores) {
+        // A person named by surname alone whose full name only a longer name shows ("Barack
+        // Obama Election Day", "the Hillary Clinton Foundation"); not a place ("George
+        // Washington University").
+        let person = match entity.kind {
+            EntityKind::Unknown => crate::kinds::kind_of(scores) == EntityKind::Person,
+            kind => kind == EntityKind::Person,
+        };
+        let surname = names
+            .iter()
+            .max_by_key(|v| v.uses)
+            .filter(|_| person && names.iter().all(|v| v.words.len() == 1))
+            .map(|v| v.words[0].as_str());
+        if let Some((first, surname)) =
+            surname.and_then(|w| Some((first_names_in_longer.get(w)?, w)))
+        {
+            entity.name = format!("{first} {surname}");
+            continue;
+        }
         let short = names
             .iter()
             .filter(|v| v.words.len() == 1)
@@ -1234,6 +1271,26 @@ mod tests {
 
     fn chars(word: &str) -> Vec<char> {
         word.chars().collect()
+    }
+
+    #[test]
+    fn a_surnames_first_name_may_come_from_a_longer_name_after_a_person() {
+        use Upos::*;
+        let entities = entities_of(
+            "Mr. Obama spoke at the Barack Obama Election Day rally.",
+            &[
+                Propn, Propn, Verb, Adp, Det, Propn, Propn, Propn, Propn, Noun, Punct,
+            ],
+        );
+        assert_eq!(entities[0].name, "Barack Obama", "{entities:?}");
+        // Not an initial ("Lindsey O. Graham Center").
+        let entities = entities_of(
+            "Mr. Graham spoke at the Lindsey O. Graham Center.",
+            &[
+                Propn, Propn, Verb, Adp, Det, Propn, Propn, Propn, Propn, Punct,
+            ],
+        );
+        assert_eq!(entities[0].name, "Graham", "{entities:?}");
     }
 
     #[test]
