@@ -296,9 +296,9 @@ fn capitalized(word: &str) -> Option<String> {
 
 /// The entities of the one name a one-word name is a typing slip of ("McLenney" after
 /// "Tyresha McClenney", "MNSBC" after "MSNBC"): one letter left out, added, changed or two
-/// swapped, whatever the case, in a word of [`MIN_MISSPELT_LETTERS`] or more with the same
-/// first letter, when no other name is as close. Documents naming more than [`MAX_NAMES_FOR_SLIPS`] are not
-/// searched, so that the search stays linear.
+/// swapped, whatever the case, in a word of five letters or more with the same first letter,
+/// when no other name is as close. A document with more than a thousand names is not
+/// searched, so that the time stays linear.
 fn misspelt_of<'a>(
     word: &str,
     by_edge_word: &'a HashMap<String, Vec<usize>>,
@@ -310,8 +310,10 @@ fn misspelt_of<'a>(
         return None;
     }
     let mut close = by_edge_word.iter().filter(|(name, _)| {
-        let other: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
-        other.first() == letters.first() && one_slip_apart(&letters, &other)
+        name.chars().count().abs_diff(letters.len()) <= 1 && {
+            let other: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
+            other.first() == letters.first() && one_slip_apart(&letters, &other)
+        }
     });
     match (close.next(), close.next()) {
         (Some((_, entities)), None) => Some(entities),

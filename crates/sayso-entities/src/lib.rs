@@ -214,10 +214,10 @@ fn first_person_in_quotes(
     found
 }
 
-/// An entity's gender as its titles ("Mr.", "Mrs.") or its name's first word tell it.
 /// Genders no title or first name gave, from the story's own pronouns: a person whose name
 /// opens a sentence and whose next sentence, in the same paragraph, opens with "He" or "She"
-/// ("Melanie thought it outrageous. She wasn't ..."), when that says one gender only.
+/// ("Melanie thought it outrageous. She wasn't ..."), when that says one gender only; names
+/// and pronouns inside quotation marks count too, as an excerpt's.
 fn genders_from_next_sentences(
     doc: &Document,
     mentions: &[mentions::Mention],
@@ -226,7 +226,7 @@ fn genders_from_next_sentences(
 ) {
     use nominals::Gender;
     let mut votes: std::collections::HashMap<usize, (u32, u32)> = Default::default();
-    // The sentence a word opens, past quotation marks.
+    // A sentence's first word, past quotation marks (a quoted excerpt: "\"Melanie thought").
     let first_word = |sentence: Span| {
         (doc.token_at_or_after(sentence.start)..doc.tokens.len())
             .take_while(|&t| doc.tokens[t].span.start < sentence.end)
@@ -267,7 +267,8 @@ fn genders_from_next_sentences(
         {
             continue;
         }
-        match first_word(*next).and_then(pronoun_at) {
+        // (Not past a quotation mark: a quotation's "He" is anyone the speaker means.)
+        match pronoun_at(doc.token_at_or_after(next.start)) {
             Some(Gender::Male) => votes.entry(e).or_default().0 += 1,
             Some(Gender::Female) => votes.entry(e).or_default().1 += 1,
             None => {}
@@ -282,6 +283,7 @@ fn genders_from_next_sentences(
     }
 }
 
+/// An entity's gender as its titles ("Mr.", "Mrs.") or its name's first word tell it.
 fn gender_of(entity: &Entity) -> Option<nominals::Gender> {
     let from_title = entity.titles.iter().find_map(|t| nominals::title_gender(t));
     from_title.or_else(|| nominals::gender_of_first_name(entity.name.split_whitespace().next()?))
