@@ -261,10 +261,7 @@ fn genders_from_next_sentences(
         let Some(next) = doc.sentences.get(s + 1) else {
             continue;
         };
-        if doc
-            .slice(Span::new(doc.sentences[s].end, next.start))
-            .contains('\n')
-        {
+        if doc.paragraph_of(next.start) != doc.paragraph_of(doc.sentences[s].start) {
             continue;
         }
         // (Not past a quotation mark: a quotation's "He" is anyone the speaker means.)

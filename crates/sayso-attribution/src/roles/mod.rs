@@ -587,17 +587,20 @@ fn subjects_as_sources(doc: &mut Document) {
         // attribution has it ("Merrill says ... and said ...", "Donald Trump, in particular,
         // has criticized ... and called for ...").
         let usable = |(first, mut last): (usize, usize)| {
-            let taken_at = |t: usize| {
-                let at = doc.tokens[t].span;
-                doc.attributions
-                    .iter()
-                    .flat_map(|b| b.content.iter().chain(&b.cue))
-                    .any(|s| s.start < at.end && at.start < s.end)
-            };
+            // The first character of the subject that another attribution's words hold.
+            let whole = Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end);
+            let taken_from = doc
+                .attributions
+                .iter()
+                .flat_map(|b| b.content.iter().chain(&b.cue))
+                .filter(|s| s.start < whole.end && whole.start < s.end)
+                .map(|s| s.start.max(whole.start))
+                .min();
             // A subject whose modifier holds another attribution ("The mayor, still stinging
             // over the app, agreed"): the words before the modifier's comma or dash, when they
             // end in a noun.
-            if let Some(t) = (first..=last).find(|&t| taken_at(t)) {
+            if let Some(at) = taken_from {
+                let t = doc.tokens.partition_point(|token| token.span.end <= at);
                 last = (first..t)
                     .rev()
                     .find(|&k| doc.upos.get(k) != Some(&Upos::Punct))
