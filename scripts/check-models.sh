@@ -19,17 +19,18 @@ parser:crates/sayso-annotate/src/parser
 attribution:crates/sayso-attribution/src/roles
 person-nouns:crates/sayso-entities/src/nominals
 name-kinds:crates/sayso-entities/src/kinds"
-# Two lexicons are built from WordNet 3.0 (Debian's wordnet-base, which .ci/run installs), not
+# Three lexicons are built from WordNet 3.0 (Debian's wordnet-base, which .ci/run installs), not
 # from ../shared.
 if [ -f /usr/share/wordnet/index.noun ]; then
     models="$models
 wordnet-person-nouns:crates/sayso-entities/src/nominals
+wordnet-proper-names:crates/sayso-entities/src/kinds
 wordnet-word-classes:crates/sayso-attribution/src/roles/word_classes"
 elif [ -n "${CI:-}" ]; then
     echo "model check: WordNet (/usr/share/wordnet) is missing in CI" >&2
     exit 1
 else
-    echo "model check: person-nouns-wordnet.tsv and word-classes-wordnet.tsv not checked: WordNet is missing (apt-get install wordnet-base)"
+    echo "model check: person-nouns-wordnet.tsv, proper-names-wordnet.tsv and word-classes-wordnet.tsv not checked: WordNet is missing (apt-get install wordnet-base)"
 fi
 stale=0
 while IFS=: read -r model dir; do

@@ -838,6 +838,12 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             // nurse,") makes a person, whatever the classifier reads in the context; so does a
             // middle initial ("Loretta E. Lynch").
             EntityKind::Person
+        } else if let Some(kind) = crate::kinds::proper_names::sole_kind(&entity.name)
+            .filter(|_| !crate::nominals::is_person_name(&words[0]))
+        {
+            // A name WordNet knows as a place or an organization only ("Austria", "the
+            // Confederacy"), unless it opens with a first name ("Lydia", a place in WordNet).
+            kind
         } else {
             guessed[entity.id] = true;
             crate::kinds::kind_of(scores)
@@ -879,6 +885,27 @@ mod tests {
             .iter()
             .map(|e| (e.name.as_str(), e.mentions.len()))
             .collect()
+    }
+
+    #[test]
+    fn a_name_wordnet_knows_only_as_a_place_is_a_place_unless_it_opens_with_a_first_name() {
+        use Upos::*;
+        // The classifier alone reads a country that "welcomes" and "supports" as a person.
+        let entities = entities_of(
+            "Austria welcomes the plan. Austria supports it. Lydia supports it.",
+            &[
+                Propn, Verb, Det, Noun, Punct, Propn, Verb, Pron, Punct, Propn, Verb, Pron, Punct,
+            ],
+        );
+        let kinds: Vec<(&str, EntityKind)> =
+            entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Austria", EntityKind::Place),
+                ("Lydia", EntityKind::Person)
+            ]
+        );
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! WordNet's database (the `index.*`, `data.*` and `*.exc` files of WordNet 3.0, which
 //! Debian's `wordnet-base` package installs in `/usr/share/wordnet`): for each noun or verb,
 //! the lexicographer file of each of its senses ("noun.person" is file 18), most frequent sense
-//! first, and the irregular inflections ("said" of "say"). A resource lexicons of the entity
-//! and attribution stages are built from, read only by `sayso train`.
+//! first, the irregular inflections ("said" of "say"), and the nouns written with a capital
+//! ("Austria"). A resource lexicons of the entity and attribution stages are built from, read
+//! only by `sayso train`.
 
 use crate::error::{decode, ReadError};
 use std::collections::HashMap;
@@ -82,26 +83,10 @@ pub fn parse_senses(
     data_origin: &str,
 ) -> Result<Senses, ReadError> {
     // Synset offset -> (lexicographer file, the words it lists as written).
-    let mut synsets: HashMap<&str, (u8, Vec<&str>)> = HashMap::new();
-    for (i, line) in entries(data) {
-        let bad = |what: &str| malformed(data_origin, i, "data", what);
-        let mut fields = line.split(' ');
-        let offset = fields.next().ok_or_else(|| bad("no offset"))?;
-        let lexicographer_file = fields
-            .next()
-            .and_then(|f| f.parse::<u8>().ok())
-            .ok_or_else(|| bad("no lexicographer file number"))?;
-        let _pos = fields.next();
-        let word_count = fields
-            .next()
-            .and_then(|f| usize::from_str_radix(f, 16).ok())
-            .ok_or_else(|| bad("no word count"))?;
-        let words: Vec<&str> = fields.step_by(2).take(word_count).collect();
-        if words.len() != word_count {
-            return Err(bad("fewer words than its count"));
-        }
-        synsets.insert(offset, (lexicographer_file, words));
-    }
+    let synsets: HashMap<&str, (u8, Vec<&str>)> = synsets(data, data_origin)?
+        .into_iter()
+        .map(|(offset, file, words)| (offset, (file, words)))
+        .collect();
     let mut senses = Senses::new();
     for (i, line) in entries(index) {
         let bad = |what: &str| malformed(index_origin, i, "index", what);
@@ -129,6 +114,55 @@ pub fn parse_senses(
         senses.insert(lemma.to_string(), files);
     }
     Ok(senses)
+}
+
+/// Reads the capitalized nouns of `data.noun` from a WordNet `dict` folder: see
+/// [`parse_proper_nouns`].
+pub fn read_proper_nouns(dir: &Path) -> Result<Vec<(String, u8)>, ReadError> {
+    let (origin, data) = read(dir, "data.noun")?;
+    parse_proper_nouns(&data, &origin)
+}
+
+/// Each noun a synset of a data file writes with a capital ("Austria", "New York", "NASA"),
+/// words joined by spaces, with the synset's lexicographer file; once a synset.
+pub fn parse_proper_nouns(data: &str, origin: &str) -> Result<Vec<(String, u8)>, ReadError> {
+    let mut out = Vec::new();
+    for (_, file, words) in synsets(data, origin)? {
+        for word in words {
+            if word.starts_with(|c: char| c.is_uppercase()) {
+                out.push((word.replace('_', " "), file));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A synset of a data file: its offset, lexicographer file and the words it lists as written.
+type Synset<'a> = (&'a str, u8, Vec<&'a str>);
+
+/// Each synset of a data file.
+fn synsets<'a>(data: &'a str, origin: &str) -> Result<Vec<Synset<'a>>, ReadError> {
+    let mut out = Vec::new();
+    for (i, line) in entries(data) {
+        let bad = |what: &str| malformed(origin, i, "data", what);
+        let mut fields = line.split(' ');
+        let offset = fields.next().ok_or_else(|| bad("no offset"))?;
+        let lexicographer_file = fields
+            .next()
+            .and_then(|f| f.parse::<u8>().ok())
+            .ok_or_else(|| bad("no lexicographer file number"))?;
+        let _pos = fields.next();
+        let word_count = fields
+            .next()
+            .and_then(|f| usize::from_str_radix(f, 16).ok())
+            .ok_or_else(|| bad("no word count"))?;
+        let words: Vec<&str> = fields.step_by(2).take(word_count).collect();
+        if words.len() != word_count {
+            return Err(bad("fewer words than its count"));
+        }
+        out.push((offset, lexicographer_file, words));
+    }
+    Ok(out)
 }
 
 /// A WordNet file's lines with their numbers from 1, but for the licence that opens it (lines
@@ -183,6 +217,25 @@ mod tests {
         );
         let err = parse_exceptions("said\n", "verb.exc").unwrap_err();
         assert!(err.to_string().contains("verb.exc:1"), "{err}");
+    }
+
+    #[test]
+    fn proper_nouns_are_the_capitalized_words_with_their_files() {
+        let data = "08126290 14 n 02 National_Aeronautics_and_Space_Administration 0 NASA 0 001 @ 08338847 n 0000 | an agency\n";
+        let nouns = parse_proper_nouns(&format!("{DATA}{data}"), "data.noun").unwrap();
+        assert_eq!(
+            nouns,
+            [
+                ("Turk".to_string(), NOUN_PERSON),
+                (
+                    "National Aeronautics and Space Administration".to_string(),
+                    14
+                ),
+                ("NASA".to_string(), 14),
+            ]
+        );
+        let err = parse_proper_nouns("0976 xx n\n", "data.noun").unwrap_err();
+        assert!(err.to_string().contains("data.noun:1"), "{err}");
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub struct TrainArgs {
     #[arg(long, default_value = "../shared/data")]
     data: PathBuf,
     /// WordNet 3.0's database folder (Debian's `wordnet-base` package), for
-    /// wordnet-person-nouns and wordnet-word-classes.
+    /// wordnet-person-nouns, wordnet-proper-names and wordnet-word-classes.
     #[arg(long, default_value = "/usr/share/wordnet")]
     wordnet: PathBuf,
     /// The folder to write it to (default: its place in the source tree, so that the next build
@@ -37,6 +37,9 @@ enum Model {
     /// The entity stage's lexicon of nouns that WordNet 3.0 mostly gives people's senses (reads
     /// --wordnet, not the shared data).
     WordnetPersonNouns,
+    /// The name-kind classifier's lexicon of WordNet 3.0's proper nouns and what they name
+    /// (reads --wordnet, not the shared data); rebuild name-kinds after it.
+    WordnetProperNames,
     /// The attribution model's lexicon of WordNet's class of each noun and verb and their
     /// inflections (reads --wordnet, not the shared data); rebuild the attribution model after
     /// it.
@@ -50,7 +53,9 @@ enum Model {
 }
 
 pub fn run(args: TrainArgs) -> Result<ExitCode> {
-    if let Model::WordnetPersonNouns | Model::WordnetWordClasses = args.what {
+    if let Model::WordnetPersonNouns | Model::WordnetProperNames | Model::WordnetWordClasses =
+        args.what
+    {
         if !args.wordnet.join("index.noun").is_file() {
             bail!("{} has no WordNet index.noun: install WordNet 3.0 (Debian: apt-get install wordnet-base) or pass --wordnet", args.wordnet.display());
         }
@@ -146,6 +151,12 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
                 "person-nouns-wordnet.tsv",
             )]
         }
+        Model::WordnetProperNames => vec![(
+            sayso_entities::kinds::proper_names::build(&sayso_readers::wordnet::read_proper_nouns(
+                &args.wordnet,
+            )?),
+            "proper-names-wordnet.tsv",
+        )],
         Model::WordnetWordClasses => {
             use sayso_readers::wordnet::{read_exceptions, read_senses, PartOfSpeech};
             let (noun, verb) = (PartOfSpeech::Noun, PartOfSpeech::Verb);
@@ -173,7 +184,7 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
         Model::Parser => PARSER_DIR,
         Model::Attribution => ATTRIBUTION_DIR,
         Model::PersonNouns | Model::WordnetPersonNouns => "crates/sayso-entities/src/nominals",
-        Model::NameKinds => NAME_KINDS_DIR,
+        Model::NameKinds | Model::WordnetProperNames => NAME_KINDS_DIR,
         Model::Cues => "crates/sayso-attribution/src/cues",
         Model::WordnetWordClasses => "crates/sayso-attribution/src/roles/word_classes",
     };

@@ -4,6 +4,7 @@
 //! its mentions' scores, so that one telling context ("Mr. Kessler", "Kessler told") decides
 //! for all of them.
 
+pub mod proper_names;
 pub mod train;
 
 use sayso_annotate::perceptron::{hash_str, mix, shape_hash, ModelError, Weights};
