@@ -872,10 +872,76 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
         t += 1;
     }
     add_surnames(doc, &mut mentions, &party_tags);
+    add_peoples(doc, &mut mentions);
     join_roles_to_names(doc, &mut mentions);
     join_pronouns_to_nominals(doc, &mut mentions);
     drop_impersonal_they(doc, &mut mentions);
     mentions
+}
+
+/// Nationality words that name a whole people after "the" ("the British had doubts", "defeated
+/// the French"), where they stand for no noun after them.
+const PEOPLES: &[&str] = &[
+    "british",
+    "burmese",
+    "chinese",
+    "congolese",
+    "danish",
+    "dutch",
+    "english",
+    "finnish",
+    "flemish",
+    "french",
+    "irish",
+    "japanese",
+    "lebanese",
+    "maltese",
+    "nepalese",
+    "portuguese",
+    "scottish",
+    "senegalese",
+    "spanish",
+    "sudanese",
+    "swedish",
+    "swiss",
+    "taiwanese",
+    "turkish",
+    "vietnamese",
+    "welsh",
+];
+
+/// "the British", "the French": a people, so a plural mention of persons, in place of the name
+/// the tagger may have made of the word.
+fn add_peoples(doc: &Document, mentions: &mut Vec<Mention>) {
+    let n = doc.tokens.len();
+    let mut found = Vec::new();
+    for t in 1..n {
+        let modifies_next = t + 1 < n
+            && matches!(
+                doc.upos.get(t + 1),
+                Some(Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num)
+            );
+        if capitalized(doc, t)
+            && PEOPLES.contains(&&*lower(doc, t))
+            && lower(doc, t - 1) == "the"
+            && !modifies_next
+        {
+            found.push(t);
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    mentions.retain(|m| !found.iter().any(|&t| m.first <= t && t <= m.last));
+    mentions.extend(found.into_iter().map(|t| Mention {
+        first: t - 1,
+        last: t,
+        kind: MentionKind::Nominal {
+            organization: false,
+            definite: true,
+        },
+    }));
+    mentions.sort_by_key(|m| m.first);
 }
 
 /// "they" with no one it could stand for in its sentence before it or the two sentences
@@ -1384,6 +1450,37 @@ pub(crate) mod tests {
         };
         assert_eq!(theys("The leaves dry. Then they rot."), 0);
         assert_eq!(theys("The students met. Then they left."), 1);
+    }
+
+    #[test]
+    fn the_british_are_a_people_and_british_officials_are_not() {
+        use Upos::*;
+        let spans = |text: &str, tags: &[Upos]| -> Vec<(usize, usize, MentionKind)> {
+            find_mentions(&tagged(text, tags))
+                .iter()
+                .map(|m| (m.first, m.last, m.kind.clone()))
+                .collect()
+        };
+        let people = MentionKind::Nominal {
+            organization: false,
+            definite: true,
+        };
+        assert_eq!(
+            spans("Then the British left.", &[Adv, Det, Propn, Verb, Punct]),
+            [(1, 2, people.clone())]
+        );
+        assert_eq!(
+            spans(
+                "Storms beat the French then.",
+                &[Noun, Verb, Det, Adj, Adv, Punct]
+            ),
+            [(2, 3, people)]
+        );
+        assert!(spans(
+            "Then the British navy left.",
+            &[Adv, Det, Adj, Noun, Verb, Punct]
+        )
+        .is_empty());
     }
 
     #[test]
