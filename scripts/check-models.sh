@@ -19,18 +19,19 @@ parser:crates/sayso-annotate/src/parser
 attribution:crates/sayso-attribution/src/roles
 person-nouns:crates/sayso-entities/src/nominals
 name-kinds:crates/sayso-entities/src/kinds"
-# Three lexicons are built from WordNet 3.0 (Debian's wordnet-base, which .ci/run installs), not
+# Four lexicons are built from WordNet 3.0 (Debian's wordnet-base, which .ci/run installs), not
 # from ../shared.
 if [ -f /usr/share/wordnet/index.noun ]; then
     models="$models
 wordnet-person-nouns:crates/sayso-entities/src/nominals
+wordnet-first-names:crates/sayso-entities/src/nominals
 wordnet-proper-names:crates/sayso-entities/src/kinds
 wordnet-word-classes:crates/sayso-attribution/src/roles/word_classes"
 elif [ -n "${CI:-}" ]; then
     echo "model check: WordNet (/usr/share/wordnet) is missing in CI" >&2
     exit 1
 else
-    echo "model check: person-nouns-wordnet.tsv, proper-names-wordnet.tsv and word-classes-wordnet.tsv not checked: WordNet is missing (apt-get install wordnet-base)"
+    echo "model check: the WordNet lexicons (person-nouns, person-first-names, proper-names, word-classes) not checked: WordNet is missing (apt-get install wordnet-base)"
 fi
 stale=0
 while IFS=: read -r model dir; do

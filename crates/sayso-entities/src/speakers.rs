@@ -410,9 +410,30 @@ impl Context<'_> {
                 || self.doc.upos.get(next) == Some(&Upos::Adj)
                     && self.doc.token_text(next).starts_with(char::is_uppercase)
                 || title_word(&word).is_some()
-                || self
-                    .mention_at(next)
-                    .is_some_and(|k| matches!(self.mentions[k].kind, MentionKind::Name { .. })))
+                || self.name_after_capitalized_words(next, source))
+    }
+
+    /// Whether a name starts at token `t` of a source or after capitalized nouns and
+    /// adjectives from `t` that no name holds: the role between an office and its holder
+    /// ("Maricopa County Recorder Helen Purcell", "Clinton Communications Director Jennifer
+    /// Palmieri"); not across a headline's other words ("Sanders And Clinton").
+    fn name_after_capitalized_words(&self, t: usize, source: &[Range<usize>]) -> bool {
+        const MAX_ROLE_WORDS: usize = 4;
+        let is_name = |k: usize| matches!(self.mentions[k].kind, MentionKind::Name { .. });
+        let role_word = |k: usize| {
+            self.doc.token_text(k).starts_with(char::is_uppercase)
+                && matches!(
+                    self.doc.upos.get(k),
+                    Some(Upos::Noun | Upos::Propn | Upos::Adj)
+                )
+        };
+        let Some(range) = source.iter().find(|r| r.contains(&t)) else {
+            return false;
+        };
+        (t..range.end)
+            .take(MAX_ROLE_WORDS + 1)
+            .find(|&k| self.mention_at(k).is_some_and(is_name) || !role_word(k))
+            .is_some_and(|k| self.mention_at(k).is_some_and(is_name))
     }
 
     /// Whether a name only qualifies the unnamed person a source is about ("A spokeswoman for
@@ -1199,6 +1220,29 @@ mod tests {
             &[("it", "criticized", "the plan")],
         );
         assert_eq!(found, names(&[Some("Acme Group")]));
+    }
+
+    #[test]
+    fn an_office_and_a_role_before_a_name_are_the_names_not_the_offices() {
+        use Upos::*;
+        let found = speakers_of(
+            "Ann Ruiz spoke. Ruiz Communications Director Jennifer Palmieri said no. Sam Ruiz \
+             And Tom Hale Vote said so.",
+            &[
+                Propn, Propn, Verb, Punct, Propn, Propn, Propn, Propn, Propn, Verb, Intj, Punct,
+                Propn, Propn, Cconj, Propn, Propn, Propn, Verb, Adv, Punct,
+            ],
+            &[
+                (
+                    "Ruiz Communications Director Jennifer Palmieri",
+                    "said",
+                    "no",
+                ),
+                ("Sam Ruiz And Tom Hale Vote", "said#1", "so"),
+            ],
+        );
+        // A headline's "And" is no role word: the first name is not taken for the second's.
+        assert_eq!(found, names(&[Some("Jennifer Palmieri"), Some("Sam Ruiz")]));
     }
 
     #[test]

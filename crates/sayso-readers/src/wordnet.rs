@@ -1,9 +1,9 @@
 //! WordNet's database (the `index.*`, `data.*` and `*.exc` files of WordNet 3.0, which
-//! Debian's `wordnet-base` package installs in `/usr/share/wordnet`): for each noun or verb,
-//! the lexicographer file of each of its senses ("noun.person" is file 18), most frequent sense
-//! first, the irregular inflections ("said" of "say"), and the nouns written with a capital
-//! ("Austria"). A resource lexicons of the entity and attribution stages are built from, read
-//! only by `sayso train`.
+//! Debian's `wordnet-base` package installs in `/usr/share/wordnet`): for each word of a part
+//! of speech, the lexicographer file of each of its senses ("noun.person" is file 18), most
+//! frequent sense first, the irregular inflections ("said" of "say"), and the nouns written
+//! with a capital ("Austria"). A resource lexicons of the entity and attribution stages are
+//! built from, read only by `sayso train`.
 
 use crate::error::{decode, ReadError};
 use std::collections::HashMap;
@@ -17,6 +17,8 @@ pub const NOUN_PERSON: u8 = 18;
 pub enum PartOfSpeech {
     Noun,
     Verb,
+    Adjective,
+    Adverb,
 }
 
 impl PartOfSpeech {
@@ -25,6 +27,8 @@ impl PartOfSpeech {
         match self {
             PartOfSpeech::Noun => "noun",
             PartOfSpeech::Verb => "verb",
+            PartOfSpeech::Adjective => "adj",
+            PartOfSpeech::Adverb => "adv",
         }
     }
 }
@@ -156,7 +160,12 @@ fn synsets<'a>(data: &'a str, origin: &str) -> Result<Vec<Synset<'a>>, ReadError
             .next()
             .and_then(|f| usize::from_str_radix(f, 16).ok())
             .ok_or_else(|| bad("no word count"))?;
-        let words: Vec<&str> = fields.step_by(2).take(word_count).collect();
+        // An adjective may carry its position after it ("galore(ip)").
+        let words: Vec<&str> = fields
+            .step_by(2)
+            .take(word_count)
+            .map(|w| w.split_once('(').map_or(w, |(word, _)| word))
+            .collect();
         if words.len() != word_count {
             return Err(bad("fewer words than its count"));
         }
@@ -236,6 +245,14 @@ mod tests {
         );
         let err = parse_proper_nouns("0976 xx n\n", "data.noun").unwrap_err();
         assert!(err.to_string().contains("data.noun:1"), "{err}");
+    }
+
+    #[test]
+    fn an_adjectives_position_is_not_part_of_it() {
+        let data = "00001740 00 a 01 galore(ip) 0 000 | in great numbers\n";
+        let index = "galore a 1 0 1 0 00001740  \n";
+        let senses = parse_senses(index, "index.adj", data, "data.adj").unwrap();
+        assert_eq!(senses["galore"], vec![0]);
     }
 
     #[test]

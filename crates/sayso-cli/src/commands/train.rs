@@ -13,7 +13,7 @@ pub struct TrainArgs {
     #[arg(long, default_value = "../shared/data")]
     data: PathBuf,
     /// WordNet 3.0's database folder (Debian's `wordnet-base` package), for
-    /// wordnet-person-nouns, wordnet-proper-names and wordnet-word-classes.
+    /// wordnet-person-nouns, wordnet-first-names, wordnet-proper-names and wordnet-word-classes.
     #[arg(long, default_value = "/usr/share/wordnet")]
     wordnet: PathBuf,
     /// The folder to write it to (default: its place in the source tree, so that the next build
@@ -37,6 +37,9 @@ enum Model {
     /// The entity stage's lexicon of nouns that WordNet 3.0 mostly gives people's senses (reads
     /// --wordnet, not the shared data).
     WordnetPersonNouns,
+    /// The entity stage's lexicon of the first names of the people WordNet 3.0 names (reads
+    /// --wordnet, not the shared data); rebuild name-kinds after it.
+    WordnetFirstNames,
     /// The name-kind classifier's lexicon of WordNet 3.0's proper nouns and what they name
     /// (reads --wordnet, not the shared data); rebuild name-kinds after it.
     WordnetProperNames,
@@ -53,8 +56,10 @@ enum Model {
 }
 
 pub fn run(args: TrainArgs) -> Result<ExitCode> {
-    if let Model::WordnetPersonNouns | Model::WordnetProperNames | Model::WordnetWordClasses =
-        args.what
+    if let Model::WordnetPersonNouns
+    | Model::WordnetFirstNames
+    | Model::WordnetProperNames
+    | Model::WordnetWordClasses = args.what
     {
         if !args.wordnet.join("index.noun").is_file() {
             bail!("{} has no WordNet index.noun: install WordNet 3.0 (Debian: apt-get install wordnet-base) or pass --wordnet", args.wordnet.display());
@@ -151,6 +156,25 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
                 "person-nouns-wordnet.tsv",
             )]
         }
+        Model::WordnetFirstNames => {
+            use sayso_readers::wordnet::{read_proper_nouns, read_senses, PartOfSpeech};
+            let mut common = Vec::new();
+            for pos in [
+                PartOfSpeech::Noun,
+                PartOfSpeech::Verb,
+                PartOfSpeech::Adjective,
+                PartOfSpeech::Adverb,
+            ] {
+                common.push(read_senses(&args.wordnet, pos)?);
+            }
+            vec![(
+                sayso_entities::nominals::train::wordnet_first_names(
+                    &read_proper_nouns(&args.wordnet)?,
+                    &common.iter().collect::<Vec<_>>(),
+                ),
+                "person-first-names-wordnet.tsv",
+            )]
+        }
         Model::WordnetProperNames => vec![(
             sayso_entities::kinds::proper_names::build(&sayso_readers::wordnet::read_proper_nouns(
                 &args.wordnet,
@@ -183,7 +207,9 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
         Model::Tagger => TAGGER_DIR,
         Model::Parser => PARSER_DIR,
         Model::Attribution => ATTRIBUTION_DIR,
-        Model::PersonNouns | Model::WordnetPersonNouns => "crates/sayso-entities/src/nominals",
+        Model::PersonNouns | Model::WordnetPersonNouns | Model::WordnetFirstNames => {
+            "crates/sayso-entities/src/nominals"
+        }
         Model::NameKinds | Model::WordnetProperNames => NAME_KINDS_DIR,
         Model::Cues => "crates/sayso-attribution/src/cues",
         Model::WordnetWordClasses => "crates/sayso-attribution/src/roles/word_classes",

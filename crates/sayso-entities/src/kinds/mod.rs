@@ -66,7 +66,7 @@ impl NameKinds {
             doc,
             first,
             last,
-            &crate::nominals::is_person_name,
+            &crate::nominals::is_gum_person_name,
             &mut features,
         );
         let mut these = [0f32; 4];

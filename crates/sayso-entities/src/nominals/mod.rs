@@ -1,8 +1,10 @@
 //! Which common nouns name people ("mother", "students"), which proper nouns start people's
 //! names ("Harold", "Jamie") and which first names take "he" or "she": learned from GUM's
 //! entity layer by [`train::build`] and from PolNeAR train by [`train::news_genders`]
-//! (`sayso train person-nouns`); and the nouns WordNet mostly gives people's senses
-//! ([`train::wordnet_person_nouns`], `sayso train wordnet-person-nouns`).
+//! (`sayso train person-nouns`); the nouns WordNet mostly gives people's senses
+//! ([`train::wordnet_person_nouns`], `sayso train wordnet-person-nouns`); and the first names
+//! of the people WordNet names ([`train::wordnet_first_names`], `sayso train
+//! wordnet-first-names`), for the names GUM's few hundred documents never use ("Charles").
 
 pub mod train;
 
@@ -16,6 +18,7 @@ const NEWS_GENDERS: &str = include_str!("person-genders-news.tsv");
 const ENDINGS: &str = include_str!("person-noun-endings.tsv");
 const NOT_PERSON: &str = include_str!("person-noun-lookalikes.tsv");
 const WORDNET: &str = include_str!("person-nouns-wordnet.tsv");
+const WORDNET_FIRST_NAMES: &str = include_str!("person-first-names-wordnet.tsv");
 
 /// What a first name says about the pronoun that fits its bearer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -167,8 +170,19 @@ pub(crate) fn looks_like_person_noun(
             .any(telling_ending)
 }
 
-/// Whether a proper noun mostly starts a person's name.
+/// Whether a proper noun mostly starts a person's name: in GUM, or as the first name of two
+/// or more people WordNet names (see [`train::wordnet_first_names`]).
 pub fn is_person_name(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    is_gum_person_name(word)
+        || SET
+            .get_or_init(|| words(WORDNET_FIRST_NAMES))
+            .contains(word)
+}
+
+/// Whether a proper noun mostly starts a person's name in GUM: the name-kind classifier's
+/// lexicon, which it learns as GUM's documents have it (each from the other folds' names).
+pub fn is_gum_person_name(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| words(NAMES)).contains(word)
 }

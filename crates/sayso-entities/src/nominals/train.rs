@@ -202,6 +202,71 @@ pub fn wordnet_person_nouns(senses: &sayso_readers::wordnet::Senses) -> String {
     out
 }
 
+/// The first names of people WordNet 3.0 names: the first word of two or more of its
+/// `noun.person` names of two or three capitalized words ("Charles" of "Charles Darwin" and
+/// "Charles Dickens"), written as a name is (a capital, then two or more small letters), that
+/// is no common word (no sense of a noun, verb, adjective or adverb WordNet writes in lower
+/// case: "Mark", "Bill", "Black" are words too), no place or organization alone ("Virginia",
+/// "Nancy"), and no language of a people ("German", "Scottish"). `proper_nouns` are
+/// [`sayso_readers::wordnet::read_proper_nouns`]; `common_words` the lemmas of
+/// [`sayso_readers::wordnet::read_senses`] of each part of speech.
+pub fn wordnet_first_names(
+    proper_nouns: &[(String, u8)],
+    common_words: &[&sayso_readers::wordnet::Senses],
+) -> String {
+    use sayso_readers::wordnet::NOUN_PERSON;
+    const NOUN_COMMUNICATION: u8 = 10;
+    const NOUN_GROUP: u8 = 14;
+    const NOUN_LOCATION: u8 = 15;
+    const MIN_PEOPLE: usize = 2;
+    let mut people: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut senses_alone: HashMap<&str, Vec<u8>> = HashMap::new();
+    for (name, file) in proper_nouns {
+        let words: Vec<&str> = name.split(' ').collect();
+        if words.len() == 1 {
+            senses_alone.entry(name).or_default().push(*file);
+        }
+        let capitalized = words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        if *file == NOUN_PERSON && (2..=3).contains(&words.len()) && capitalized {
+            *people.entry(words[0]).or_default() += 1;
+        }
+    }
+    let shaped_as_name = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(|c| c.is_ascii_uppercase())
+            && w.len() >= 3
+            && chars.all(|c| c.is_ascii_lowercase())
+    };
+    let common = |w: &str| {
+        let lower = w.to_lowercase();
+        common_words
+            .iter()
+            .any(|senses| senses.get(&lower).is_some_and(|files| !files.is_empty()))
+    };
+    let other_kind = |w: &str| {
+        let files = senses_alone.get(w).map_or(&[][..], Vec::as_slice);
+        let language = files.contains(&NOUN_COMMUNICATION)
+            && ["an", "ish", "ese", "ee"]
+                .iter()
+                .any(|end| w.ends_with(end));
+        language || files.contains(&NOUN_GROUP) || files.contains(&NOUN_LOCATION)
+    };
+    let mut out = String::from(
+        "# first name\tpeople WordNet 3.0 names with it: first names of its noun.person names \
+         that are no common word, place, organization or language (sayso train \
+         wordnet-first-names). Derived from WordNet 3.0, Copyright 2006 by Princeton \
+         University, under its licence (WORDNET-LICENSE beside this file)\n",
+    );
+    for (name, count) in people {
+        if count >= MIN_PEOPLE && shaped_as_name(name) && !common(name) && !other_kind(name) {
+            out.push_str(&format!("{name}\t{count}\n"));
+        }
+    }
+    out
+}
+
 /// How often proper nouns start a person mention, and how often they occur as proper nouns.
 #[derive(Default)]
 pub struct NameCounts {
@@ -510,6 +575,39 @@ mod tests {
             ]
         );
         assert!(lexicon.contains("deputies\t2\t2\n"));
+    }
+
+    #[test]
+    fn wordnet_first_names_are_first_words_of_people_and_no_common_word_or_place() {
+        use sayso_readers::wordnet::{Senses, NOUN_PERSON as P};
+        let proper = |rows: &[(&str, u8)]| -> Vec<(String, u8)> {
+            rows.iter().map(|(n, f)| (n.to_string(), *f)).collect()
+        };
+        let nouns = proper(&[
+            ("Charles Darwin", P),
+            ("Charles Dickens", P),
+            ("Charles", 17),
+            ("Mark Twain", P),
+            ("Mark Rothko", P),
+            ("Virginia Woolf", P),
+            ("Virginia Wade", P),
+            ("Virginia", 15),
+            ("German Titov", P),
+            ("German Gref", P),
+            ("German", 10),
+            ("Ralph Nader", P),
+            ("St. Paul", P),
+            ("St. Peter", P),
+        ]);
+        let common: Senses = [("mark".to_string(), vec![4])].into_iter().collect();
+        let lexicon = wordnet_first_names(&nouns, &[&common]);
+        let names: Vec<&str> = lexicon
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split('\t').next())
+            .collect();
+        // "Ralph" names one person only; "St." is no name's shape.
+        assert_eq!(names, ["Charles"]);
     }
 
     #[test]
