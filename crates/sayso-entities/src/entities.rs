@@ -112,6 +112,7 @@ pub(crate) const ORGANIZATION_WORDS: &[&str] = &[
     "assembly",
     "parliament",
     "legislature",
+    "pac",
 ];
 
 /// Last words that make a name a place's.
@@ -135,6 +136,7 @@ const PLACE_WORDS: &[&str] = &[
     "valley",
     "mountains",
     "beach",
+    "airport",
 ];
 
 /// For each mention, the mention it is the acronym of when it is defined in brackets right
@@ -844,6 +846,10 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             // A name WordNet knows as a place or an organization only ("Austria", "the
             // Confederacy"), unless it opens with a first name ("Lydia", a place in WordNet).
             kind
+        } else if words.len() > 1 && crate::nominals::is_first_name(&words[0]) {
+            // A first name opening a name of two words or more ("Ted Cruz", "Carly
+            // Fiorina"), whatever the contexts of its mentions add up to.
+            EntityKind::Person
         } else {
             guessed[entity.id] = true;
             crate::kinds::kind_of(scores)
@@ -906,6 +912,20 @@ mod tests {
                 ("Lydia", EntityKind::Person)
             ]
         );
+    }
+
+    #[test]
+    fn a_name_opening_with_a_first_name_is_a_persons_whatever_its_contexts() {
+        use Upos::*;
+        // "in" and "to" before it read as a place's contexts to the classifier alone.
+        let entities = entities_of(
+            "Voters in Ted Cruz cheered. They drove to Cruz.",
+            &[
+                Noun, Adp, Propn, Propn, Verb, Punct, Pron, Verb, Adp, Propn, Punct,
+            ],
+        );
+        assert_eq!(entities[0].name, "Ted Cruz");
+        assert_eq!(entities[0].kind, EntityKind::Person);
     }
 
     #[test]

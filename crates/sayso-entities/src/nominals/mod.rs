@@ -173,11 +173,19 @@ pub(crate) fn looks_like_person_noun(
 /// Whether a proper noun mostly starts a person's name: in GUM, or as the first name of two
 /// or more people WordNet names (see [`train::wordnet_first_names`]).
 pub fn is_person_name(word: &str) -> bool {
+    is_gum_person_name(word) || is_wordnet_first_name(word)
+}
+
+/// Whether a word is a first name on firmer ground than one GUM person mention opening with
+/// it ("Puerto", "Daily" did): a first name of WordNet's people, or one with a gender.
+pub fn is_first_name(word: &str) -> bool {
+    is_wordnet_first_name(word) || gender_of_first_name(word).is_some()
+}
+
+fn is_wordnet_first_name(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    is_gum_person_name(word)
-        || SET
-            .get_or_init(|| words(WORDNET_FIRST_NAMES))
-            .contains(word)
+    SET.get_or_init(|| words(WORDNET_FIRST_NAMES))
+        .contains(word)
 }
 
 /// Whether a proper noun mostly starts a person's name in GUM: the name-kind classifier's
