@@ -284,11 +284,14 @@ impl Context<'_> {
                     continue;
                 }
                 named.push(e);
-                // (Not a name after a preposition: "Campaigning against Mitt Romney, he ...".)
-                let object = mention
-                    .first
-                    .checked_sub(1)
-                    .is_some_and(|p| p >= first && doc.upos.get(p) == Some(&Upos::Adp));
+                // (Not a name after a preposition: "Campaigning against Mitt Romney, he ...";
+                // but "As for Trump, he ..." names its topic.)
+                let object = mention.first.checked_sub(1).is_some_and(|p| {
+                    let topic = matches!(doc.token_text(p), "for" | "to")
+                        && p > first
+                        && doc.token_text(p - 1).eq_ignore_ascii_case("as");
+                    p >= first && doc.upos.get(p) == Some(&Upos::Adp) && !topic
+                });
                 if k == 0 && mention.first < first + SUBJECT_REACH && !object {
                     subjects.push(e);
                 }
@@ -1172,6 +1175,30 @@ mod tests {
                 Some("Sam Ruiz"),
                 Some("Sam Ruiz")
             ])
+        );
+    }
+
+    #[test]
+    fn he_after_as_for_a_name_is_that_name_not_the_latest_speaker() {
+        use Upos::*;
+        // The sentence before names its speaker by a title only.
+        let found = speakers_of(
+            "Tom Hale met Sen. Bo Lee. Bo Lee said no. \"We won,\" the senator said. As for \
+             Hale, he said yes.",
+            &[
+                Propn, Propn, Verb, Propn, Propn, Propn, Punct, Propn, Propn, Verb, Intj, Punct,
+                Punct, Pron, Verb, Punct, Punct, Det, Noun, Verb, Punct, Sconj, Adp, Propn, Punct,
+                Pron, Verb, Intj, Punct,
+            ],
+            &[
+                ("Bo Lee#1", "said", "no"),
+                ("the senator", "said#1", "We won"),
+                ("he#1", "said#2", "yes"),
+            ],
+        );
+        assert_eq!(
+            found,
+            names(&[Some("Bo Lee"), Some("Bo Lee"), Some("Tom Hale")])
         );
     }
 
