@@ -141,6 +141,23 @@ impl Context<'_> {
     /// nominee") ending at token `head` stands for: the latest named before it whose title
     /// has the nominal's noun ("Sen.", "Gov.", "presidential nominee").
     pub fn titled_for(&self, first: usize, head: usize) -> Option<usize> {
+        self.titled(first, head, false)
+    }
+
+    /// The same for a nominal that opens a story ("Indiana governor endorses ..."): the
+    /// first named after it whose title has its noun.
+    pub fn titled_after(&self, first: usize, head: usize) -> Option<usize> {
+        self.titled(first, head, true)
+    }
+
+    fn titled(&self, first: usize, head: usize, after: bool) -> Option<usize> {
+        let search = |fits: &dyn Fn(usize) -> bool| {
+            if after {
+                self.next_matching(head, fits)
+            } else {
+                self.latest_matching(head, fits)
+            }
+        };
         let noun = self.doc.token_text(head).to_lowercase();
         // Title words among the modifiers must be the entity's too ("the Democratic nominee"
         // is not the Republican one).
@@ -172,7 +189,7 @@ impl Context<'_> {
             }
         }
         let has = |e: usize, m: &str| self.title_words[e].iter().any(|w| party(w) == party(m));
-        self.latest_matching(head, |e| {
+        search(&|e| {
             self.title_words[e]
                 .iter()
                 .any(|w| forms.contains(&w.as_str()))
@@ -185,11 +202,7 @@ impl Context<'_> {
                 .iter()
                 .find(|m| matches!(party(m), "republican" | "democratic"))?;
             matches!(noun, "nominee" | "candidate")
-                .then(|| {
-                    self.latest_matching(head, |e| {
-                        self.kinds[e] == EntityKind::Person && has(e, party_word)
-                    })
-                })
+                .then(|| search(&|e| self.kinds[e] == EntityKind::Person && has(e, party_word)))
                 .flatten()
         })
     }
@@ -208,6 +221,13 @@ impl Context<'_> {
         let k = self.mentions.partition_point(|m| m.last < t);
         (k.saturating_sub(MENTION_REACH)..k)
             .rev()
+            .filter_map(|m| self.entity_of[m])
+            .find(|&e| fits(e))
+    }
+
+    fn next_matching(&self, t: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
+        let k = self.mentions.partition_point(|m| m.first <= t);
+        (k..self.mentions.len().min(k + MENTION_REACH))
             .filter_map(|m| self.entity_of[m])
             .find(|&e| fits(e))
     }
@@ -816,18 +836,23 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
         named_here.push((by_name && speaker.is_some(), paragraph));
         if speaker.is_none() {
             if let Some(m) = unnamed_nominal {
-                waiting.push((speakers.len() - 1, paragraph, cx.span_of(m)));
+                waiting.push((speakers.len() - 1, paragraph, m));
             }
         }
     }
     // A headline's or lede's unnamed person ("Lawmaker urges ...", "A former committee
-    // chairman says ...") is the person the story names as a speaker next.
-    for (k, paragraph, span) in waiting {
-        let next = (k + 1..speakers.len())
-            .take_while(|&j| named_here[j].1 <= paragraph + SPEAKER_REACH_PARAGRAPHS)
-            .find(|&j| named_here[j].0 && named_here[j].1 > paragraph)
-            .and_then(|j| speakers[j])
-            .filter(|&e| cx.kinds[e] == EntityKind::Person);
+    // chairman says ...") is the person the story names next with that title ("Indiana
+    // governor endorses ..." is "Gov. Mike Pence", not the candidate who speaks first), else
+    // the person it names as a speaker next.
+    for (k, paragraph, m) in waiting {
+        let span = cx.span_of(m);
+        let next = cx.titled_after(m.first, m.last).or_else(|| {
+            (k + 1..speakers.len())
+                .take_while(|&j| named_here[j].1 <= paragraph + SPEAKER_REACH_PARAGRAPHS)
+                .find(|&j| named_here[j].0 && named_here[j].1 > paragraph)
+                .and_then(|j| speakers[j])
+                .filter(|&e| cx.kinds[e] == EntityKind::Person)
+        });
         if let Some(e) = next {
             speakers[k] = Some(e);
             resolved_mentions.push((e, span));
@@ -1365,6 +1390,25 @@ mod tests {
         );
         // "Lawmaker" is no entity of its own.
         assert_eq!(doc.entities.len(), 1, "{:?}", doc.entities);
+    }
+
+    #[test]
+    fn a_headlines_titled_person_is_the_next_one_so_titled_not_the_next_speaker() {
+        use Upos::*;
+        let found = speakers_of(
+            "Texas governor backs Hale.
+
+Tom Hale said yes. Gov. Ann Reyes spoke.",
+            &[
+                Propn, Noun, Verb, Propn, Punct, Propn, Propn, Verb, Intj, Punct, Propn, Propn,
+                Propn, Verb, Punct,
+            ],
+            &[
+                ("Texas governor", "backs", "Hale"),
+                ("Tom Hale", "said", "yes"),
+            ],
+        );
+        assert_eq!(found, names(&[Some("Ann Reyes"), Some("Tom Hale")]));
     }
 
     #[test]
