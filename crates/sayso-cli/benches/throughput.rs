@@ -1,5 +1,6 @@
 //! Throughput of the pipeline on the PolNeAR dev articles, against a bare tokenizing pass, and
-//! on hostile input. `cargo bench -p sayso --bench throughput` prints a table.
+//! on hostile input. `cargo bench -p sayso-cli --bench throughput` prints a table. It runs
+//! with the `sayso` command's allocator and its settings (`src/allocator.rs`).
 //!
 //! The dev texts are read from `../shared/data/polnear/dev/text` (the bench says so and stops
 //! when they are missing). Each pass runs over the whole set repeatedly for at least
@@ -14,11 +15,11 @@ use std::time::{Duration, Instant};
 
 const SECONDS: f64 = 2.0;
 
-// The allocator the `sayso` binary runs with, so that the table is what the command line does.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+#[path = "../src/allocator.rs"]
+mod allocator;
 
 fn main() {
+    allocator::keep_freed_memory();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/polnear/dev/text");
     let Ok(entries) = std::fs::read_dir(&dir) else {
         println!(
