@@ -122,23 +122,29 @@ pub fn parse_senses(
 
 /// Reads the capitalized nouns of `data.noun` from a WordNet `dict` folder: see
 /// [`parse_proper_nouns`].
-pub fn read_proper_nouns(dir: &Path) -> Result<Vec<(String, u8)>, ReadError> {
+pub fn read_proper_nouns(dir: &Path) -> Result<Vec<ProperNouns>, ReadError> {
     let (origin, data) = read(dir, "data.noun")?;
     parse_proper_nouns(&data, &origin)
 }
 
-/// Each noun a synset of a data file writes with a capital ("Austria", "New York", "NASA"),
-/// words joined by spaces, with the synset's lexicographer file; once a synset.
-pub fn parse_proper_nouns(data: &str, origin: &str) -> Result<Vec<(String, u8)>, ReadError> {
-    let mut out = Vec::new();
-    for (_, file, words) in synsets(data, origin)? {
-        for word in words {
-            if word.starts_with(|c: char| c.is_uppercase()) {
-                out.push((word.replace('_', " "), file));
-            }
-        }
-    }
-    Ok(out)
+/// A synset's lexicographer file and the nouns it writes with a capital, words joined by
+/// spaces ("Darwin", "Charles Darwin", "Charles Robert Darwin").
+pub type ProperNouns = (u8, Vec<String>);
+
+/// The synsets of a data file that write a noun with a capital ("Austria", "New York",
+/// "NASA"), with those nouns.
+pub fn parse_proper_nouns(data: &str, origin: &str) -> Result<Vec<ProperNouns>, ReadError> {
+    Ok(synsets(data, origin)?
+        .into_iter()
+        .filter_map(|(_, file, words)| {
+            let names: Vec<String> = words
+                .iter()
+                .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+                .map(|w| w.replace('_', " "))
+                .collect();
+            (!names.is_empty()).then_some((file, names))
+        })
+        .collect())
 }
 
 /// A synset of a data file: its offset, lexicographer file and the words it lists as written.
@@ -229,18 +235,20 @@ mod tests {
     }
 
     #[test]
-    fn proper_nouns_are_the_capitalized_words_with_their_files() {
+    fn proper_nouns_are_each_synsets_capitalized_words_with_its_file() {
         let data = "08126290 14 n 02 National_Aeronautics_and_Space_Administration 0 NASA 0 001 @ 08338847 n 0000 | an agency\n";
         let nouns = parse_proper_nouns(&format!("{DATA}{data}"), "data.noun").unwrap();
         assert_eq!(
             nouns,
             [
-                ("Turk".to_string(), NOUN_PERSON),
+                (NOUN_PERSON, vec!["Turk".to_string()]),
                 (
-                    "National Aeronautics and Space Administration".to_string(),
-                    14
+                    14,
+                    vec![
+                        "National Aeronautics and Space Administration".to_string(),
+                        "NASA".to_string()
+                    ]
                 ),
-                ("NASA".to_string(), 14),
             ]
         );
         let err = parse_proper_nouns("0976 xx n\n", "data.noun").unwrap_err();

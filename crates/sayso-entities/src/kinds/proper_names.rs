@@ -68,18 +68,20 @@ pub fn sole_kind(name: &str) -> Option<EntityKind> {
     }
 }
 
-/// The lexicon file from WordNet's proper nouns and their lexicographer files (see
-/// [`sayso_readers::wordnet::read_proper_nouns`]).
-pub fn build(proper_nouns: &[(String, u8)]) -> String {
+/// The lexicon file from WordNet's proper nouns, a synset's lexicographer file with its names
+/// (see [`sayso_readers::wordnet::read_proper_nouns`]).
+pub fn build(proper_nouns: &[sayso_readers::wordnet::ProperNouns]) -> String {
     let mut kinds: BTreeMap<&str, u8> = BTreeMap::new();
-    for (name, file) in proper_nouns {
+    for (file, names) in proper_nouns {
         let kind = match *file {
             NOUN_PERSON => PERSON,
             NOUN_GROUP => ORGANIZATION,
             NOUN_LOCATION => PLACE,
             _ => OTHER,
         };
-        *kinds.entry(name).or_default() |= kind;
+        for name in names {
+            *kinds.entry(name).or_default() |= kind;
+        }
     }
     let mut out = String::from(
         "# name\tkinds: P a person, O an organization, L a place, X something else, by the \
@@ -105,10 +107,10 @@ mod tests {
     #[test]
     fn a_name_has_every_kind_of_its_senses() {
         let nouns = [
-            ("Lincoln".to_string(), NOUN_PERSON),
-            ("Lincoln".to_string(), NOUN_LOCATION),
-            ("NASA".to_string(), NOUN_GROUP),
-            ("Easter".to_string(), 28),
+            (NOUN_PERSON, vec!["Lincoln".to_string()]),
+            (NOUN_LOCATION, vec!["Lincoln".to_string()]),
+            (NOUN_GROUP, vec!["NASA".to_string()]),
+            (28, vec!["Easter".to_string()]),
         ];
         let lexicon = build(&nouns);
         let rows: Vec<&str> = lexicon.lines().skip(1).collect();

@@ -203,15 +203,16 @@ pub fn wordnet_person_nouns(senses: &sayso_readers::wordnet::Senses) -> String {
 }
 
 /// The first names of people WordNet 3.0 names: the first word of two or more of its
-/// `noun.person` names of two or three capitalized words ("Charles" of "Charles Darwin" and
-/// "Charles Dickens"), written as a name is (a capital, then two or more small letters), that
-/// is no common word (no sense of a noun, verb, adjective or adverb WordNet writes in lower
-/// case: "Mark", "Bill", "Black" are words too), no place or organization alone ("Virginia",
-/// "Nancy"), and no language of a people ("German", "Scottish"). `proper_nouns` are
-/// [`sayso_readers::wordnet::read_proper_nouns`]; `common_words` the lemmas of
-/// [`sayso_readers::wordnet::read_senses`] of each part of speech.
+/// `noun.person` names of two or three capitalized words whose synset also lists the last word
+/// alone, the surname ("Charles" of "Charles Darwin" beside "Darwin", and of "Charles
+/// Dickens"; not "The" of "The Great" nor "Santa" of "Santa Claus"), written as a name is (a
+/// capital, then two or more small letters), that is no common word (no sense of a noun, verb,
+/// adjective or adverb WordNet writes in lower case: "Mark", "Bill", "Black" are words too), no
+/// place or organization alone ("Virginia", "Nancy"), and no language of a people ("German",
+/// "Scottish"). `proper_nouns` are [`sayso_readers::wordnet::read_proper_nouns`];
+/// `common_words` the lemmas of [`sayso_readers::wordnet::read_senses`] of each part of speech.
 pub fn wordnet_first_names(
-    proper_nouns: &[(String, u8)],
+    proper_nouns: &[sayso_readers::wordnet::ProperNouns],
     common_words: &[&sayso_readers::wordnet::Senses],
 ) -> String {
     use sayso_readers::wordnet::NOUN_PERSON;
@@ -221,16 +222,25 @@ pub fn wordnet_first_names(
     const MIN_PEOPLE: usize = 2;
     let mut people: BTreeMap<&str, usize> = BTreeMap::new();
     let mut senses_alone: HashMap<&str, Vec<u8>> = HashMap::new();
-    for (name, file) in proper_nouns {
-        let words: Vec<&str> = name.split(' ').collect();
-        if words.len() == 1 {
-            senses_alone.entry(name).or_default().push(*file);
-        }
-        let capitalized = words
-            .iter()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
-        if *file == NOUN_PERSON && (2..=3).contains(&words.len()) && capitalized {
-            *people.entry(words[0]).or_default() += 1;
+    for (file, names) in proper_nouns {
+        for name in names {
+            let words: Vec<&str> = name.split(' ').collect();
+            if words.len() == 1 {
+                senses_alone.entry(name).or_default().push(*file);
+            }
+            let capitalized = words
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+            let surname_listed = words
+                .last()
+                .is_some_and(|last| names.iter().any(|n| n == last));
+            if *file == NOUN_PERSON
+                && (2..=3).contains(&words.len())
+                && capitalized
+                && surname_listed
+            {
+                *people.entry(words[0]).or_default() += 1;
+            }
         }
     }
     let shaped_as_name = |w: &str| {
@@ -580,25 +590,34 @@ mod tests {
     #[test]
     fn wordnet_first_names_are_first_words_of_people_and_no_common_word_or_place() {
         use sayso_readers::wordnet::{Senses, NOUN_PERSON as P};
-        let proper = |rows: &[(&str, u8)]| -> Vec<(String, u8)> {
-            rows.iter().map(|(n, f)| (n.to_string(), *f)).collect()
+        // Each person's synset lists the surname alone beside the full name.
+        let person = |full: &str| {
+            let surname = full.rsplit(' ').next().unwrap().to_string();
+            (P, vec![surname, full.to_string()])
         };
-        let nouns = proper(&[
-            ("Charles Darwin", P),
-            ("Charles Dickens", P),
-            ("Charles", 17),
-            ("Mark Twain", P),
-            ("Mark Rothko", P),
-            ("Virginia Woolf", P),
-            ("Virginia Wade", P),
-            ("Virginia", 15),
-            ("German Titov", P),
-            ("German Gref", P),
-            ("German", 10),
-            ("Ralph Nader", P),
-            ("St. Paul", P),
-            ("St. Peter", P),
-        ]);
+        let mut nouns: Vec<_> = [
+            "Charles Darwin",
+            "Charles Dickens",
+            "Mark Twain",
+            "Mark Rothko",
+            "Virginia Woolf",
+            "Virginia Wade",
+            "German Titov",
+            "German Gref",
+            "Ralph Nader",
+            "St. Paul",
+            "St. Peter",
+        ]
+        .into_iter()
+        .map(person)
+        .collect();
+        for (file, name) in [(17, "Charles"), (15, "Virginia"), (10, "German")] {
+            nouns.push((file, vec![name.to_string()]));
+        }
+        // Titles and epithets, whose synsets do not list the last word alone.
+        for name in ["The Great", "The Younger"] {
+            nouns.push((P, vec![name.to_string()]));
+        }
         let common: Senses = [("mark".to_string(), vec![4])].into_iter().collect();
         let lexicon = wordnet_first_names(&nouns, &[&common]);
         let names: Vec<&str> = lexicon
@@ -606,7 +625,7 @@ mod tests {
             .skip(1)
             .filter_map(|l| l.split('\t').next())
             .collect();
-        // "Ralph" names one person only; "St." is no name's shape.
+        // "Ralph" names one person only; "St." is no name's shape; "The" opens no full name.
         assert_eq!(names, ["Charles"]);
     }
 
