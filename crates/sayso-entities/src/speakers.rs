@@ -436,19 +436,18 @@ impl Context<'_> {
                 || self.name_after_capitalized_words(next, source))
     }
 
-    /// Whether a name starts at token `t` of a source or after capitalized nouns and
-    /// adjectives from `t` that no name holds: the role between an office and its holder
-    /// ("Maricopa County Recorder Helen Purcell", "Clinton Communications Director Jennifer
-    /// Palmieri"); not across a headline's other words ("Sanders And Clinton").
+    /// Whether a name starts at token `t` of a source or after nouns, adjectives and
+    /// capitalized proper nouns from `t` that no name holds: the role between an office and
+    /// its holder ("Maricopa County Recorder Helen Purcell", "Clinton Communications Director
+    /// Jennifer Palmieri", "Trump senior adviser Paul Manafort"); not across a headline's other
+    /// words ("Sanders And Clinton").
     fn name_after_capitalized_words(&self, t: usize, source: &[Range<usize>]) -> bool {
         const MAX_ROLE_WORDS: usize = 4;
         let is_name = |k: usize| matches!(self.mentions[k].kind, MentionKind::Name { .. });
         let role_word = |k: usize| {
-            self.doc.token_text(k).starts_with(char::is_uppercase)
-                && matches!(
-                    self.doc.upos.get(k),
-                    Some(Upos::Noun | Upos::Propn | Upos::Adj)
-                )
+            matches!(self.doc.upos.get(k), Some(Upos::Noun | Upos::Adj))
+                || self.doc.upos.get(k) == Some(&Upos::Propn)
+                    && self.doc.token_text(k).starts_with(char::is_uppercase)
         };
         let Some(range) = source.iter().find(|r| r.contains(&t)) else {
             return false;
@@ -1279,10 +1278,11 @@ mod tests {
         use Upos::*;
         let found = speakers_of(
             "Ann Ruiz spoke. Ruiz Communications Director Jennifer Palmieri said no. Sam Ruiz \
-             And Tom Hale Vote said so.",
+             And Tom Hale Vote said so. Ruiz senior adviser Bo Lee said yes.",
             &[
                 Propn, Propn, Verb, Punct, Propn, Propn, Propn, Propn, Propn, Verb, Intj, Punct,
-                Propn, Propn, Cconj, Propn, Propn, Propn, Verb, Adv, Punct,
+                Propn, Propn, Cconj, Propn, Propn, Propn, Verb, Adv, Punct, Propn, Adj, Noun,
+                Propn, Propn, Verb, Intj, Punct,
             ],
             &[
                 (
@@ -1291,10 +1291,14 @@ mod tests {
                     "no",
                 ),
                 ("Sam Ruiz And Tom Hale Vote", "said#1", "so"),
+                ("Ruiz senior adviser Bo Lee", "said#2", "yes"),
             ],
         );
         // A headline's "And" is no role word: the first name is not taken for the second's.
-        assert_eq!(found, names(&[Some("Jennifer Palmieri"), Some("Sam Ruiz")]));
+        assert_eq!(
+            found,
+            names(&[Some("Jennifer Palmieri"), Some("Sam Ruiz"), Some("Bo Lee")])
+        );
     }
 
     #[test]
