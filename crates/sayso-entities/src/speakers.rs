@@ -411,7 +411,15 @@ impl Context<'_> {
     fn is_possessor(&self, m: &Mention) -> bool {
         self.doc.tokens.get(m.last + 1).is_some() && {
             let next = self.doc.token_text(m.last + 1);
-            next == "'s" || next == "’s"
+            // A lone apostrophe after an "s" is a plural's or an "-s" name's ("The Times'
+            // Michael Paulson"), when a word follows it (not a closing quotation mark).
+            let after_s = matches!(next, "'" | "’")
+                && self.doc.token_text(m.last).ends_with('s')
+                && matches!(
+                    self.doc.upos.get(m.last + 2),
+                    Some(Upos::Noun | Upos::Propn | Upos::Adj)
+                );
+            next == "'s" || next == "’s" || after_s
         }
     }
 
@@ -1299,6 +1307,24 @@ mod tests {
             found,
             names(&[Some("Jennifer Palmieri"), Some("Sam Ruiz"), Some("Bo Lee")])
         );
+    }
+
+    #[test]
+    fn a_name_before_a_lone_apostrophe_is_a_possessor_as_before_s() {
+        use Upos::*;
+        let found = speakers_of(
+            "Tom Hales' reporter Ann Ruiz said no. Tom Hales' aides said yes.",
+            &[
+                Propn, Propn, Part, Noun, Propn, Propn, Verb, Intj, Punct, Propn, Propn, Part,
+                Noun, Verb, Intj, Punct,
+            ],
+            &[
+                ("Tom Hales' reporter Ann Ruiz", "said", "no"),
+                ("Tom Hales' aides", "said#1", "yes"),
+            ],
+        );
+        // The people of a name's ("his aides") speak, not the name's bearer.
+        assert_eq!(found, names(&[Some("Ann Ruiz"), None]));
     }
 
     #[test]
