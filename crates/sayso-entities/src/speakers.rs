@@ -434,14 +434,27 @@ impl Context<'_> {
             return false;
         }
         let word = self.doc.token_text(next).to_lowercase();
+        // A name hyphened to a lowercase word makes a modifier of them ("Texas-based Matt
+        // Mackowiak", "Co-moderator Andrea Mitchell").
+        let tokens = &self.doc.tokens;
+        let hyphened = word == "-"
+            && tokens.get(next + 1).is_some_and(|after| {
+                tokens[m.last].span.end == tokens[next].span.start
+                    && tokens[next].span.end == after.span.start
+                    && self
+                        .doc
+                        .token_text(next + 1)
+                        .starts_with(char::is_lowercase)
+            });
         // A document's author is who speaks through it ("the IMF report", "a Homeland
         // Security memo").
-        !DOCUMENT_NOUNS.contains(&word.as_str())
-            && (self.doc.upos.get(next) == Some(&Upos::Noun)
-                || self.doc.upos.get(next) == Some(&Upos::Adj)
-                    && self.doc.token_text(next).starts_with(char::is_uppercase)
-                || title_word(&word).is_some()
-                || self.name_after_capitalized_words(next, source))
+        hyphened
+            || !DOCUMENT_NOUNS.contains(&word.as_str())
+                && (self.doc.upos.get(next) == Some(&Upos::Noun)
+                    || self.doc.upos.get(next) == Some(&Upos::Adj)
+                        && self.doc.token_text(next).starts_with(char::is_uppercase)
+                    || title_word(&word).is_some()
+                    || self.name_after_capitalized_words(next, source))
     }
 
     /// Whether a name starts at token `t` of a source or after nouns, adjectives and
@@ -1325,6 +1338,24 @@ mod tests {
         );
         // The people of a name's ("his aides") speak, not the name's bearer.
         assert_eq!(found, names(&[Some("Ann Ruiz"), None]));
+    }
+
+    #[test]
+    fn a_name_hyphened_to_a_word_modifies_the_name_after_it() {
+        use Upos::*;
+        let found = speakers_of(
+            "Texas-based Ann Ruiz said no. Texas - Tom Hale said yes.",
+            &[
+                Propn, Punct, Verb, Propn, Propn, Verb, Intj, Punct, Propn, Punct, Propn, Propn,
+                Verb, Intj, Punct,
+            ],
+            &[
+                ("Texas-based Ann Ruiz", "said", "no"),
+                ("Texas - Tom Hale", "said#1", "yes"),
+            ],
+        );
+        // A dash between spaces is no hyphen: a dateline's place is not modifying.
+        assert_eq!(found, names(&[Some("Ann Ruiz"), Some("Texas")]));
     }
 
     #[test]
