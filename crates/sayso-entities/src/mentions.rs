@@ -454,14 +454,15 @@ fn organization_ends_at(doc: &Document, start: usize, k: usize) -> bool {
 /// The last word of an organization's name whose first part, the run `start..=end`, is joined
 /// to the rest by "and" ("Securities and Exchange Commission", "Citizenship and Immigration
 /// Services"): the rest a run of capitalized words ending in an organization's word, the whole
-/// after "the" (two names joined, "Clinton and Trump Foundation", seldom are), the first part
-/// no whole name itself ("the New York Post and Fox News" are two).
+/// after "the" or its first part of two words or more (two names joined, "Clinton and Trump
+/// Foundation", seldom are), the first part no whole name itself ("the New York Post and Fox
+/// News" are two).
 fn organization_joined_by_and(doc: &Document, start: usize, end: usize) -> Option<usize> {
     let and = end + 1;
     let after_the = start > 0 && lower(doc, start - 1) == "the";
     if and + 2 >= doc.tokens.len()
         || doc.token_text(and) != "and"
-        || !after_the
+        || !after_the && end == start
         || nominals::is_person_name(doc.token_text(start))
         || title_word(&lower(doc, start)).is_some()
         || is_organization_word(doc, end)
@@ -1269,6 +1270,12 @@ pub(crate) mod tests {
             ],
         );
         assert_eq!(names(&doc), ["Boston Post", "Fox News"]);
+        // Without "the", a first part of two words or more.
+        let doc = tagged(
+            "Then Union Solidarity and Development Party leaders met.",
+            &[Adv, Propn, Propn, Cconj, Propn, Propn, Noun, Verb, Punct],
+        );
+        assert_eq!(names(&doc), ["Union Solidarity and Development Party"]);
     }
 
     #[test]
