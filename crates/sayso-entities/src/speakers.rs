@@ -423,11 +423,12 @@ impl Context<'_> {
         }
     }
 
-    /// A name before a common noun, a title, another name or a capitalized adjective of the
-    /// same source modifies it ("Stein spokeswoman Melezia Figueroa", "Trump supporters",
-    /// "Homeland Security Secretary Jeh Johnson", "South Korean President Park Geun-hye"): it
-    /// is not who speaks. (A noun outside the source is not modified by it: in a headline,
-    /// "Bill Clinton calls ..." often tags the cue a noun.)
+    /// A name before a common noun, a title, another name (or role words and then a name) or a
+    /// capitalized adjective of the same source modifies it ("Stein spokeswoman Melezia
+    /// Figueroa", "Trump supporters", "Homeland Security Secretary Jeh Johnson", "South Korean
+    /// President Park Geun-hye", "Trump senior adviser Paul Manafort"), as does a name hyphened
+    /// to a word ("Texas-based"): it is not who speaks. (A noun outside the source is not
+    /// modified by it: in a headline, "Bill Clinton calls ..." often tags the cue a noun.)
     fn is_modifier(&self, m: &Mention, source: &[Range<usize>]) -> bool {
         let next = m.last + 1;
         if !source.iter().any(|r| r.contains(&next)) {
@@ -454,7 +455,7 @@ impl Context<'_> {
                     || self.doc.upos.get(next) == Some(&Upos::Adj)
                         && self.doc.token_text(next).starts_with(char::is_uppercase)
                     || title_word(&word).is_some()
-                    || self.name_after_capitalized_words(next, source))
+                    || self.name_after_role_words(next, source))
     }
 
     /// Whether a name starts at token `t` of a source or after nouns, adjectives and
@@ -462,7 +463,7 @@ impl Context<'_> {
     /// its holder ("Maricopa County Recorder Helen Purcell", "Clinton Communications Director
     /// Jennifer Palmieri", "Trump senior adviser Paul Manafort"); not across a headline's other
     /// words ("Sanders And Clinton").
-    fn name_after_capitalized_words(&self, t: usize, source: &[Range<usize>]) -> bool {
+    fn name_after_role_words(&self, t: usize, source: &[Range<usize>]) -> bool {
         const MAX_ROLE_WORDS: usize = 4;
         let is_name = |k: usize| matches!(self.mentions[k].kind, MentionKind::Name { .. });
         let role_word = |k: usize| {
