@@ -480,6 +480,23 @@ fn organization_joined_by_and(doc: &Document, start: usize, end: usize) -> Optio
     (last > and && is_organization_word(doc, last)).then_some(last)
 }
 
+/// Whether capitalized token `t` and the name words after it, up to `end`, open a name WordNet
+/// has for a place, an organization or a thing: "United States", "Justice Department", "White
+/// House", where the tagger made the first word a verb or an adjective or the mention rules
+/// took it for a title. Not a person's ("President Lincoln" keeps its title).
+fn starts_known_name(doc: &Document, t: usize, end: usize) -> bool {
+    use crate::kinds::proper_names::{kinds_of, PERSON};
+    if !capitalized(doc, t) || doc.token_text(t) == "The" {
+        return false;
+    }
+    let mut name = doc.token_text(t).to_string();
+    (t + 1..=end.min(t + 3)).any(|k| {
+        name.push(' ');
+        name.push_str(doc.token_text(k));
+        kinds_of(&name) & !PERSON != 0
+    })
+}
+
 /// Where an organization's name whose run of name words starts at token `start` begins: at
 /// capitalized words before it that taggers leave out of names, a party or title word
 /// ("Republican" in "The Republican National Committee") or the first part of a name joined
@@ -795,6 +812,9 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
                 if let Some(k) = role {
                     first = k + 1;
                 }
+            }
+            if first > 0 && starts_known_name(doc, first - 1, end) {
+                first -= 1;
             }
             let mut title_start = first;
             while title_start > 0
@@ -1242,6 +1262,22 @@ pub(crate) mod tests {
             &[Pron, Verb, Det, Propn, Adp, Det, Propn, Propn, Punct],
         );
         assert_eq!(names(&doc), ["Council", "Paris Summit"]);
+    }
+
+    #[test]
+    fn a_name_wordnet_knows_takes_back_a_first_word_tagged_otherwise_or_read_as_a_title() {
+        use Upos::*;
+        // The tagger made "United" a verb; "Justice" is a person title.
+        let doc = tagged(
+            "Then United States and Justice Department officials met President Lincoln.",
+            &[
+                Adv, Verb, Propn, Cconj, Propn, Propn, Noun, Verb, Propn, Propn, Punct,
+            ],
+        );
+        assert_eq!(
+            names(&doc),
+            ["United States", "Justice Department", "Lincoln"]
+        );
     }
 
     #[test]
