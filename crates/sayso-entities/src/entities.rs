@@ -565,10 +565,29 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             let gender = crate::nominals::gender_of_first_name(first_name);
             titled.is_none() || gender.is_none() || gender == titled
         };
+        // A person's surname, not the first word of an organization's or a place's name:
+        // "Trump" beside "Donald Trump" and "Trump University" is the man.
+        let telling_end = |e: usize| {
+            words_of[e].len() > 1
+                && words_of[e].last().is_some_and(|w| {
+                    let w = w.to_lowercase();
+                    ORGANIZATION_WORDS.contains(&w.as_str()) || PLACE_WORDS.contains(&w.as_str())
+                })
+        };
         let shared = by_edge_word
             .get(first_word)
             .filter(|candidates| key.len() == 1 && candidates.len() > 1)
-            .map(|candidates| candidates.iter().copied().filter(fits_title).collect())
+            .map(|candidates| {
+                let surname_of =
+                    |e: &usize| words_of[*e].len() > 1 && words_of[*e].last() == Some(first_word);
+                let person_there = candidates.iter().any(|e| surname_of(e) && !telling_end(*e));
+                candidates
+                    .iter()
+                    .copied()
+                    .filter(fits_title)
+                    .filter(|&e| !(person_there && telling_end(e) && !surname_of(&e)))
+                    .collect()
+            })
             .and_then(|candidates: Vec<usize>| most_named(&candidates));
         let found = defined
             .or(shared)
@@ -926,6 +945,21 @@ mod tests {
         );
         assert_eq!(entities[0].name, "Ted Cruz");
         assert_eq!(entities[0].kind, EntityKind::Person);
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_persons_not_the_organization_it_opens() {
+        use Upos::*;
+        let entities = entities_of(
+            "Hale University sued. Tom Hale spoke. Hale University lost. Then Hale left.",
+            &[
+                Propn, Propn, Verb, Punct, Propn, Propn, Verb, Punct, Propn, Propn, Verb, Punct,
+                Adv, Propn, Verb, Punct,
+            ],
+        );
+        let person = entities.iter().find(|e| e.name == "Tom Hale").unwrap();
+        // "Hale University" has more mentions by then, but "Hale" is the man's surname.
+        assert_eq!(person.mentions.len(), 2, "{entities:?}");
     }
 
     #[test]
