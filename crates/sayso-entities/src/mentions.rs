@@ -1177,7 +1177,12 @@ fn add_surnames(
     }
     let extra: Vec<Mention> = (0..doc.tokens.len())
         .filter(|&t| !covered[t] && capitalized(doc, t) && words.contains(doc.token_text(t)))
-        .filter(|&t| matches!(doc.upos.get(t), Some(Upos::Noun | Upos::Adj | Upos::Propn)))
+        .filter(|&t| match doc.upos.get(t) {
+            Some(Upos::Noun | Upos::Adj | Upos::Propn) => true,
+            // A name the tagger took for a pronoun after a quotation ("...," Sanders wrote).
+            Some(Upos::Pron) => pronoun(&lower(doc, t)).is_none(),
+            _ => false,
+        })
         .map(|t| Mention {
             first: t,
             last: t,
@@ -1278,6 +1283,18 @@ pub(crate) mod tests {
             names(&doc),
             ["United States", "Justice Department", "Lincoln"]
         );
+    }
+
+    #[test]
+    fn a_longer_names_word_the_tagger_took_for_a_pronoun_is_a_name() {
+        use Upos::*;
+        let doc = tagged(
+            "Bo Sanders spoke. \"No,\" Sanders wrote.",
+            &[
+                Propn, Propn, Verb, Punct, Punct, Intj, Punct, Punct, Pron, Verb, Punct,
+            ],
+        );
+        assert_eq!(names(&doc), ["Bo Sanders", "Sanders"]);
     }
 
     #[test]
