@@ -1178,7 +1178,8 @@ fn add_surnames(
     let extra: Vec<Mention> = (0..doc.tokens.len())
         .filter(|&t| !covered[t] && capitalized(doc, t) && words.contains(doc.token_text(t)))
         .filter(|&t| match doc.upos.get(t) {
-            Some(Upos::Noun | Upos::Adj | Upos::Propn) => true,
+            // (Or a word it could not place, `X`: "Sanders" after a quotation again.)
+            Some(Upos::Noun | Upos::Adj | Upos::Propn | Upos::X) => true,
             // A name the tagger took for a pronoun after a quotation ("...," Sanders wrote).
             Some(Upos::Pron) => pronoun(&lower(doc, t)).is_none(),
             _ => false,
@@ -1286,15 +1287,16 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn a_longer_names_word_the_tagger_took_for_a_pronoun_is_a_name() {
+    fn a_longer_names_word_the_tagger_took_for_a_pronoun_or_could_not_place_is_a_name() {
         use Upos::*;
         let doc = tagged(
-            "Bo Sanders spoke. \"No,\" Sanders wrote.",
+            "Bo Sanders spoke. \"No,\" Sanders wrote. \"Yes,\" Sanders said.",
             &[
-                Propn, Propn, Verb, Punct, Punct, Intj, Punct, Punct, Pron, Verb, Punct,
+                Propn, Propn, Verb, Punct, Punct, Intj, Punct, Punct, Pron, Verb, Punct, Punct,
+                Intj, Punct, Punct, X, Verb, Punct,
             ],
         );
-        assert_eq!(names(&doc), ["Bo Sanders", "Sanders"]);
+        assert_eq!(names(&doc), ["Bo Sanders", "Sanders", "Sanders"]);
     }
 
     #[test]
