@@ -365,6 +365,23 @@ impl Context<'_> {
         self.names
             .iter()
             .position(|name| name.strip_prefix("The ").unwrap_or(name) == text)
+            .or_else(|| {
+                // A surname alone, of one person only ("Cook declined", where the tagger took
+                // "Cook" for a verb, after "Peter Cook").
+                let one_word = text.starts_with(char::is_uppercase)
+                    && text
+                        .chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+                let mut people = (0..self.names.len()).filter(|&e| {
+                    self.kinds[e] == EntityKind::Person
+                        && self.names[e].contains(' ')
+                        && self.names[e].rsplit(' ').next() == Some(text)
+                });
+                let first = people.next();
+                (one_word && people.next().is_none())
+                    .then_some(first)
+                    .flatten()
+            })
     }
 
     /// Whether a source opens with a mention joined by "and" to what follows ("Trump and his
@@ -1504,6 +1521,24 @@ Tom Hale said yes. Gov. Ann Reyes spoke.",
             &[("Politifact", ":", "The claim is true.")],
         );
         assert_eq!(found, names(&[Some("Politifact")]));
+    }
+
+    #[test]
+    fn a_source_written_as_one_persons_surname_is_that_person() {
+        use Upos::*;
+        // The tagger took "Cook" for a verb, so no mention holds it.
+        let found = speakers_of(
+            "His spokesman, Ann Cook, told the Times. Cook declined to say. Tom Hale and Bo Hale \
+             met. Hale said no.",
+            &[
+                Pron, Noun, Punct, Propn, Propn, Punct, Verb, Det, Propn, Punct, Verb, Verb, Part,
+                Verb, Punct, Propn, Propn, Cconj, Propn, Propn, Verb, Punct, Verb, Verb, Intj,
+                Punct,
+            ],
+            &[("Cook#1", "declined", ""), ("Hale#2", "said", "no")],
+        );
+        // Two people share "Hale": no one.
+        assert_eq!(found, names(&[Some("Ann Cook"), None]));
     }
 
     #[test]
