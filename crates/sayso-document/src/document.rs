@@ -122,11 +122,15 @@ impl Document {
         self.tokens.partition_point(|t| t.span.start < ch)
     }
 
+    /// Index of the sentence holding code point `ch`, or of the first one after it (the
+    /// number of sentences past the last).
+    pub fn sentence_index(&self, ch: u32) -> usize {
+        self.sentences.partition_point(|s| s.end <= ch)
+    }
+
     /// The sentence holding code point `ch`, or the first one after it (`None` past the last).
     pub fn sentence_at(&self, ch: u32) -> Option<Span> {
-        self.sentences
-            .get(self.sentences.partition_point(|s| s.end <= ch))
-            .copied()
+        self.sentences.get(self.sentence_index(ch)).copied()
     }
 
     /// Index of the paragraph containing (or nearest before) code point `ch`.

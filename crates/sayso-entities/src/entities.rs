@@ -410,8 +410,7 @@ fn known_names_in_headlines(
         .iter()
         .zip(name_words)
         .map(|(m, words)| {
-            let at = doc.tokens[m.first].span.start;
-            let s = doc.sentences.partition_point(|s| s.end <= at);
+            let s = doc.sentence_index(doc.tokens[m.first].span.start);
             words.len() > 1
                 && doc.sentences.get(s).is_some_and(|&sentence| {
                     *title_case

@@ -233,8 +233,7 @@ fn genders_from_next_sentences(
             .find(|&t| doc.tokens[t].kind != sayso_document::TokenKind::Quote)
     };
     let opening = |t: usize| {
-        let at = doc.tokens[t].span.start;
-        let s = doc.sentences.partition_point(|x| x.end <= at);
+        let s = doc.sentence_index(doc.tokens[t].span.start);
         (first_word(*doc.sentences.get(s)?) == Some(t)).then_some(s)
     };
     let pronoun_at = |t: usize| {

@@ -970,10 +970,7 @@ fn add_peoples(doc: &Document, mentions: &mut Vec<Mention>) {
 /// rot").
 fn drop_impersonal_they(doc: &Document, mentions: &mut Vec<Mention>) {
     const THEY_REACH: usize = 50;
-    let sentence_of = |t: usize| {
-        let at = doc.tokens[t].span.start;
-        doc.sentences.partition_point(|s| s.end <= at)
-    };
+    let sentence_of = |t: usize| doc.sentence_index(doc.tokens[t].span.start);
     let mut keep = vec![true; mentions.len()];
     for k in 0..mentions.len() {
         if mentions[k].kind != MentionKind::Pronoun(Pronoun::Plural) {

@@ -78,7 +78,7 @@ pub struct Context<'a> {
 }
 
 /// The token after a run-in head or dateline in capitals and its dash that open a sentence
-/// at token `first` ("QUESTIONABLE MEDICAL CLAIMS — For years, Oz ...", "WASHINGTON (AP) --
+/// at token `first` ("DOUBTFUL CLAIMS — For months, Hale ...", "WASHINGTON (AP) --
 /// ..."), else `first`.
 fn after_run_in_head(doc: &Document, first: usize) -> usize {
     const MAX_HEAD_TOKENS: usize = 8;
@@ -272,11 +272,10 @@ impl Context<'_> {
     /// and the sentence before name outside quotation marks, and of those the ones named first
     /// in their sentence, near its start (the subjects a pronoun mostly takes up), latest first.
     fn named_before(&self, t: usize, fits: impl Fn(usize) -> bool) -> (Vec<usize>, Vec<usize>) {
-        /// How far into its sentence a subject's name may start ("For years, Oz has ...").
+        /// How far into its sentence a subject's name may start ("For months, Hale has ...").
         const SUBJECT_REACH: usize = 5;
         let doc = self.doc;
-        let at = doc.tokens[t].span.start;
-        let s = doc.sentences.partition_point(|x| x.end <= at);
+        let s = doc.sentence_index(doc.tokens[t].span.start);
         let quoted = |m: &Mention| self.inside_quotation(m.first);
         let (mut named, mut subjects) = (Vec::new(), Vec::new());
         for sentence in (s.saturating_sub(1)..=s).rev() {
@@ -670,7 +669,7 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
         if !source.is_empty() {
             let mut in_source: Vec<usize> = source.iter().flat_map(|r| cx.mentions_in(r)).collect();
             // A source opening with "who" is the name "who" stands for, not one in its clause
-            // ("who served as general chairman of the DNC").
+            // ("who once chaired the party").
             if let Some(&m) = in_source.first().filter(|&&m| {
                 cx.mentions[m].kind == MentionKind::Pronoun(Pronoun::Relative)
                     && cx.mentions[m].first == source[0].start
@@ -702,8 +701,8 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                     .find(|&m| cx.is_possessor(&cx.mentions[m]))
             });
             // Two people named together ("Mr. Grassley and Mr. Leahy say") are no one speaker
-            // (the first name and the next: "The Center at the Urban Institute and Brookings
-            // Institution" is the Center's).
+            // (the first name and the next: "The Center at the Acme Institute and Hale
+            // University" is the Center's).
             let coordinated = heads.get(..2).is_some_and(|pair| {
                 let (a, b) = (&cx.mentions[pair[0]], &cx.mentions[pair[1]]);
                 let between = a.last + 1..b.first;
@@ -767,8 +766,8 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                                 });
                                 // The latest speaker, unless the pronoun's sentence or the one
                                 // before opens with someone else and does not name the speaker
-                                // ("For years, Oz has been dogged by charges ... He has
-                                // promoted ...").
+                                // ("For months, Hale has faced questions ... He has
+                                // answered ...").
                                 match (subjects.first(), speaker) {
                                     (Some(&e), Some(s)) if !named.contains(&s) => Some(e),
                                     (_, Some(s)) => Some(s),
@@ -932,7 +931,7 @@ fn last_cue_token(doc: &Document, cue: &[Span]) -> Option<usize> {
 }
 
 /// Where the content should start when the attribution stage began it with the addressee of
-/// "tell" ("told The New Yorker certain political views can ..."): to whom something was said
+/// "tell" ("told The Daily Post certain views matter ..."): to whom something was said
 /// is not what was said (PolNeAR leaves the addressee of "tell" out of the content 95 times in
 /// 100). Other verbs differ: "urged Congress to act" often keeps its object.
 pub fn content_start_after_addressee(

@@ -952,7 +952,7 @@ impl<'d> Finder<'d> {
         // Into the next paragraph only when the attribution closed the paragraph before (its
         // last sentence holds the attribution), not after narration that followed it.
         let last_sentence_start = doc.paragraphs.get(prev.paragraph as usize).and_then(|p| {
-            let k = doc.sentences.partition_point(|s| s.end <= p.end);
+            let k = doc.sentence_index(p.end);
             k.checked_sub(1).map(|k| doc.sentences[k].start)
         });
         let attribution_end = prev

@@ -75,10 +75,7 @@ pub struct Labelled {
 
 /// Groups the labelled units into attributions.
 pub fn attributions(doc: &Document, units: &[Labelled]) -> Vec<Attribution> {
-    let sentence_of = |t: usize| {
-        let at = doc.tokens[t].span.start;
-        doc.sentences.partition_point(|s| s.end <= at)
-    };
+    let sentence_of = |t: usize| doc.sentence_index(doc.tokens[t].span.start);
     let opens_quote = |p: &Piece| matches!(doc.token_text(p.first), "\"" | "“" | "«");
     let mut drafts: Vec<Draft> = Vec::new();
     for unit in units {
