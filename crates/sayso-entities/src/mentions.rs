@@ -967,7 +967,7 @@ fn add_peoples(doc: &Document, mentions: &mut Vec<Mention>) {
 
 /// "they" with no one it could stand for in its sentence before it or the two sentences
 /// before (no name, person nominal or "they" kept) stands for things ("the leaves ... they
-/// rot").
+/// rot"); so does one after a plural subject naming things with no one named since.
 fn drop_impersonal_they(doc: &Document, mentions: &mut Vec<Mention>) {
     const THEY_REACH: usize = 50;
     let sentence_of = |t: usize| doc.sentence_index(doc.tokens[t].span.start);
@@ -990,9 +990,41 @@ fn drop_impersonal_they(doc: &Document, mentions: &mut Vec<Mention>) {
                         MentionKind::Pronoun(p) => p == Pronoun::Plural,
                     }
             });
-        keep[k] = someone;
+        keep[k] = someone && !things_before(doc, mentions, &keep, k);
     }
     keep_marked(mentions, &keep);
+}
+
+/// Whether the nearest plural subject before plural pronoun `k`, in its sentence or the one
+/// before, names things ("The languages ... They are spoken"), with no person mention between.
+fn things_before(doc: &Document, mentions: &[Mention], keep: &[bool], k: usize) -> bool {
+    let at = mentions[k].first;
+    let sentence = doc.sentence_index(doc.tokens[at].span.start);
+    let from = sentence.saturating_sub(1);
+    let subject = (0..at)
+        .rev()
+        .take(80)
+        .take_while(|&t| doc.sentence_index(doc.tokens[t].span.start) >= from)
+        .find(|&t| {
+            doc.deprels.get(t).is_some_and(|r| r.starts_with("nsubj"))
+                && doc.upos.get(t) == Some(&Upos::Noun)
+                && is_plural_word(&lower(doc, t))
+        });
+    let Some(subject) = subject else { return false };
+    let word = lower(doc, subject);
+    // "thousands lost their lives": a quantity stands for people as often as for things.
+    if is_person_noun_word(&word) || crate::phrases::QUANTITIES.contains(&&*word) {
+        return false;
+    }
+    !(0..k).any(|j| {
+        keep[j]
+            && mentions[j].last >= subject
+            && match mentions[j].kind {
+                MentionKind::Name { .. } => true,
+                MentionKind::Nominal { organization, .. } => !organization,
+                MentionKind::Pronoun(p) => p == Pronoun::Plural,
+            }
+    })
 }
 
 /// A person nominal right before a name without a title is that name's role ("attorney John
@@ -1509,6 +1541,37 @@ pub(crate) mod tests {
         };
         assert_eq!(theys("The leaves dry. Then they rot."), 0);
         assert_eq!(theys("The students met. Then they left."), 1);
+    }
+
+    #[test]
+    fn they_after_a_plural_subject_naming_things_is_not_a_person() {
+        use Upos::*;
+        let theys = |text: &str| {
+            let tags = [
+                Det, Noun, Verb, Punct, Det, Noun, Verb, Punct, Adv, Pron, Verb, Punct,
+            ];
+            let mut doc = tagged(text, &tags);
+            doc.deprels = tags.iter().map(|_| "dep".into()).collect();
+            doc.deprels[1] = "nsubj".into();
+            doc.deprels[5] = "nsubj".into();
+            find_mentions(&doc)
+                .iter()
+                .filter(|m| m.kind == MentionKind::Pronoun(Pronoun::Plural))
+                .count()
+        };
+        assert_eq!(
+            theys("The students met. The machines failed. Then they stopped."),
+            0
+        );
+        assert_eq!(
+            theys("The students met. The clerks failed. Then they stopped."),
+            1
+        );
+        // A quantity stands for people as often as for things.
+        assert_eq!(
+            theys("The students met. The thousands failed. Then they stopped."),
+            1
+        );
     }
 
     #[test]

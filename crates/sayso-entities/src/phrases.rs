@@ -16,7 +16,7 @@ const PHRASE_RELATIONS: &[&str] = &[
 
 /// Words that head a phrase of some of a group ("few of us", "a group of people").
 #[rustfmt::skip]
-const QUANTITIES: &[&str] = &[
+pub(crate) const QUANTITIES: &[&str] = &[
     "all", "each", "both", "few", "many", "most", "some", "none", "one", "several", "either",
     "neither", "any", "those", "group", "number", "couple", "majority", "minority", "dozens",
     "hundreds", "thousands", "millions", "handful", "lot", "rest", "half",
