@@ -688,6 +688,11 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
             t = close + 1;
             continue;
         }
+        if let Some(m) = capitalized_nominal_after_possessive(doc, t) {
+            mentions.push(m);
+            t += 1;
+            continue;
+        }
         let name_starts =
             is_name_token(doc, t) || joins_to_name(doc, t) || organization_word_with_tail(doc, t);
         if name_starts {
@@ -1127,6 +1132,30 @@ fn nominal_start(doc: &Document, h: usize) -> usize {
     first
 }
 
+/// A capitalized noun of people right after a possessive, with no capitalized word after it
+/// ("My Mother", "his Sons", "THEIR NEIGHBOURS" in a heading): a nominal, not a name.
+fn capitalized_nominal_after_possessive(doc: &Document, h: usize) -> Option<Mention> {
+    let after_possessive = h > 0 && POSSESSIVES.contains(&&*lower(doc, h - 1));
+    let noun = matches!(doc.upos.get(h), Some(Upos::Noun | Upos::Propn));
+    // "his Super Tuesday": a capitalized word after it makes both a name's, unless the
+    // heading is all capitals.
+    let in_capitals = doc.token_text(h).chars().all(|c| !c.is_lowercase());
+    let name_follows = h + 1 < doc.tokens.len() && capitalized(doc, h + 1) && !in_capitals;
+    (after_possessive
+        && noun
+        && capitalized(doc, h)
+        && !name_follows
+        && is_person_noun_word(&lower(doc, h)))
+    .then(|| Mention {
+        first: h - 1,
+        last: h,
+        kind: MentionKind::Nominal {
+            organization: false,
+            definite: false,
+        },
+    })
+}
+
 /// A person title that can stand for a person without a name ("President", "Senators"):
 /// one of letters only, not an abbreviation.
 fn is_person_title_word(word: &str) -> bool {
@@ -1541,6 +1570,24 @@ pub(crate) mod tests {
         };
         assert_eq!(theys("The leaves dry. Then they rot."), 0);
         assert_eq!(theys("The students met. Then they left."), 1);
+    }
+
+    #[test]
+    fn a_capitalized_noun_of_people_after_a_possessive_is_a_nominal() {
+        use Upos::*;
+        let mentions = find_mentions(&tagged(
+            "Then My Mother left.",
+            &[Adv, Pron, Propn, Verb, Punct],
+        ));
+        let nominal = Mention {
+            first: 1,
+            last: 2,
+            kind: MentionKind::Nominal {
+                organization: false,
+                definite: false,
+            },
+        };
+        assert!(mentions.contains(&nominal), "{mentions:?}");
     }
 
     #[test]
