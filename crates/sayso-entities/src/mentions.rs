@@ -688,6 +688,11 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
             t = close + 1;
             continue;
         }
+        if let Some(m) = unnamed_people_at(doc, t) {
+            mentions.push(m);
+            t += 1;
+            continue;
+        }
         if let Some(m) = capitalized_nominal_after_possessive(doc, t) {
             mentions.push(m);
             t += 1;
@@ -1132,6 +1137,36 @@ fn nominal_start(doc: &Document, h: usize) -> usize {
     first
 }
 
+/// Kinship words that stand as a person's name ("Mom said", "ask Dad").
+const KINSHIP_NAMES: &[&str] = &[
+    "mom", "dad", "mum", "mommy", "daddy", "mama", "papa", "grandma", "grandpa", "granny",
+];
+
+/// People a word stands for without a name or a noun of people: "al." of "et al." (the other
+/// authors), "those" before "who" (its relative clause says who), and a kinship word
+/// written as a name ("Mom").
+fn unnamed_people_at(doc: &Document, t: usize) -> Option<Mention> {
+    let word = lower(doc, t);
+    let next = |w: &str| t + 1 < doc.tokens.len() && lower(doc, t + 1) == w;
+    let people = match &*word {
+        "al." | "al" => t > 0 && lower(doc, t - 1) == "et",
+        "those" => next("who"),
+        w => {
+            KINSHIP_NAMES.contains(&w)
+                && capitalized(doc, t)
+                && !(t + 1 < doc.tokens.len() && capitalized(doc, t + 1))
+        }
+    };
+    people.then_some(Mention {
+        first: t,
+        last: t,
+        kind: MentionKind::Nominal {
+            organization: false,
+            definite: false,
+        },
+    })
+}
+
 /// A capitalized noun of people right after a possessive, with no capitalized word after it
 /// ("My Mother", "his Sons", "THEIR NEIGHBOURS" in a heading): a nominal, not a name.
 fn capitalized_nominal_after_possessive(doc: &Document, h: usize) -> Option<Mention> {
@@ -1570,6 +1605,30 @@ pub(crate) mod tests {
         };
         assert_eq!(theys("The leaves dry. Then they rot."), 0);
         assert_eq!(theys("The students met. Then they left."), 1);
+    }
+
+    #[test]
+    fn et_al_those_who_and_mom_are_people() {
+        use Upos::*;
+        let nominals = |text: &str, tags: &[Upos]| -> Vec<usize> {
+            find_mentions(&tagged(text, tags))
+                .iter()
+                .filter(|m| matches!(m.kind, MentionKind::Nominal { .. }))
+                .map(|m| m.first)
+                .collect()
+        };
+        assert_eq!(
+            nominals("Okafor et al. agree.", &[Propn, X, X, Punct, Verb, Punct]),
+            [2]
+        );
+        assert_eq!(
+            nominals(
+                "Those who came stayed, those left.",
+                &[Pron, Pron, Verb, Verb, Punct, Pron, Verb, Punct]
+            ),
+            [0]
+        );
+        assert_eq!(nominals("Then Mom left.", &[Adv, Propn, Verb, Punct]), [1]);
     }
 
     #[test]
