@@ -1143,11 +1143,18 @@ const KINSHIP_NAMES: &[&str] = &[
 ];
 
 /// People a word stands for without a name or a noun of people: "al." of "et al." (the other
-/// authors), "those" before "who" (its relative clause says who), and a kinship word
-/// written as a name ("Mom").
+/// authors), "those" before "who" (its relative clause says who), a kinship word written as
+/// a name ("Mom"), and "no one" as "nobody" is.
 fn unnamed_people_at(doc: &Document, t: usize) -> Option<Mention> {
     let word = lower(doc, t);
     let next = |w: &str| t + 1 < doc.tokens.len() && lower(doc, t + 1) == w;
+    if word == "no" && next("one") {
+        return Some(Mention {
+            first: t,
+            last: t + 1,
+            kind: MentionKind::Pronoun(Pronoun::Indefinite),
+        });
+    }
     let people = match &*word {
         "al." | "al" => t > 0 && lower(doc, t - 1) == "et",
         "those" => next("who"),
@@ -1608,7 +1615,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn et_al_those_who_and_mom_are_people() {
+    fn et_al_those_who_mom_and_no_one_are_people() {
         use Upos::*;
         let nominals = |text: &str, tags: &[Upos]| -> Vec<usize> {
             find_mentions(&tagged(text, tags))
@@ -1629,6 +1636,15 @@ pub(crate) mod tests {
             [0]
         );
         assert_eq!(nominals("Then Mom left.", &[Adv, Propn, Verb, Punct]), [1]);
+        let nobody = find_mentions(&tagged("Then no one left.", &[Adv, Det, Pron, Verb, Punct]));
+        assert_eq!(
+            nobody,
+            [Mention {
+                first: 1,
+                last: 2,
+                kind: MentionKind::Pronoun(Pronoun::Indefinite)
+            }]
+        );
     }
 
     #[test]
