@@ -977,7 +977,8 @@ fn add_peoples(doc: &Document, mentions: &mut Vec<Mention>) {
 
 /// "they" with no one it could stand for in its sentence before it or the two sentences
 /// before (no name, person nominal or "they" kept) stands for things ("the leaves ... they
-/// rot"); so does one after a plural subject naming things with no one named since.
+/// rot"), unless it says or thinks something; so does one after a plural subject naming
+/// things with no one named since.
 fn drop_impersonal_they(doc: &Document, mentions: &mut Vec<Mention>) {
     const THEY_REACH: usize = 50;
     let sentence_of = |t: usize| doc.sentence_index(doc.tokens[t].span.start);
@@ -1000,9 +1001,27 @@ fn drop_impersonal_they(doc: &Document, mentions: &mut Vec<Mention>) {
                         MentionKind::Pronoun(p) => p == Pronoun::Plural,
                     }
             });
-        keep[k] = someone && !things_before(doc, mentions, &keep, k);
+        keep[k] = (someone || does_what_people_do(doc, mentions[k].first))
+            && !things_before(doc, mentions, &keep, k);
     }
     keep_marked(mentions, &keep);
+}
+
+/// Whether the pronoun at token `t` is the subject of a verb that WordNet files under what
+/// people do with words and thoughts ("they said there could be rain", "they think"). (Its
+/// files of feeling, perceiving, eating or competing took things and animals too.)
+fn does_what_people_do(doc: &Document, t: usize) -> bool {
+    // WordNet's verb files of cognition and communication.
+    const PEOPLES_VERB_FILES: &[u64] = &[31, 32];
+    let Some(verb) = doc.heads.get(t).copied().flatten().map(|h| h as usize) else {
+        return false;
+    };
+    let subject = doc.deprels.get(t).is_some_and(|r| r.starts_with("nsubj"));
+    let class = sayso_attribution::roles::word_classes::word_class(
+        doc.upos.get(verb).copied(),
+        &lower(doc, verb),
+    );
+    subject && class > 200 && PEOPLES_VERB_FILES.contains(&(class - 200))
 }
 
 /// Whether the nearest plural subject before plural pronoun `k`, in its sentence or the one
@@ -1663,6 +1682,37 @@ pub(crate) mod tests {
             },
         };
         assert!(mentions.contains(&nominal), "{mentions:?}");
+    }
+
+    #[test]
+    fn they_who_say_something_are_people_with_no_one_named_before() {
+        use Upos::*;
+        let theys = |text: &str| {
+            let tags = [Det, Noun, Verb, Punct, Adv, Pron, Verb, Punct];
+            let mut doc = tagged(text, &tags);
+            doc.heads = vec![
+                Some(1),
+                Some(2),
+                None,
+                Some(2),
+                Some(6),
+                Some(6),
+                None,
+                Some(6),
+            ];
+            doc.deprels = [
+                "det", "nsubj", "root", "punct", "advmod", "nsubj", "root", "punct",
+            ]
+            .iter()
+            .map(|&r| r.into())
+            .collect();
+            find_mentions(&doc)
+                .iter()
+                .filter(|m| m.kind == MentionKind::Pronoun(Pronoun::Plural))
+                .count()
+        };
+        assert_eq!(theys("The rain fell. Then they cracked."), 0);
+        assert_eq!(theys("The rain fell. Then they complained."), 1);
     }
 
     #[test]
