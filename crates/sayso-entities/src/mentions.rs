@@ -1163,10 +1163,17 @@ const KINSHIP_NAMES: &[&str] = &[
 
 /// People a word stands for without a name or a noun of people: "al." of "et al." (the other
 /// authors), "those" before "who" (its relative clause says who), a kinship word written as
-/// a name ("Mom"), and "no one" as "nobody" is.
+/// a name ("Mom"), "no one" as "nobody" is, and "each other" or "one another" as "they" is.
 fn unnamed_people_at(doc: &Document, t: usize) -> Option<Mention> {
     let word = lower(doc, t);
     let next = |w: &str| t + 1 < doc.tokens.len() && lower(doc, t + 1) == w;
+    if (word == "each" && next("other")) || (word == "one" && next("another")) {
+        return Some(Mention {
+            first: t,
+            last: t + 1,
+            kind: MentionKind::Pronoun(Pronoun::Plural),
+        });
+    }
     if word == "no" && next("one") {
         return Some(Mention {
             first: t,
@@ -1655,6 +1662,18 @@ pub(crate) mod tests {
             [0]
         );
         assert_eq!(nominals("Then Mom left.", &[Adv, Propn, Verb, Punct]), [1]);
+        let students = find_mentions(&tagged(
+            "The students met each other.",
+            &[Det, Noun, Verb, Det, Adj, Punct],
+        ));
+        assert_eq!(
+            students.last(),
+            Some(&Mention {
+                first: 3,
+                last: 4,
+                kind: MentionKind::Pronoun(Pronoun::Plural)
+            })
+        );
         let nobody = find_mentions(&tagged("Then no one left.", &[Adv, Det, Pron, Verb, Punct]));
         assert_eq!(
             nobody,
