@@ -880,17 +880,18 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             || head_word.is_some_and(|w| ORGANIZATION_WORDS.contains(&w.as_str()))
         {
             EntityKind::Organization
+        } else if let Some(kind) = crate::kinds::proper_names::sole_kind(&entity.name)
+            .filter(|_| !crate::nominals::is_person_name(&words[0]))
+        {
+            // A name WordNet knows as a place or an organization only ("Austria", "the
+            // Confederacy"), unless it opens with a first name ("Lydia", a place in WordNet);
+            // before what a comma after it seems to say ("in Moscow, Russia) was a general").
+            kind
         } else if described_as_person[entity.id] || has_middle_initial(&entity.name) {
             // An age or a person noun in apposition ("Keith Lamont Hale, a 51-year-old retired
             // nurse,") makes a person, whatever the classifier reads in the context; so does a
             // middle initial ("Loretta E. Lynch").
             EntityKind::Person
-        } else if let Some(kind) = crate::kinds::proper_names::sole_kind(&entity.name)
-            .filter(|_| !crate::nominals::is_person_name(&words[0]))
-        {
-            // A name WordNet knows as a place or an organization only ("Austria", "the
-            // Confederacy"), unless it opens with a first name ("Lydia", a place in WordNet).
-            kind
         } else if words.len() > 1 && crate::nominals::is_first_name(&words[0]) {
             // A first name opening a name of two words or more ("Ted Cruz", "Carly
             // Fiorina"), whatever the contexts of its mentions add up to.
@@ -968,6 +969,17 @@ mod tests {
             &[Propn, Propn, Propn, Verb, Adv, Punct],
         );
         assert_eq!(entities[0].kind, EntityKind::Organization, "{entities:?}");
+    }
+
+    #[test]
+    fn a_name_wordnet_knows_only_as_a_place_stays_one_before_a_person_noun() {
+        use Upos::*;
+        // "Austria, a teacher." reads as an apposition describing a person.
+        let entities = entities_of(
+            "She met him in Austria, a teacher.",
+            &[Pron, Verb, Pron, Adp, Propn, Punct, Det, Noun, Punct],
+        );
+        assert_eq!(entities[0].kind, EntityKind::Place, "{entities:?}");
     }
 
     #[test]
