@@ -166,6 +166,28 @@ const PLACE_WORDS: &[&str] = &[
     "colony",
 ];
 
+/// Last words that make a name neither a person's, an organization's nor a place's: a law, an
+/// event, a prize, a plan ("the Hindu Marriage Act", "the World Cup"). From GUM train's and
+/// dev's names (three or more, 85% of such kinds) and WordNet's proper nouns (five or more,
+/// 90%; not the rivers and bridges it files as objects).
+const THING_WORDS: &[&str] = &[
+    "act",
+    "plan",
+    "festival",
+    "cup",
+    "prize",
+    "telescope",
+    "war",
+    "law",
+    "day",
+    "disease",
+    "syndrome",
+    "revolution",
+    "games",
+    "amendment",
+    "medal",
+];
+
 /// For each mention, the mention it is the acronym of when it is defined in brackets right
 /// after the name ("Alliance to Reclaim Our Schools (AROS)"): capitals starting with the
 /// name's first letter.
@@ -896,6 +918,16 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             // A first name opening a name of two words or more ("Ted Cruz", "Carly
             // Fiorina"), whatever the contexts of its mentions add up to.
             EntityKind::Person
+        } else if words.len() > 1
+            && THING_WORDS.contains(&last.as_str())
+            && entity.mentions.iter().all(|&m| {
+                let mention = doc.slice(m);
+                mention.len() > last.len() && mention.to_lowercase().ends_with(last.as_str())
+            })
+        {
+            // After the first names, so that "Doris Day" stays a person; not when a mention
+            // is a shorter name without the word ("Texas" grouped with "the Texas Revolution").
+            EntityKind::Unknown
         } else {
             guessed[entity.id] = true;
             crate::kinds::kind_of(scores)
@@ -980,6 +1012,32 @@ mod tests {
             &[Pron, Verb, Pron, Adp, Propn, Punct, Det, Noun, Punct],
         );
         assert_eq!(entities[0].kind, EntityKind::Place, "{entities:?}");
+    }
+
+    #[test]
+    fn a_law_or_a_prize_is_no_one_but_a_shorter_name_grouped_with_it_keeps_its_kind() {
+        use Upos::*;
+        let kinds = |text: &str, tags: &[Upos]| -> Vec<(String, EntityKind)> {
+            entities_of(text, tags)
+                .into_iter()
+                .map(|e| (e.name, e.kind))
+                .collect()
+        };
+        assert_eq!(
+            kinds(
+                "The Tolland Act says so.",
+                &[Det, Propn, Propn, Verb, Adv, Punct]
+            ),
+            [("Tolland Act".to_string(), EntityKind::Unknown)]
+        );
+        assert_ne!(
+            kinds(
+                "Tolland said so. The Tolland Act passed.",
+                &[Propn, Verb, Adv, Punct, Det, Propn, Propn, Verb, Punct]
+            )[0]
+            .1,
+            EntityKind::Unknown
+        );
     }
 
     #[test]
