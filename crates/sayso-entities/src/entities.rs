@@ -188,6 +188,20 @@ const THING_WORDS: &[&str] = &[
     "medal",
 ];
 
+/// Whether a word of a name is a word of letters, not all capitals, that WordNet knows as no
+/// noun or verb ("Aung" and "San" of "Aung San Suu Kyi"; not "Rival" of "Rival Hillary
+/// Clinton", nor an abbreviation: "U.N.").
+fn no_common_word(word: &str) -> bool {
+    use sayso_attribution::roles::word_classes::word_class;
+    const UNKNOWN: u64 = 1;
+    if !word.chars().all(char::is_alphabetic) || !word.chars().any(char::is_lowercase) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    word_class(Some(sayso_document::Upos::Noun), &lower) == UNKNOWN
+        && word_class(Some(sayso_document::Upos::Verb), &lower) == UNKNOWN
+}
+
 /// For each mention, the mention it is the acronym of when it is defined in brackets right
 /// after the name ("Alliance to Reclaim Our Schools (AROS)"): capitals starting with the
 /// name's first letter.
@@ -830,8 +844,9 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
         // A name used once that puts a first name before the chosen one ("Douglas" before
         // "Holtz-Eakin") is fuller still: a known first name, or a word before a person's name
         // inside a sentence ("When Ildefonso Guajardo Villarreal ... Mr. Guajardo Villarreal")
-        // when the chosen name has no known first name; a descriptive word opening a sentence
-        // ("Rival Hillary Clinton") or an epithet ("Crooked Hillary Clinton") is not one.
+        // when the chosen name has no known first name, or words no dictionary has ("Aung San"
+        // before "Suu Kyi"); a descriptive word opening a sentence ("Rival Hillary Clinton")
+        // or an epithet ("Crooked Hillary Clinton") is not one.
         let person = entity.kind == EntityKind::Person;
         let with_first_name = |chosen: &Variant| {
             names
@@ -839,13 +854,13 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                 .filter(|v| v.words.len() > chosen.words.len())
                 .find(|v| {
                     let first = &v.words[0];
+                    let extra = &v.words[..v.words.len() - chosen.words.len()];
                     v.words.ends_with(&chosen.words)
                         && (crate::nominals::is_person_name(first)
                             && crate::nominals::gender_of_first_name(first).is_some()
-                            || person
-                                && !known_first_name(chosen)
-                                && v.inside_sentence
-                                && v.words.len() == chosen.words.len() + 1)
+                            || !known_first_name(chosen)
+                                && (person && v.inside_sentence && extra.len() == 1
+                                    || extra.iter().all(|w| no_common_word(w))))
                 })
         };
         // For what is not known to be a person, a longer name used once is fuller too when it
@@ -1038,6 +1053,19 @@ mod tests {
             .1,
             EntityKind::Unknown
         );
+    }
+
+    #[test]
+    fn a_lede_name_with_words_no_dictionary_has_before_the_usual_one_is_the_fuller() {
+        use Upos::*;
+        let entities = entities_of(
+            "Thura Zaw Min Lwin visited. Min Lwin said so. Min Lwin left.",
+            &[
+                Propn, Propn, Propn, Propn, Verb, Punct, Propn, Propn, Verb, Adv, Punct, Propn,
+                Propn, Verb, Punct,
+            ],
+        );
+        assert_eq!(entities[0].name, "Thura Zaw Min Lwin", "{entities:?}");
     }
 
     #[test]
