@@ -1165,30 +1165,31 @@ const KINSHIP_NAMES: &[&str] = &[
 /// authors), "those" before "who" (its relative clause says who), a kinship word written as
 /// a name ("Mom"), "no one" as "nobody" is, and "each other" or "one another" as "they" is.
 fn unnamed_people_at(doc: &Document, t: usize) -> Option<Mention> {
-    let word = lower(doc, t);
-    let next = |w: &str| t + 1 < doc.tokens.len() && lower(doc, t + 1) == w;
-    if (word == "each" && next("other")) || (word == "one" && next("another")) {
-        return Some(Mention {
+    // Compared in place: this runs on every token.
+    let word = doc.token_text(t);
+    let is = |w: &str| word.eq_ignore_ascii_case(w);
+    let at = |k: usize, w: &str| k < doc.tokens.len() && doc.token_text(k).eq_ignore_ascii_case(w);
+    let pair = |kind| {
+        Some(Mention {
             first: t,
             last: t + 1,
-            kind: MentionKind::Pronoun(Pronoun::Plural),
-        });
+            kind: MentionKind::Pronoun(kind),
+        })
+    };
+    if is("each") && at(t + 1, "other") || is("one") && at(t + 1, "another") {
+        return pair(Pronoun::Plural);
     }
-    if word == "no" && next("one") {
-        return Some(Mention {
-            first: t,
-            last: t + 1,
-            kind: MentionKind::Pronoun(Pronoun::Indefinite),
-        });
+    if is("no") && at(t + 1, "one") {
+        return pair(Pronoun::Indefinite);
     }
-    let people = match &*word {
-        "al." | "al" => t > 0 && lower(doc, t - 1) == "et",
-        "those" => next("who"),
-        w => {
-            KINSHIP_NAMES.contains(&w)
-                && capitalized(doc, t)
-                && !(t + 1 < doc.tokens.len() && capitalized(doc, t + 1))
-        }
+    let people = if is("al.") || is("al") {
+        t > 0 && at(t - 1, "et")
+    } else if is("those") {
+        at(t + 1, "who")
+    } else {
+        KINSHIP_NAMES.iter().any(|k| is(k))
+            && capitalized(doc, t)
+            && !(t + 1 < doc.tokens.len() && capitalized(doc, t + 1))
     };
     people.then_some(Mention {
         first: t,
@@ -1203,18 +1204,16 @@ fn unnamed_people_at(doc: &Document, t: usize) -> Option<Mention> {
 /// A capitalized noun of people right after a possessive, with no capitalized word after it
 /// ("My Mother", "his Sons", "THEIR NEIGHBOURS" in a heading): a nominal, not a name.
 fn capitalized_nominal_after_possessive(doc: &Document, h: usize) -> Option<Mention> {
-    let after_possessive = h > 0 && POSSESSIVES.contains(&&*lower(doc, h - 1));
     let noun = matches!(doc.upos.get(h), Some(Upos::Noun | Upos::Propn));
+    if !noun || h == 0 || !capitalized(doc, h) {
+        return None;
+    }
+    let after_possessive = POSSESSIVES.contains(&&*lower(doc, h - 1));
     // "his Super Tuesday": a capitalized word after it makes both a name's, unless the
     // heading is all capitals.
     let in_capitals = doc.token_text(h).chars().all(|c| !c.is_lowercase());
     let name_follows = h + 1 < doc.tokens.len() && capitalized(doc, h + 1) && !in_capitals;
-    (after_possessive
-        && noun
-        && capitalized(doc, h)
-        && !name_follows
-        && is_person_noun_word(&lower(doc, h)))
-    .then(|| Mention {
+    (after_possessive && !name_follows && is_person_noun_word(&lower(doc, h))).then(|| Mention {
         first: h - 1,
         last: h,
         kind: MentionKind::Nominal {
