@@ -396,6 +396,30 @@ pub(crate) fn inverted_subject(doc: &Document, tree: &Tree, v: usize) -> Option<
 }
 
 /// The subject of the main verb of token `t`'s sentence, when that verb comes before `t`.
+/// The subject of the clause after a participle phrase that opens its sentence ("Claiming the
+/// criticism ..., Trump told ...", "After saying her foot was swollen, she was ..."): the
+/// first subject right after a comma of the sentence, which the parse, hanging the clause
+/// inside the participle's object, does not give the participle.
+pub(crate) fn fronted_participle_subject(doc: &Document, tree: &Tree, v: usize) -> Option<Range> {
+    if !doc.token_text(v).to_lowercase().ends_with("ing") {
+        return None;
+    }
+    let sentence = doc.sentence_at(doc.tokens[v].span.start)?;
+    let first = doc.token_at_or_after(sentence.start);
+    let opens = v == first
+        || v == first + 1 && matches!(doc.upos.get(first), Some(Upos::Adp | Upos::Sconj));
+    if !opens {
+        return None;
+    }
+    let end = doc.token_at_or_after(sentence.end);
+    let comma = (v + 1..end).find(|&k| doc.token_text(k) == ",")?;
+    let s = (comma + 1..end).find(|&k| doc.tokens[k].kind != TokenKind::Quote)?;
+    if !doc.deprels.get(s).is_some_and(|r| r.starts_with("nsubj")) {
+        return None;
+    }
+    trim_punct(doc, (tree.first[s], tree.last[s]))
+}
+
 pub(crate) fn root_subject(doc: &Document, tree: &Tree, t: usize) -> Option<Range> {
     let mut root = t;
     // (Bounded: heads stay inside a sentence, but a malformed tree may hold a cycle.)

@@ -513,7 +513,8 @@ fn quotations_go_on_with_their_speaker(doc: &mut Document) {
 /// that ...", "before asking ..."), or, when the tree gives none or another attribution's
 /// words, the source of the cue right before it ("Sanders said, suggesting ..."), of the cue
 /// it is coordinated with ("X, speaking ..., said ... and warned ...") or of the content it is
-/// coordinated with ("X said it would leave and suggested ..."). A participle
+/// coordinated with ("X said it would leave and suggested ..."), or, for a participle opening
+/// its sentence, the subject after its phrase's comma ("Noting ..., Smith told ..."). A participle
 /// cue after a comma takes the subject of the clause it hangs off also when the model gave it
 /// a source inside that clause's predicate ("X called for releasing the police videos,
 /// saying") or holding its verb ("Meanwhile, it attacked Trump, saying"): those are the
@@ -634,6 +635,9 @@ fn subjects_as_sources(doc: &mut Document) {
                         .then(|| crate::reported::root_subject(doc, &tree, v))
                         .flatten()
                         .and_then(usable)
+                })
+                .or_else(|| {
+                    crate::reported::fronted_participle_subject(doc, &tree, v).and_then(usable)
                 })
         });
         if let Some(source) = source {
@@ -875,6 +879,44 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_participle_opening_its_sentence_speaks_for_the_subject_after_its_comma() {
+        use sayso_document::Upos::*;
+        // The misparse hangs "told" off the content's verb, so "Noting" has no subject.
+        let text = "Noting the plan failed, Smith told reporters it was over.";
+        let upos = vec![
+            Verb, Det, Noun, Verb, Punct, Propn, Verb, Noun, Pron, Aux, Adv, Punct,
+        ];
+        let heads = tree_heads(&[3, 2, 3, usize::MAX, 6, 6, 3, 6, 10, 10, 6, 3]);
+        let deprels = [
+            "csubj",
+            "det",
+            "nsubj",
+            "root",
+            "punct",
+            "nsubj",
+            "parataxis",
+            "obj",
+            "nsubj",
+            "cop",
+            "ccomp",
+            "punct",
+        ];
+        let mut doc = annotated(
+            text,
+            upos,
+            heads,
+            &deprels,
+            &[
+                ("", "Noting", "the plan failed"),
+                ("Smith", "told", "it was over"),
+            ],
+        );
+        subjects_as_sources(&mut doc);
+        let source = doc.attributions[0].source.first().map(|s| doc.slice(*s));
+        assert_eq!(source, Some("Smith"));
     }
 
     #[test]
