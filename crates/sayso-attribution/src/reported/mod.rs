@@ -401,6 +401,15 @@ pub(crate) fn inverted_subject(doc: &Document, tree: &Tree, v: usize) -> Option<
 /// first subject right after a comma of the sentence, which the parse, hanging the clause
 /// inside the participle's object, does not give the participle.
 pub(crate) fn fronted_participle_subject(doc: &Document, tree: &Tree, v: usize) -> Option<Range> {
+    fronted_participle_clause(doc, tree, v).map(|(subject, _)| subject)
+}
+
+/// The same subject, with the comma that ends the participle's phrase.
+pub(crate) fn fronted_participle_clause(
+    doc: &Document,
+    tree: &Tree,
+    v: usize,
+) -> Option<(Range, usize)> {
     if !doc.token_text(v).to_lowercase().ends_with("ing") {
         return None;
     }
@@ -417,7 +426,7 @@ pub(crate) fn fronted_participle_subject(doc: &Document, tree: &Tree, v: usize) 
     if !doc.deprels.get(s).is_some_and(|r| r.starts_with("nsubj")) {
         return None;
     }
-    trim_punct(doc, (tree.first[s], tree.last[s]))
+    trim_punct(doc, (tree.first[s], tree.last[s])).map(|subject| (subject, comma))
 }
 
 pub(crate) fn root_subject(doc: &Document, tree: &Tree, t: usize) -> Option<Range> {

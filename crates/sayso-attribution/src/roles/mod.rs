@@ -532,6 +532,7 @@ fn subjects_as_sources(doc: &mut Document) {
     let tree = crate::reported::Tree::new(doc);
     let mut found = Vec::new();
     let mut reread = Vec::new();
+    let mut recut = Vec::new();
     for (k, a) in doc.attributions.iter().enumerate() {
         let verb = a
             .cue
@@ -564,6 +565,15 @@ fn subjects_as_sources(doc: &mut Document) {
                 reread.push((k, inverted, clause));
                 continue;
             }
+        }
+        // "After saying her foot was swollen, she was ...": the model ran the content on over
+        // the clause whose subject speaks; the content ends at the participle's comma.
+        if let Some((subject, content)) = verb
+            .filter(|_| !modelled)
+            .and_then(|v| fronted_clause_in_content(doc, &tree, a, v))
+        {
+            recut.push((k, subject, content));
+            continue;
         }
         let subject = verb.and_then(|v| {
             crate::reported::subject(doc, &tree, v, &["conj", "xcomp", "advcl", "acl"])
@@ -647,6 +657,15 @@ fn subjects_as_sources(doc: &mut Document) {
     for (k, span) in found {
         doc.attributions[k].source = vec![span];
     }
+    if !recut.is_empty() {
+        let chars: Vec<char> = doc.text().chars().collect();
+        for (k, subject, content) in recut {
+            let a = &mut doc.attributions[k];
+            a.kind = sayso_document::kind::classify(&chars, &[content]);
+            a.source = vec![subject];
+            a.content = vec![content];
+        }
+    }
     if reread.is_empty() {
         return;
     }
@@ -657,6 +676,44 @@ fn subjects_as_sources(doc: &mut Document) {
         a.source = vec![source];
         a.content = vec![content];
     }
+}
+
+/// For a participle of saying opening its sentence whose one content runs on over the comma
+/// after its phrase into a clause with a subject of its own: that subject, and the content up
+/// to the comma (with a closing quotation mark right after it).
+fn fronted_clause_in_content(
+    doc: &Document,
+    tree: &crate::reported::Tree,
+    a: &Attribution,
+    v: usize,
+) -> Option<(Span, Span)> {
+    // Only a verb of saying: what follows "Assuming ...," is the writer's supposition, not
+    // its subject's.
+    const COMMUNICATION: u64 = 200 + 32;
+    let said =
+        word_classes::word_class(doc.upos.get(v).copied(), &doc.token_text(v).to_lowercase());
+    let [piece] = a.content.as_slice() else {
+        return None;
+    };
+    if said != COMMUNICATION {
+        return None;
+    }
+    let ((first, last), comma) = crate::reported::fronted_participle_clause(doc, tree, v)?;
+    let subject = Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end);
+    if !(piece.start < doc.tokens[comma].span.start && subject.end <= piece.end) {
+        return None;
+    }
+    let quote_closes = doc
+        .tokens
+        .get(comma + 1)
+        .is_some_and(|t| t.kind == TokenKind::Quote)
+        && comma + 1 < first;
+    let end = if quote_closes {
+        doc.tokens[comma + 1].span.end
+    } else {
+        doc.tokens[comma].span.start
+    };
+    Some((subject, Span::new(piece.start, end)))
 }
 
 /// The clause from its sentence's start up to the comma at token `comma`, when it holds a
@@ -917,6 +974,36 @@ mod tests {
         subjects_as_sources(&mut doc);
         let source = doc.attributions[0].source.first().map(|s| doc.slice(*s));
         assert_eq!(source, Some("Smith"));
+    }
+
+    #[test]
+    fn a_content_run_on_past_a_fronted_participle_of_saying_ends_at_its_comma() {
+        use sayso_document::Upos::*;
+        let attribution = |participle: &str| {
+            let text = format!("After {participle} the plan failed, she left.");
+            let upos = vec![Sconj, Verb, Det, Noun, Verb, Punct, Pron, Verb, Punct];
+            let heads = tree_heads(&[1, 4, 3, 4, usize::MAX, 7, 7, 4, 4]);
+            let deprels = [
+                "mark", "advcl", "det", "nsubj", "root", "punct", "nsubj", "conj", "punct",
+            ];
+            let mut doc = annotated(
+                &text,
+                upos,
+                heads,
+                &deprels,
+                &[("", participle, "the plan failed, she left")],
+            );
+            subjects_as_sources(&mut doc);
+            let a = &doc.attributions[0];
+            let slice = |spans: &[Span]| spans.first().map(|s| doc.slice(*s).to_string());
+            (slice(&a.source), slice(&a.content))
+        };
+        assert_eq!(
+            attribution("saying"),
+            (Some("she".into()), Some("the plan failed".into()))
+        );
+        // A supposition is not its sentence's subject's.
+        assert_ne!(attribution("assuming").0.as_deref(), Some("she"));
     }
 
     #[test]
