@@ -1011,28 +1011,30 @@ fn drop_impersonal_they(doc: &Document, mentions: &mut Vec<Mention>) {
 /// people do with words and thoughts ("they said there could be rain", "they think"). (Its
 /// files of feeling, perceiving, eating or competing took things and animals too.)
 fn does_what_people_do(doc: &Document, t: usize) -> bool {
-    // WordNet's verb files of cognition and communication.
-    const PEOPLES_VERB_FILES: &[u64] = &[31, 32];
+    use sayso_attribution::roles::word_classes::{verb_file, COGNITION, COMMUNICATION};
     let Some(verb) = doc.heads.get(t).copied().flatten().map(|h| h as usize) else {
         return false;
     };
     let subject = doc.deprels.get(t).is_some_and(|r| r.starts_with("nsubj"));
-    let class = sayso_attribution::roles::word_classes::word_class(
-        doc.upos.get(verb).copied(),
-        &lower(doc, verb),
-    );
-    subject && class > 200 && PEOPLES_VERB_FILES.contains(&(class - 200))
+    subject
+        && doc.upos.get(verb) == Some(&Upos::Verb)
+        && matches!(
+            verb_file(&lower(doc, verb)),
+            Some(COGNITION | COMMUNICATION)
+        )
 }
 
 /// Whether the nearest plural subject before plural pronoun `k`, in its sentence or the one
 /// before, names things ("The languages ... They are spoken"), with no person mention between.
 fn things_before(doc: &Document, mentions: &[Mention], keep: &[bool], k: usize) -> bool {
+    // (A bounded look back keeps a line of a thousand "they" linear.)
+    const SUBJECT_REACH_TOKENS: usize = 80;
     let at = mentions[k].first;
     let sentence = doc.sentence_index(doc.tokens[at].span.start);
     let from = sentence.saturating_sub(1);
     let subject = (0..at)
         .rev()
-        .take(80)
+        .take(SUBJECT_REACH_TOKENS)
         .take_while(|&t| doc.sentence_index(doc.tokens[t].span.start) >= from)
         .find(|&t| {
             doc.deprels.get(t).is_some_and(|r| r.starts_with("nsubj"))

@@ -687,15 +687,13 @@ fn fronted_clause_in_content(
     a: &Attribution,
     v: usize,
 ) -> Option<(Span, Span)> {
-    // Only a verb of saying: what follows "Assuming ...," is the writer's supposition, not
-    // its subject's.
-    const COMMUNICATION: u64 = 200 + 32;
-    let said =
-        word_classes::word_class(doc.upos.get(v).copied(), &doc.token_text(v).to_lowercase());
     let [piece] = a.content.as_slice() else {
         return None;
     };
-    if said != COMMUNICATION {
+    // Only a verb of saying: what follows "Assuming ...," is the writer's supposition, not
+    // its subject's.
+    let file = word_classes::verb_file(&doc.token_text(v).to_lowercase());
+    if file != Some(word_classes::COMMUNICATION) {
         return None;
     }
     let ((first, last), comma) = crate::reported::fronted_participle_clause(doc, tree, v)?;

@@ -15,16 +15,29 @@ const BUNDLED: &str = include_str!("word-classes-wordnet.tsv");
 /// A word's class: 0 for a word neither noun nor verb, 1 for a noun or verb WordNet does not
 /// have, else 100 + the lexicographer file for a noun and 200 + it for a verb.
 pub fn word_class(upos: Option<Upos>, lower: &str) -> u64 {
-    static CLASSES: OnceLock<Lexicon> = OnceLock::new();
     let verb = match upos {
         Some(Upos::Verb) => true,
         Some(Upos::Noun) => false,
         _ => return 0,
     };
-    CLASSES
-        .get_or_init(|| Lexicon::new(parse(BUNDLED)))
+    classes()
         .file_of(lower, verb)
         .map_or(1, |file| 100 * (1 + verb as u64) + file as u64)
+}
+
+/// WordNet's verb file of cognition ("think", "assume").
+pub const COGNITION: u8 = 31;
+/// WordNet's verb file of communication ("say", "note").
+pub const COMMUNICATION: u8 = 32;
+
+/// The lexicographer file of a lower-cased verb form ([`COGNITION`], [`COMMUNICATION`], ...).
+pub fn verb_file(lower: &str) -> Option<u8> {
+    classes().file_of(lower, true)
+}
+
+fn classes() -> &'static Lexicon {
+    static CLASSES: OnceLock<Lexicon> = OnceLock::new();
+    CLASSES.get_or_init(|| Lexicon::new(parse(BUNDLED)))
 }
 
 /// The rows in an open-addressing table of their indexes: a lookup reads a slot or two and one
