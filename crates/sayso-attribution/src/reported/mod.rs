@@ -397,7 +397,7 @@ pub(crate) fn inverted_subject(doc: &Document, tree: &Tree, v: usize) -> Option<
 
 /// The subject of the main verb of token `t`'s sentence, when that verb comes before `t`.
 /// The subject of the clause after a participle phrase that opens its sentence ("Claiming the
-/// criticism ..., Trump told ...", "After saying her foot was swollen, she was ..."): the
+/// vote was rigged, Smith told ...", "After saying the plan was dead, she was ..."): the
 /// first subject right after a comma of the sentence, which the parse, hanging the clause
 /// inside the participle's object, does not give the participle.
 pub(crate) fn fronted_participle_subject(doc: &Document, tree: &Tree, v: usize) -> Option<Range> {

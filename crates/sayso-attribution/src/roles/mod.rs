@@ -566,7 +566,7 @@ fn subjects_as_sources(doc: &mut Document) {
                 continue;
             }
         }
-        // "After saying her foot was swollen, she was ...": the model ran the content on over
+        // "After saying the plan was dead, she was ...": the model ran the content on over
         // the clause whose subject speaks; the content ends at the participle's comma.
         if let Some((subject, content)) = verb
             .filter(|_| !modelled)
