@@ -192,14 +192,9 @@ const THING_WORDS: &[&str] = &[
 /// noun or verb ("Aung" and "San" of "Aung San Suu Kyi"; not "Rival" of "Rival Hillary
 /// Clinton", nor an abbreviation: "U.N.").
 fn no_common_word(word: &str) -> bool {
-    use sayso_attribution::roles::word_classes::word_class;
-    const UNKNOWN: u64 = 1;
-    if !word.chars().all(char::is_alphabetic) || !word.chars().any(char::is_lowercase) {
-        return false;
-    }
-    let lower = word.to_lowercase();
-    word_class(Some(sayso_document::Upos::Noun), &lower) == UNKNOWN
-        && word_class(Some(sayso_document::Upos::Verb), &lower) == UNKNOWN
+    word.chars().all(char::is_alphabetic)
+        && word.chars().any(char::is_lowercase)
+        && !sayso_attribution::roles::word_classes::is_noun_or_verb(&word.to_lowercase())
 }
 
 /// For each mention, the mention it is the acronym of when it is defined in brackets right

@@ -952,9 +952,11 @@ fn add_peoples(doc: &Document, mentions: &mut Vec<Mention>) {
                 doc.upos.get(t + 1),
                 Some(Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num)
             );
+        // (Compared in place: this runs on every token.)
+        let word = doc.token_text(t);
         if capitalized(doc, t)
-            && PEOPLES.contains(&&*lower(doc, t))
-            && lower(doc, t - 1) == "the"
+            && PEOPLES.iter().any(|p| word.eq_ignore_ascii_case(p))
+            && doc.token_text(t - 1).eq_ignore_ascii_case("the")
             && !modifies_next
         {
             found.push(t);

@@ -9,7 +9,11 @@ use crate::error::{decode, ReadError};
 use std::collections::HashMap;
 use std::path::Path;
 
-/// WordNet's lexicographer file of nouns that denote people.
+/// WordNet's lexicographer files of nouns: of communication (languages among them), groups
+/// (organizations), locations and people.
+pub const NOUN_COMMUNICATION: u8 = 10;
+pub const NOUN_GROUP: u8 = 14;
+pub const NOUN_LOCATION: u8 = 15;
 pub const NOUN_PERSON: u8 = 18;
 
 /// The parts of speech whose files are read.

@@ -38,10 +38,10 @@ enum Model {
     /// --wordnet, not the shared data).
     WordnetPersonNouns,
     /// The entity stage's lexicon of the first names of the people WordNet 3.0 names (reads
-    /// --wordnet, not the shared data); rebuild name-kinds after it.
+    /// --wordnet, not the shared data).
     WordnetFirstNames,
-    /// The name-kind classifier's lexicon of WordNet 3.0's proper nouns and what they name
-    /// (reads --wordnet, not the shared data); rebuild name-kinds after it.
+    /// The entity stage's lexicon of WordNet 3.0's proper nouns and what they name (reads
+    /// --wordnet, not the shared data).
     WordnetProperNames,
     /// The attribution model's lexicon of WordNet's class of each noun and verb and their
     /// inflections (reads --wordnet, not the shared data); rebuild the attribution model after

@@ -1,18 +1,15 @@
 //! WordNet 3.0's proper nouns with what they name ("Austria" a place, "NASA" an organization,
-//! "Lincoln" a person, a place or something else), read by the name-kind classifier as a
-//! feature: a name the GUM training documents never show still has a kind in WordNet. Built
-//! by [`build`] (`sayso train wordnet-proper-names`) from WordNet's lexicographer files.
+//! "Lincoln" a person, a place or something else), read by the entity stage before the
+//! name-kind classifier guesses: a name the GUM training documents never show still has a
+//! kind in WordNet. Built by [`build`] (`sayso train wordnet-proper-names`) from WordNet's
+//! lexicographer files.
 
 use sayso_document::EntityKind;
+use sayso_readers::wordnet::{NOUN_GROUP, NOUN_LOCATION, NOUN_PERSON};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 static BUNDLED: &str = include_str!("proper-names-wordnet.tsv");
-
-/// WordNet's lexicographer files of people, groups (organizations) and locations.
-const NOUN_PERSON: u8 = 18;
-const NOUN_GROUP: u8 = 14;
-const NOUN_LOCATION: u8 = 15;
 
 /// The kinds a name has senses of, one bit each; 0 when WordNet does not have the name.
 pub const PERSON: u8 = 1;

@@ -215,10 +215,7 @@ pub fn wordnet_first_names(
     proper_nouns: &[sayso_readers::wordnet::ProperNouns],
     common_words: &[&sayso_readers::wordnet::Senses],
 ) -> String {
-    use sayso_readers::wordnet::NOUN_PERSON;
-    const NOUN_COMMUNICATION: u8 = 10;
-    const NOUN_GROUP: u8 = 14;
-    const NOUN_LOCATION: u8 = 15;
+    use sayso_readers::wordnet::{NOUN_COMMUNICATION, NOUN_GROUP, NOUN_LOCATION, NOUN_PERSON};
     const MIN_PEOPLE: usize = 2;
     let mut people: BTreeMap<&str, usize> = BTreeMap::new();
     let mut senses_alone: HashMap<&str, Vec<u8>> = HashMap::new();

@@ -35,6 +35,11 @@ pub fn verb_file(lower: &str) -> Option<u8> {
     classes().file_of(lower, true)
 }
 
+/// Whether WordNet has a lower-cased form as a noun or a verb.
+pub fn is_noun_or_verb(lower: &str) -> bool {
+    classes().file_of(lower, false).is_some() || classes().file_of(lower, true).is_some()
+}
+
 fn classes() -> &'static Lexicon {
     static CLASSES: OnceLock<Lexicon> = OnceLock::new();
     CLASSES.get_or_init(|| Lexicon::new(parse(BUNDLED)))
