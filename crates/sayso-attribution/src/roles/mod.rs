@@ -531,8 +531,8 @@ fn subjects_as_sources(doc: &mut Document) {
     }
     let tree = crate::reported::Tree::new(doc);
     let mut found = Vec::new();
+    // Attributions whose source and one content are read anew, their kind with them.
     let mut reread = Vec::new();
-    let mut recut = Vec::new();
     for (k, a) in doc.attributions.iter().enumerate() {
         let verb = a
             .cue
@@ -572,7 +572,7 @@ fn subjects_as_sources(doc: &mut Document) {
             .filter(|_| !modelled)
             .and_then(|v| fronted_clause_in_content(doc, &tree, a, v))
         {
-            recut.push((k, subject, content));
+            reread.push((k, subject, content));
             continue;
         }
         let subject = verb.and_then(|v| {
@@ -656,15 +656,6 @@ fn subjects_as_sources(doc: &mut Document) {
     }
     for (k, span) in found {
         doc.attributions[k].source = vec![span];
-    }
-    if !recut.is_empty() {
-        let chars: Vec<char> = doc.text().chars().collect();
-        for (k, subject, content) in recut {
-            let a = &mut doc.attributions[k];
-            a.kind = sayso_document::kind::classify(&chars, &[content]);
-            a.source = vec![subject];
-            a.content = vec![content];
-        }
     }
     if reread.is_empty() {
         return;
