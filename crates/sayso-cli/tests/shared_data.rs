@@ -86,6 +86,15 @@ fn seed_article_speakers_and_addressees() {
     assert!(told("Axelrod", "David Axelrod"), "{addressees:?}");
     assert!(told("The New Yorker", "The New Yorker"), "{addressees:?}");
     assert!(told("the outlet", "The New Yorker"), "{addressees:?}");
+    // "Legend added" goes on speaking to the outlet he told before.
+    let added = attrs
+        .iter()
+        .find(|a| a["cue"][0]["text"] == "added")
+        .expect("an attribution cued \"added\"");
+    assert_eq!(
+        name_of(&added["addressee_entity"]).as_deref(),
+        Some("The New Yorker")
+    );
     let venues: Vec<&str> = attrs
         .iter()
         .filter_map(|a| a["venue"]["type"].as_str())

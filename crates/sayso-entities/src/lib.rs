@@ -71,21 +71,27 @@ impl Resolver for SpeakerResolver {
             title_words: &title_words,
         };
         let (speakers, resolved) = speakers::resolve_speakers(&cx);
-        let resolved_addressees: Vec<_> = doc
+        let mut addressees: Vec<_> = doc
             .attributions
             .iter()
-            .map(|a| {
-                let addressee = speakers::addressee(&cx, &a.cue);
-                let content_start = addressee.and_then(|(span, _)| {
+            .map(|a| speakers::addressee(&cx, &a.cue))
+            .collect();
+        let content_starts: Vec<_> = doc
+            .attributions
+            .iter()
+            .zip(&addressees)
+            .map(|(a, addressee)| {
+                addressee.and_then(|(span, _)| {
                     speakers::content_start_after_addressee(doc, &a.cue, &a.content, span)
-                });
-                (
-                    addressee,
-                    content_start,
-                    speakers::venue(&cx, &a.cue, &a.content),
-                )
+                })
             })
             .collect();
+        let mut venues: Vec<_> = doc
+            .attributions
+            .iter()
+            .map(|a| speakers::venue(&cx, &a.cue, &a.content))
+            .collect();
+        speakers::carry_over_conversations(&cx, &speakers, &mut addressees, &mut venues);
         // Every other "he" and "she": the latest person named before it, not the speaker when
         // it is inside a quotation ("he was upset with me," Legend said).
         let sources: std::collections::HashSet<Span> = resolved.iter().map(|(_, s)| *s).collect();
@@ -141,11 +147,13 @@ impl Resolver for SpeakerResolver {
                     .collect();
             }
         }
-        for ((a, speaker), (addressee, content_start, venue)) in doc
+        for ((((a, speaker), addressee), content_start), venue) in doc
             .attributions
             .iter_mut()
             .zip(speakers)
-            .zip(resolved_addressees)
+            .zip(addressees)
+            .zip(content_starts)
+            .zip(venues)
         {
             a.speaker_entity = speaker;
             a.speaker = speaker.map(|e| entities[e].name.clone());

@@ -13,7 +13,7 @@
 //! - The addressee is what follows a cue like "told" or "asked" ("told The New Yorker",
 //!   "told reporters"), or the name after "an interview with"; the venue is a word such as
 //!   "interview", "podcast", "statement", "Twitter" or "speech" in the cue's sentence outside
-//!   the content.
+//!   the content. A speaker who goes on ("he added") keeps both.
 
 use crate::mentions::{
     is_person_noun_word, is_plural_word, title_word, Mention, MentionKind, Pronoun,
@@ -924,6 +924,70 @@ pub fn addressee(cx: &Context, cue: &[Span]) -> Option<(Span, Option<usize>)> {
         .then(|| (cx.doc.tokens[next].span, None))
 }
 
+/// How many paragraphs after an addressed attribution a speaker's "he added" still speaks to
+/// the same addressee.
+const CONVERSATION_REACH_PARAGRAPHS: usize = 2;
+
+/// Whether a cue goes on with what its speaker was saying ("added", "also explained",
+/// "continued"): said to whom the speaker's previous words were.
+fn continues_speech(doc: &Document, cue: &[Span]) -> bool {
+    const STEMS: &[&str] = &["add", "continu", "explain", "elaborat"];
+    cue.iter().flat_map(|c| doc.tokens_in(*c)).any(|t| {
+        let word = doc.token_text(t).to_lowercase();
+        STEMS.iter().any(|stem| word.starts_with(stem))
+    })
+}
+
+/// Addressees and venues carried over to a speaker's next words when these only go on:
+/// "Legend told The New Yorker ... He explained ..." was said to The New Yorker too. So is
+/// the participle of the same sentence ("told reporters ..., adding that ..."), to whom but
+/// not where: a venue word its own search passed over lies inside its content. Only while no
+/// one else has spoken, and only to an attribution with neither an addressee nor a venue.
+pub fn carry_over_conversations(
+    cx: &Context,
+    speakers: &[Option<usize>],
+    addressees: &mut [Option<(Span, Option<usize>)>],
+    venues: &mut [Option<Venue>],
+) {
+    let doc = cx.doc;
+    let mut previous: Option<usize> = None;
+    for (k, a) in doc.attributions.iter().enumerate() {
+        let Some(speaker) = speakers[k] else {
+            // An unresolved source may be someone else; a quotation standing alone is not.
+            if !a.source.is_empty() {
+                previous = None;
+            }
+            continue;
+        };
+        let before = previous
+            .replace(k)
+            .filter(|&j| speakers[j] == Some(speaker));
+        let (Some(before), Some(cue), None, None) =
+            (before, a.cue.first(), addressees[k], &venues[k])
+        else {
+            continue;
+        };
+        let Some(earlier) = doc.attributions[before].cue.first() else {
+            continue;
+        };
+        let participle =
+            last_cue_token(doc, &a.cue).is_some_and(|t| doc.token_text(t).ends_with("ing"));
+        if participle {
+            if doc.sentence_index(cue.start) == doc.sentence_index(earlier.start) {
+                addressees[k] = addressees[before];
+            }
+        } else if continues_speech(doc, &a.cue)
+            && doc
+                .paragraph_of(cue.start)
+                .saturating_sub(doc.paragraph_of(earlier.start))
+                <= CONVERSATION_REACH_PARAGRAPHS
+        {
+            addressees[k] = addressees[before];
+            venues[k] = venues[before].clone();
+        }
+    }
+}
+
 /// The cue's last token ("told" in "also told").
 fn last_cue_token(doc: &Document, cue: &[Span]) -> Option<usize> {
     let tokens = doc.tokens_in(*cue.last()?);
@@ -1072,6 +1136,42 @@ mod tests {
         let venue = doc.attributions[0].venue.expect("a venue");
         assert_eq!(venue.kind, sayso_document::VenueKind::Podcast);
         assert_eq!(doc.slice(venue.span), "\"The Axe Files\" podcast");
+    }
+
+    #[test]
+    fn going_on_speaks_to_the_same_addressee_until_someone_else_speaks() {
+        use Upos::*;
+        let doc = resolved(
+            "Jo Legend told Axelrod it ended, adding it hurt. He added it is sad. Bo Lee said no. \
+             Legend explained it was over.",
+            &[
+                Propn, Propn, Verb, Propn, Pron, Verb, Punct, Verb, Pron, Verb, Punct, Pron, Verb,
+                Pron, Aux, Adj, Punct, Propn, Propn, Verb, Intj, Punct, Propn, Verb, Pron, Aux,
+                Adv, Punct,
+            ],
+            &[
+                ("Jo Legend", "told", "it ended"),
+                ("Jo Legend", "adding", "it hurt"),
+                ("He", "added", "it is sad"),
+                ("Bo Lee", "said", "no"),
+                ("Legend#1", "explained", "it was over"),
+            ],
+        );
+        let addressees: Vec<Option<&str>> = doc
+            .attributions
+            .iter()
+            .map(|a| a.addressee.first().map(|s| doc.slice(*s)))
+            .collect();
+        assert_eq!(
+            addressees,
+            vec![
+                Some("Axelrod"),
+                Some("Axelrod"),
+                Some("Axelrod"),
+                None,
+                None
+            ]
+        );
     }
 
     #[test]
