@@ -983,7 +983,7 @@ pub fn carry_over_conversations(
                 <= CONVERSATION_REACH_PARAGRAPHS
         {
             addressees[k] = addressees[before];
-            venues[k] = venues[before].clone();
+            venues[k] = venues[before];
         }
     }
 }
