@@ -89,7 +89,7 @@ impl Resolver for SpeakerResolver {
         let mut venues: Vec<_> = doc
             .attributions
             .iter()
-            .map(|a| speakers::venue(&cx, &a.cue, &a.content))
+            .map(|a| speakers::venue(&cx, a))
             .collect();
         speakers::carry_over_conversations(&cx, &speakers, &mut addressees, &mut venues);
         // Every other "he" and "she": the latest person named before it, not the speaker when

@@ -20,7 +20,7 @@ use crate::mentions::{
     INSTITUTION_NOUNS, MEDIA_NOUNS, ORGANIZATION_NOUNS,
 };
 use crate::nominals::{noun_gender, Gender};
-use sayso_document::{Document, EntityKind, Span, Upos, Venue, VenueKind};
+use sayso_document::{Attribution, Document, EntityKind, Span, Upos, Venue, VenueKind};
 use std::ops::Range;
 
 /// How many paragraphs back "he" or "the singer" may find the previous speaker.
@@ -1021,13 +1021,40 @@ pub fn content_start_after_addressee(
 }
 
 /// A word naming where it was said, in the cue's sentence and outside the content.
-pub fn venue(cx: &Context, cue: &[Span], content: &[Span]) -> Option<Venue> {
+pub fn venue(cx: &Context, a: &Attribution) -> Option<Venue> {
+    let (cue, content) = (&a.cue, &a.content);
     let first_cue = cue.first()?;
     let doc = cx.doc;
     let sentence = doc.sentence_at(first_cue.start)?;
-    let inside_content = |t: usize| {
+    let inside = |t: usize, spans: &[Span]| {
         let s = doc.tokens[t].span;
-        content.iter().any(|c| c.start <= s.start && s.end <= c.end)
+        spans.iter().any(|c| c.start <= s.start && s.end <= c.end)
+    };
+    let inside_content = |t: usize| inside(t, content);
+    // In the source, a venue word is where it was said ("the statement", "his Facebook
+    // post", "on Facebook"), unless it modifies a noun or a name after it ("a Twitter
+    // spokesman", "talk show host", "Twitter's director"), ends a longer name ("the Judicial
+    // Conference", "the Democracy Program") or is a name that is the whole source ("Twitter"
+    // speaking).
+    let modifies_source = |t: usize| {
+        let Some(source) = a
+            .source
+            .iter()
+            .find(|s| inside(t, std::slice::from_ref(*s)))
+        else {
+            return false;
+        };
+        let tokens = doc.tokens_in(*source);
+        let capitalized = |k: usize| doc.token_text(k).starts_with(char::is_uppercase);
+        let modifies_next = tokens.contains(&(t + 1))
+            && (matches!(doc.token_text(t + 1), "'s" | "’s")
+                || matches!(doc.upos.get(t + 1), Some(Upos::Noun | Upos::Propn))
+                    && !matches!(
+                        doc.token_text(t + 1).to_lowercase().as_str(),
+                        "account" | "page" | "post" | "posts" | "profile" | "feed" | "video"
+                    ));
+        let ends_name = capitalized(t) && t > tokens.start && capitalized(t - 1);
+        modifies_next || ends_name || tokens.len() == 1 && capitalized(t)
     };
     // Within a bounded reach of the cue, so that a sentence of thousands of tokens with
     // thousands of cues stays linear.
@@ -1038,7 +1065,7 @@ pub fn venue(cx: &Context, cue: &[Span], content: &[Span]) -> Option<Venue> {
         .max(cue_token.saturating_sub(VENUE_REACH))
         ..sentence_tokens.end.min(cue_token + VENUE_REACH);
     for t in reach {
-        if inside_content(t) {
+        if inside_content(t) || modifies_source(t) {
             continue;
         }
         let word = doc.token_text(t).to_lowercase();
@@ -1172,6 +1199,32 @@ mod tests {
                 None
             ]
         );
+    }
+
+    #[test]
+    fn a_venue_word_modifying_the_source_is_no_venue() {
+        use Upos::*;
+        let doc = resolved(
+            "A Twitter spokesman said it ended. Twitter said it ended. His statement said it \
+             ended. Mo Lee of the Democracy Program said it ended.",
+            &[
+                Det, Propn, Noun, Verb, Pron, Verb, Punct, Propn, Verb, Pron, Verb, Punct, Pron,
+                Noun, Verb, Pron, Verb, Punct, Propn, Propn, Adp, Det, Propn, Propn, Verb, Pron,
+                Verb, Punct,
+            ],
+            &[
+                ("A Twitter spokesman", "said", "it ended"),
+                ("Twitter#1", "said#1", "it ended#1"),
+                ("His statement", "said#2", "it ended#2"),
+                ("Mo Lee of the Democracy Program", "said#3", "it ended#3"),
+            ],
+        );
+        let venues: Vec<Option<&str>> = doc
+            .attributions
+            .iter()
+            .map(|a| a.venue.map(|v| doc.slice(v.span)))
+            .collect();
+        assert_eq!(venues, vec![None, None, Some("His statement"), None]);
     }
 
     #[test]
