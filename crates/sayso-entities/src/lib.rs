@@ -74,7 +74,8 @@ impl Resolver for SpeakerResolver {
         let mut addressees: Vec<_> = doc
             .attributions
             .iter()
-            .map(|a| speakers::addressee(&cx, &a.cue))
+            .zip(&speakers)
+            .map(|(a, &speaker)| speakers::addressee(&cx, &a.cue, speaker))
             .collect();
         let content_starts: Vec<_> = doc
             .attributions

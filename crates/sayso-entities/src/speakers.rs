@@ -759,10 +759,13 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                                 None
                             }
                             MentionKind::Pronoun(p @ (Pronoun::Male | Pronoun::Female)) => {
+                                // "he told Hannity": he is not Hannity.
+                                let told = addressee_after(cx, &a.cue).and_then(|(_, e)| e);
+                                let fits = |e: usize| cx.fits_pronoun(e, p) && Some(e) != told;
                                 let speaker = recent(SPEAKER_REACH_PARAGRAPHS)
-                                    .filter(|&e| cx.may_be_person(e) && cx.fits_pronoun(e, p));
+                                    .filter(|&e| cx.may_be_person(e) && fits(e));
                                 let (subjects, named) = cx.named_before(mention.first, |e| {
-                                    cx.kinds[e] == EntityKind::Person && cx.fits_pronoun(e, p)
+                                    cx.kinds[e] == EntityKind::Person && fits(e)
                                 });
                                 // The latest speaker, unless the pronoun's sentence or the one
                                 // before opens with someone else and does not name the speaker
@@ -771,7 +774,7 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                                 match (subjects.first(), speaker) {
                                     (Some(&e), Some(s)) if !named.contains(&s) => Some(e),
                                     (_, Some(s)) => Some(s),
-                                    _ => cx.latest_person_for(mention.first, p),
+                                    _ => cx.latest_person_but(mention.first, p, told),
                                 }
                             }
                             MentionKind::Pronoun(Pronoun::Relative) => {
@@ -898,30 +901,106 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
     (speakers, resolved_mentions)
 }
 
-/// The addressee of an attribution: span and entity.
-pub fn addressee(cx: &Context, cue: &[Span]) -> Option<(Span, Option<usize>)> {
+/// How many words of roles and owners may come before the name an addressee ends in ("CNN's
+/// Jake Tapper", "Fox News host Sean Hannity", "French television channel BFM TV").
+const MAX_ADDRESSEE_ROLE_WORDS: usize = 6;
+
+/// The addressee of an attribution: span and entity. A phrase of roles and owners that ends in
+/// a name is that name's ("told CNN's Jake Tapper"), and a possessive's phrase is its nouns
+/// ("told his supporters"); "asked what ..." has none.
+/// Not the speaker, written after the cue ("..., asked Sen. Maria Cantwell").
+pub fn addressee(
+    cx: &Context,
+    cue: &[Span],
+    speaker: Option<usize>,
+) -> Option<(Span, Option<usize>)> {
+    addressee_after(cx, cue).filter(|(_, e)| e.is_none() || *e != speaker)
+}
+
+fn addressee_after(cx: &Context, cue: &[Span]) -> Option<(Span, Option<usize>)> {
     let c = last_cue_token(cx.doc, cue)?;
     if !sayso_attribution::cues::takes_addressee(cx.doc.token_text(c)) {
         return None;
     }
+    let doc = cx.doc;
     let next = c + 1;
-    if next >= cx.doc.tokens.len() {
+    if next >= doc.tokens.len() {
         return None;
+    }
+    let word = doc.token_text(next).to_lowercase();
+    if matches!(
+        word.as_str(),
+        "what"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "why"
+            | "how"
+            | "when"
+            | "where"
+            | "whether"
+            | "if"
+    ) {
+        return None;
+    }
+    let span = |first: usize, last: usize| {
+        Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end)
+    };
+    let possessive = |k: usize| matches!(doc.token_text(k), "'s" | "’s" | "'" | "’");
+    let noun = |k: usize| doc.upos.get(k) == Some(&Upos::Noun);
+    let modified = |m: &Mention| {
+        let after = m.last + 1;
+        after < doc.tokens.len()
+            && (possessive(after) || matches!(doc.upos.get(after), Some(Upos::Noun | Upos::Propn)))
+    };
+    let entity_of = |m: usize| match cx.mentions[m].kind {
+        MentionKind::Name { .. } => cx.entity_of[m],
+        MentionKind::Nominal {
+            organization: true, ..
+        } => cx.organization_for(cx.mentions[m].last),
+        _ => None,
+    };
+    // The name that ends a run of owners and roles.
+    let mut k = next;
+    while k < doc.tokens.len() && k <= next + MAX_ADDRESSEE_ROLE_WORDS {
+        if let Some(m) = cx.mention_at(k) {
+            let mention = &cx.mentions[m];
+            if !modified(mention) {
+                if k > next && matches!(mention.kind, MentionKind::Name { .. }) {
+                    return Some((span(next, mention.last), entity_of(m)));
+                }
+                break;
+            }
+            k = mention.last + 1;
+        } else if possessive(k)
+            || matches!(doc.upos.get(k), Some(Upos::Noun | Upos::Propn | Upos::Adj))
+        {
+            k += 1;
+        } else {
+            break;
+        }
     }
     if let Some(m) = cx.mention_at(next) {
         let mention = &cx.mentions[m];
-        let entity = match mention.kind {
-            MentionKind::Name { .. } => cx.entity_of[m],
-            MentionKind::Nominal {
-                organization: true, ..
-            } => cx.organization_for(mention.last),
-            _ => None,
-        };
-        return Some((cx.span_of(mention), entity));
+        // "his supporters", "Trump aides": whose they are is not who they are.
+        let nouns = (mention.last + 1..doc.tokens.len())
+            .take_while(|&k| noun(k))
+            .last();
+        if let Some(last) = nouns {
+            return Some((span(next, last), None));
+        }
+        return Some((cx.span_of(mention), entity_of(m)));
     }
     // "told reporters", "asked him".
-    matches!(cx.doc.upos.get(next), Some(Upos::Noun | Upos::Pron))
-        .then(|| (cx.doc.tokens[next].span, None))
+    matches!(doc.upos.get(next), Some(Upos::Noun | Upos::Pron))
+        .then(|| (doc.tokens[next].span, None))
+}
+
+/// The cue's last token ("told" in "also told").
+fn last_cue_token(doc: &Document, cue: &[Span]) -> Option<usize> {
+    let tokens = doc.tokens_in(*cue.last()?);
+    (!tokens.is_empty()).then(|| tokens.end - 1)
 }
 
 /// How many paragraphs after an addressed attribution a speaker's "he added" still speaks to
@@ -986,12 +1065,6 @@ pub fn carry_over_conversations(
             venues[k] = venues[before];
         }
     }
-}
-
-/// The cue's last token ("told" in "also told").
-fn last_cue_token(doc: &Document, cue: &[Span]) -> Option<usize> {
-    let tokens = doc.tokens_in(*cue.last()?);
-    (!tokens.is_empty()).then(|| tokens.end - 1)
 }
 
 /// Where the content should start when the attribution stage began it with the addressee of
@@ -1228,6 +1301,54 @@ mod tests {
     }
 
     #[test]
+    fn an_addressee_is_the_name_its_roles_end_in_and_a_possessives_nouns() {
+        use Upos::*;
+        let doc = resolved(
+            "Al Roe told CNN's Jo Tapp it ended. Al Roe told his aides it ended. Al Roe asked \
+             what it was.",
+            &[
+                Propn, Propn, Verb, Propn, Part, Propn, Propn, Pron, Verb, Punct, Propn, Propn,
+                Verb, Pron, Noun, Pron, Verb, Punct, Propn, Propn, Verb, Pron, Pron, Aux, Punct,
+            ],
+            &[
+                ("Al Roe", "told", "it ended"),
+                ("Al Roe#1", "told#1", "it ended#1"),
+                ("Al Roe#2", "asked", "it was"),
+            ],
+        );
+        let addressees: Vec<(Option<&str>, Option<&str>)> = doc
+            .attributions
+            .iter()
+            .map(|a| {
+                let entity = a.addressee_entity.map(|e| doc.entities[e].name.as_str());
+                (a.addressee.first().map(|s| doc.slice(*s)), entity)
+            })
+            .collect();
+        assert_eq!(
+            addressees,
+            vec![
+                (Some("CNN's Jo Tapp"), Some("Jo Tapp")),
+                (Some("his aides"), None),
+                (None, None)
+            ]
+        );
+    }
+
+    #[test]
+    fn he_is_not_whom_he_told() {
+        use Upos::*;
+        let found = speakers_of(
+            "John Lee met Mike Hale. \"It is high,\" he told Mike Hale.",
+            &[
+                Propn, Propn, Verb, Propn, Propn, Punct, Punct, Pron, Aux, Adj, Punct, Punct, Pron,
+                Verb, Propn, Propn, Punct,
+            ],
+            &[("he", "told", "It is high")],
+        );
+        assert_eq!(found, names(&[Some("John Lee")]));
+    }
+
+    #[test]
     fn a_transcript_turn_is_its_names() {
         let text = "WALLACE: Will she be there?\n\nPENCE: She will not.";
         let mut doc = Document::new("t", text).unwrap();
@@ -1302,7 +1423,7 @@ mod tests {
             ],
             &[("Ann Ruiz#1 | Bo Lee#1", "say", "no")],
         );
-        assert_eq!(found, names(&[Some("Bo Lee")]));
+        assert_eq!(found, names(&[Some("John Lee")]));
     }
 
     #[test]
@@ -1329,7 +1450,7 @@ mod tests {
             ],
             &[("who", "said", "no")],
         );
-        assert_eq!(found, names(&[Some("Bo Lee")]));
+        assert_eq!(found, names(&[Some("John Lee")]));
     }
 
     #[test]
