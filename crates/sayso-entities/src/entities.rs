@@ -355,8 +355,9 @@ fn capitalized(word: &str) -> Option<String> {
 }
 
 /// The entities of the one name a one-word name is a typing slip of ("McLenney" after
-/// "Tyresha McClenney", "MNSBC" after "MSNBC"): one letter left out, added, changed or two
-/// swapped, whatever the case, in a word of five letters or more with the same first letter,
+/// "Tyresha McClenney", "MNSBC" after "MSNBC"): one letter left out, added or two swapped in a
+/// word of five letters or more, or changed in one of seven or more, whatever the case, with
+/// the same first letter,
 /// when no other name is as close. A document with more than a thousand names is not
 /// searched, so that the time stays linear.
 fn misspelt_of<'a>(
@@ -381,14 +382,16 @@ fn misspelt_of<'a>(
     }
 }
 
-/// Whether two words differ by exactly one letter left out, added or changed, or two
-/// neighbouring letters swapped, and end in the same two letters: a different ending makes
+/// Whether two words differ by exactly one letter left out, added or changed (in a word of
+/// seven letters or more), or two neighbouring letters swapped, and end in the same two letters: a different ending makes
 /// another word of the same stem ("America" and "American", "Texas" and "Texans").
 fn one_slip_apart(a: &[char], b: &[char]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
     /// How many last letters the words must share.
     const SAME_ENDING: usize = 2;
+    /// How long a word must be for one changed letter to be a slip.
+    const MIN_CHANGED_LETTERS: usize = 7;
     let suffix = short
         .iter()
         .rev()
@@ -401,7 +404,10 @@ fn one_slip_apart(a: &[char], b: &[char]) -> bool {
     match long.len() - short.len() {
         0 if prefix == short.len() => false,
         0 => {
-            let changed = short[prefix + 1..] == long[prefix + 1..];
+            // A letter changed in a short word makes another name as often as a slip
+            // ("Obama" and "Osama", "Perry" and "Parry").
+            let changed =
+                short.len() >= MIN_CHANGED_LETTERS && short[prefix + 1..] == long[prefix + 1..];
             let swapped = prefix + 1 < short.len()
                 && short[prefix] == long[prefix + 1]
                 && short[prefix + 1] == long[prefix]
@@ -1479,6 +1485,8 @@ mod tests {
         assert!(one_slip_apart(&chars("Keidis"), &chars("Kiedis")));
         assert!(one_slip_apart(&chars("Brazille"), &chars("Brazile")));
         assert!(!one_slip_apart(&chars("Obama"), &chars("Obama")));
+        assert!(!one_slip_apart(&chars("Obama"), &chars("Osama")));
+        assert!(one_slip_apart(&chars("Schiller"), &chars("Schilder")));
         assert!(!one_slip_apart(&chars("Clinton"), &chars("Clintons")));
     }
 

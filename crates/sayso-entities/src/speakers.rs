@@ -207,6 +207,64 @@ impl Context<'_> {
         })
     }
 
+    /// The person a story is about, for a nominal that only describes someone prominent
+    /// ("the New York businessman", "the real estate mogul", "the front-runner"): the person
+    /// named most often before it. Not for a party's nominee ("the Democratic nominee" is no
+    /// Republican's), which titles decide.
+    fn protagonist_described(&self, nominal: &Mention, pronoun: Option<Pronoun>) -> Option<usize> {
+        const DESCRIPTIONS: &[&str] = &[
+            "businessman",
+            "businesswoman",
+            "billionaire",
+            "mogul",
+            "tycoon",
+            "magnate",
+            "developer",
+            "front-runner",
+            "frontrunner",
+            "nominee",
+            "candidate",
+            "hopeful",
+            "standard-bearer",
+        ];
+        let word = |t: usize| self.doc.token_text(t).to_lowercase();
+        // (Not a possessor: "the candidate's friends" are not the candidate.)
+        let described = DESCRIPTIONS.contains(&word(nominal.last).as_str())
+            && !self.is_possessor(nominal)
+            && (nominal.first..nominal.last).all(|t| {
+                !matches!(
+                    word(t).as_str(),
+                    "republican" | "democratic" | "democrat" | "gop" | "libertarian" | "green"
+                )
+            });
+        if !described {
+            return None;
+        }
+        // The most named in its paragraph and the few before (a live blog's entries each have
+        // theirs), then within reach; of those tied, the first named (a story names its
+        // subject first).
+        let k = self.mentions.partition_point(|m| m.last < nominal.first);
+        let reach = k.saturating_sub(MENTION_REACH)..k;
+        let paragraph = self.paragraph_of_token(nominal.first);
+        let mut counts: std::collections::HashMap<usize, (usize, usize)> = Default::default();
+        for m in reach.clone() {
+            if let Some(e) = self.entity_of[m].filter(|&e| {
+                self.kinds[e] == EntityKind::Person
+                    && pronoun.is_none_or(|p| self.fits_pronoun(e, p))
+            }) {
+                let near = paragraph - self.paragraph_of_token(self.mentions[m].first)
+                    <= SPEAKER_REACH_PARAGRAPHS;
+                let (near_count, count) = counts.entry(e).or_default();
+                *near_count += usize::from(near);
+                *count += 1;
+            }
+        }
+        let most = counts.values().copied().max()?;
+        reach
+            .filter_map(|m| self.entity_of[m])
+            .find(|e| counts.get(e) == Some(&most))
+    }
+
     /// The organization an organization nominal ("the outlet", "the committee") ending at
     /// token `head` stands for: the latest named before it whose name fits the noun.
     pub fn organization_for(&self, head: usize) -> Option<usize> {
@@ -810,10 +868,12 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                                         Gender::Male => Pronoun::Male,
                                         Gender::Female => Pronoun::Female,
                                     });
-                                    recent(SPEAKER_REACH_PARAGRAPHS).filter(|&e| {
-                                        cx.may_be_person(e)
-                                            && pronoun.is_none_or(|p| cx.fits_pronoun(e, p))
-                                    })
+                                    recent(SPEAKER_REACH_PARAGRAPHS)
+                                        .filter(|&e| {
+                                            cx.may_be_person(e)
+                                                && pronoun.is_none_or(|p| cx.fits_pronoun(e, p))
+                                        })
+                                        .or_else(|| cx.protagonist_described(mention, pronoun))
                                 })
                             }
                             _ => None,
@@ -1346,6 +1406,27 @@ mod tests {
             &[("he", "told", "It is high")],
         );
         assert_eq!(found, names(&[Some("John Lee")]));
+    }
+
+    #[test]
+    fn a_description_with_no_speaker_near_is_the_person_most_named() {
+        use Upos::*;
+        let said = |description: &str, tags: &[Upos]| {
+            let text = format!(
+                "Tom Hale spoke. Tom Hale won. Al Roe lost. \"We won,\" the {description} said."
+            );
+            let mut all = vec![
+                Propn, Propn, Verb, Punct, Propn, Propn, Verb, Punct, Propn, Propn, Verb, Punct,
+                Punct, Pron, Verb, Punct, Punct, Det,
+            ];
+            all.extend_from_slice(tags);
+            all.extend([Verb, Punct]);
+            let source = format!("the {description}");
+            speakers_of(&text, &all, &[(source.as_str(), "said", "We won")])
+        };
+        assert_eq!(said("businessman", &[Noun]), names(&[Some("Tom Hale")]));
+        // A party's nominee is whoever that party's title says, not the story's subject.
+        assert_eq!(said("Democratic nominee", &[Adj, Noun]), names(&[None]));
     }
 
     #[test]
