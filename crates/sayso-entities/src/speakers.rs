@@ -360,6 +360,18 @@ impl Context<'_> {
                 if !fits(e) || quoted(mention) {
                     continue;
                 }
+                // The subject of the sentence's main verb, wherever it starts ("Asked on Fox
+                // News who leads the party, Trump said ...", "Elsewhere on the plane, Mr.
+                // Allen installed ... He agreed").
+                let main_subject = doc.is_parsed()
+                    && doc
+                        .deprels
+                        .get(mention.last)
+                        .is_some_and(|d| d.starts_with("nsubj"))
+                    && doc.heads[mention.last].is_some_and(|h| doc.heads[h as usize].is_none());
+                if main_subject && !subjects.contains(&e) {
+                    subjects.push(e);
+                }
                 named.push(e);
                 // (Not a name after a preposition: "Campaigning against Mitt Romney, he ...";
                 // but "As for Trump, he ..." names its topic.)
@@ -369,7 +381,11 @@ impl Context<'_> {
                         && doc.token_text(p - 1).eq_ignore_ascii_case("as");
                     p >= first && doc.upos.get(p) == Some(&Upos::Adp) && !topic
                 });
-                if k == 0 && mention.first < first + SUBJECT_REACH && !object {
+                if k == 0
+                    && mention.first < first + SUBJECT_REACH
+                    && !object
+                    && !subjects.contains(&e)
+                {
                     subjects.push(e);
                 }
             }
@@ -1427,6 +1443,63 @@ mod tests {
         assert_eq!(said("businessman", &[Noun]), names(&[Some("Tom Hale")]));
         // A party's nominee is whoever that party's title says, not the story's subject.
         assert_eq!(said("Democratic nominee", &[Adj, Noun]), names(&[None]));
+    }
+
+    #[test]
+    fn he_takes_up_the_main_verbs_subject_wherever_it_starts() {
+        use Upos::*;
+        let text = "Tom Hale said no. Elsewhere on the plane, Paul Allen installed seats. He \
+                    agreed to sell it.";
+        let mut doc = crate::mentions::tests::tagged(
+            text,
+            &[
+                Propn, Propn, Verb, Intj, Punct, Adv, Adp, Det, Noun, Punct, Propn, Propn, Verb,
+                Noun, Punct, Pron, Verb, Part, Verb, Pron, Punct,
+            ],
+        );
+        let parse: [(Option<u32>, &str); 21] = [
+            (Some(1), "compound"),
+            (Some(2), "nsubj"),
+            (None, "root"),
+            (Some(2), "obj"),
+            (Some(2), "punct"),
+            (Some(12), "advmod"),
+            (Some(8), "case"),
+            (Some(8), "det"),
+            (Some(12), "obl"),
+            (Some(12), "punct"),
+            (Some(11), "compound"),
+            (Some(12), "nsubj"),
+            (None, "root"),
+            (Some(12), "obj"),
+            (Some(12), "punct"),
+            (Some(16), "nsubj"),
+            (None, "root"),
+            (Some(18), "mark"),
+            (Some(16), "xcomp"),
+            (Some(18), "obj"),
+            (Some(16), "punct"),
+        ];
+        doc.heads = parse.iter().map(|(h, _)| *h).collect();
+        doc.deprels = parse.iter().map(|(_, d)| (*d).into()).collect();
+        let at = |words: &str| {
+            let start = text.find(words).unwrap() as u32;
+            vec![Span::new(start, start + words.len() as u32)]
+        };
+        doc.attributions = [("Tom Hale", "said", "no"), ("He", "agreed", "to sell it")]
+            .iter()
+            .map(|(source, cue, content)| Attribution {
+                source: at(source),
+                cue: at(cue),
+                content: at(content),
+                ..Attribution::default()
+            })
+            .collect();
+        SpeakerResolver.resolve(&mut doc);
+        assert_eq!(
+            speakers(&doc),
+            names(&[Some("Tom Hale"), Some("Paul Allen")])
+        );
     }
 
     #[test]
