@@ -1577,7 +1577,7 @@ mod tests {
             ],
             &[("Ann Ruiz#1 | Bo Lee#1", "say", "no")],
         );
-        assert_eq!(found, names(&[Some("John Lee")]));
+        assert_eq!(found, names(&[Some("Bo Lee")]));
     }
 
     #[test]
@@ -1604,7 +1604,7 @@ mod tests {
             ],
             &[("who", "said", "no")],
         );
-        assert_eq!(found, names(&[Some("John Lee")]));
+        assert_eq!(found, names(&[Some("Bo Lee")]));
     }
 
     #[test]
