@@ -487,6 +487,36 @@ impl Context<'_> {
             })
     }
 
+    /// Whether "it" at token `t` takes up a document or a recording ("The ad then references
+    /// ... It also mentions ...", "the report says. It also points out ..."): the subject of
+    /// the main verb of its sentence before it, or of the sentence before when "it" opens its
+    /// own, is one (with a parse).
+    fn document_before(&self, t: usize) -> bool {
+        const RECORDINGS: &[&str] = &["ad", "video", "clip", "footage", "advertisement"];
+        let doc = self.doc;
+        if !doc.is_parsed() {
+            return false;
+        }
+        let s = doc.sentence_index(doc.tokens[t].span.start);
+        let opens = doc
+            .sentences
+            .get(s)
+            .is_some_and(|span| doc.token_at_or_after(span.start) == t);
+        let range = match (opens, s.checked_sub(1)) {
+            (true, Some(before)) => doc.tokens_in(doc.sentences[before]),
+            (true, None) => return false,
+            (false, _) => doc.token_at_or_after(doc.sentences[s].start)..t,
+        };
+        range.clone().any(|k| {
+            let word = doc.token_text(k).to_lowercase();
+            doc.deprels[k].starts_with("nsubj")
+                && doc.heads[k].is_some_and(|h| {
+                    range.contains(&(h as usize)) && doc.heads[h as usize].is_none()
+                })
+                && (DOCUMENT_NOUNS.contains(&word.as_str()) || RECORDINGS.contains(&word.as_str()))
+        })
+    }
+
     /// Whether a source names a poll, which is no one's whoever ran it.
     fn mentions_poll(&self, source: &[Range<usize>]) -> bool {
         source.iter().flat_map(|r| r.clone()).any(|t| {
@@ -921,7 +951,7 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                     if cx.is_document(&source) {
                         return recent(0);
                     }
-                    if !it {
+                    if !it || cx.document_before(source[0].start) {
                         return None;
                     }
                     recent(SPEAKER_REACH_PARAGRAPHS)
@@ -1500,6 +1530,41 @@ mod tests {
             speakers(&doc),
             names(&[Some("Tom Hale"), Some("Paul Allen")])
         );
+    }
+
+    #[test]
+    fn it_after_a_document_subject_is_the_document_not_the_organization() {
+        use Upos::*;
+        let text = "The IMF said no. The ad shows a farm. It also notes a risk.";
+        let mut doc = crate::mentions::tests::tagged(
+            text,
+            &[
+                Det, Propn, Verb, Intj, Punct, Det, Noun, Verb, Det, Noun, Punct, Pron, Adv, Verb,
+                Det, Noun, Punct,
+            ],
+        );
+        let heads = [1, 2, 99, 2, 2, 6, 7, 99, 9, 7, 7, 13, 13, 99, 15, 13, 13];
+        let deprels = [
+            "det", "nsubj", "root", "obj", "punct", "det", "nsubj", "root", "det", "obj", "punct",
+            "nsubj", "advmod", "root", "det", "obj", "punct",
+        ];
+        doc.heads = heads.iter().map(|&h| (h != 99).then_some(h)).collect();
+        doc.deprels = deprels.iter().map(|&d| d.into()).collect();
+        let at = |words: &str| {
+            let start = text.find(words).unwrap() as u32;
+            vec![Span::new(start, start + words.len() as u32)]
+        };
+        doc.attributions = [("The IMF", "said", "no"), ("It", "notes", "a risk")]
+            .iter()
+            .map(|(source, cue, content)| Attribution {
+                source: at(source),
+                cue: at(cue),
+                content: at(content),
+                ..Attribution::default()
+            })
+            .collect();
+        SpeakerResolver.resolve(&mut doc);
+        assert_eq!(speakers(&doc), names(&[Some("IMF"), None]));
     }
 
     #[test]
