@@ -360,9 +360,9 @@ impl Context<'_> {
                 if !fits(e) || quoted(mention) {
                     continue;
                 }
-                // The subject of the sentence's main verb, wherever it starts ("Asked on Fox
-                // News who leads the party, Trump said ...", "Elsewhere on the plane, Mr.
-                // Allen installed ... He agreed").
+                // The subject of the sentence's main verb, wherever it starts ("Asked about
+                // the polls on a radio show, Trump said ...", "In the back of the jet, Mr.
+                // Allen put seats ... He agreed").
                 let main_subject = doc.is_parsed()
                     && doc
                         .deprels
@@ -1478,7 +1478,7 @@ mod tests {
     #[test]
     fn he_takes_up_the_main_verbs_subject_wherever_it_starts() {
         use Upos::*;
-        let text = "Tom Hale said no. Elsewhere on the plane, Paul Allen installed seats. He \
+        let text = "Tom Hale said no. Elsewhere on the ship, Paul Allen installed seats. He \
                     agreed to sell it.";
         let mut doc = crate::mentions::tests::tagged(
             text,
