@@ -1478,54 +1478,38 @@ mod tests {
     #[test]
     fn he_takes_up_the_main_verbs_subject_wherever_it_starts() {
         use Upos::*;
-        let text = "Tom Hale said no. Elsewhere on the ship, Paul Allen installed seats. He \
-                    agreed to sell it.";
-        let mut doc = crate::mentions::tests::tagged(
-            text,
+        let doc = resolved_parsed(
+            "Tom Hale said no. Elsewhere on the ship, Paul Allen installed seats. He agreed to \
+             sell it.",
             &[
                 Propn, Propn, Verb, Intj, Punct, Adv, Adp, Det, Noun, Punct, Propn, Propn, Verb,
                 Noun, Punct, Pron, Verb, Part, Verb, Pron, Punct,
             ],
+            &[
+                (Some(1), "compound"),
+                (Some(2), "nsubj"),
+                (None, "root"),
+                (Some(2), "obj"),
+                (Some(2), "punct"),
+                (Some(12), "advmod"),
+                (Some(8), "case"),
+                (Some(8), "det"),
+                (Some(12), "obl"),
+                (Some(12), "punct"),
+                (Some(11), "compound"),
+                (Some(12), "nsubj"),
+                (None, "root"),
+                (Some(12), "obj"),
+                (Some(12), "punct"),
+                (Some(16), "nsubj"),
+                (None, "root"),
+                (Some(18), "mark"),
+                (Some(16), "xcomp"),
+                (Some(18), "obj"),
+                (Some(16), "punct"),
+            ],
+            &[("Tom Hale", "said", "no"), ("He", "agreed", "to sell it")],
         );
-        let parse: [(Option<u32>, &str); 21] = [
-            (Some(1), "compound"),
-            (Some(2), "nsubj"),
-            (None, "root"),
-            (Some(2), "obj"),
-            (Some(2), "punct"),
-            (Some(12), "advmod"),
-            (Some(8), "case"),
-            (Some(8), "det"),
-            (Some(12), "obl"),
-            (Some(12), "punct"),
-            (Some(11), "compound"),
-            (Some(12), "nsubj"),
-            (None, "root"),
-            (Some(12), "obj"),
-            (Some(12), "punct"),
-            (Some(16), "nsubj"),
-            (None, "root"),
-            (Some(18), "mark"),
-            (Some(16), "xcomp"),
-            (Some(18), "obj"),
-            (Some(16), "punct"),
-        ];
-        doc.heads = parse.iter().map(|(h, _)| *h).collect();
-        doc.deprels = parse.iter().map(|(_, d)| (*d).into()).collect();
-        let at = |words: &str| {
-            let start = text.find(words).unwrap() as u32;
-            vec![Span::new(start, start + words.len() as u32)]
-        };
-        doc.attributions = [("Tom Hale", "said", "no"), ("He", "agreed", "to sell it")]
-            .iter()
-            .map(|(source, cue, content)| Attribution {
-                source: at(source),
-                cue: at(cue),
-                content: at(content),
-                ..Attribution::default()
-            })
-            .collect();
-        SpeakerResolver.resolve(&mut doc);
         assert_eq!(
             speakers(&doc),
             names(&[Some("Tom Hale"), Some("Paul Allen")])
@@ -1535,35 +1519,33 @@ mod tests {
     #[test]
     fn it_after_a_document_subject_is_the_document_not_the_organization() {
         use Upos::*;
-        let text = "The IMF said no. The ad shows a farm. It also notes a risk.";
-        let mut doc = crate::mentions::tests::tagged(
-            text,
+        let doc = resolved_parsed(
+            "The IMF said no. The ad shows a farm. It also notes a risk.",
             &[
                 Det, Propn, Verb, Intj, Punct, Det, Noun, Verb, Det, Noun, Punct, Pron, Adv, Verb,
                 Det, Noun, Punct,
             ],
+            &[
+                (Some(1), "det"),
+                (Some(2), "nsubj"),
+                (None, "root"),
+                (Some(2), "obj"),
+                (Some(2), "punct"),
+                (Some(6), "det"),
+                (Some(7), "nsubj"),
+                (None, "root"),
+                (Some(9), "det"),
+                (Some(7), "obj"),
+                (Some(7), "punct"),
+                (Some(13), "nsubj"),
+                (Some(13), "advmod"),
+                (None, "root"),
+                (Some(15), "det"),
+                (Some(13), "obj"),
+                (Some(13), "punct"),
+            ],
+            &[("The IMF", "said", "no"), ("It", "notes", "a risk")],
         );
-        let heads = [1, 2, 99, 2, 2, 6, 7, 99, 9, 7, 7, 13, 13, 99, 15, 13, 13];
-        let deprels = [
-            "det", "nsubj", "root", "obj", "punct", "det", "nsubj", "root", "det", "obj", "punct",
-            "nsubj", "advmod", "root", "det", "obj", "punct",
-        ];
-        doc.heads = heads.iter().map(|&h| (h != 99).then_some(h)).collect();
-        doc.deprels = deprels.iter().map(|&d| d.into()).collect();
-        let at = |words: &str| {
-            let start = text.find(words).unwrap() as u32;
-            vec![Span::new(start, start + words.len() as u32)]
-        };
-        doc.attributions = [("The IMF", "said", "no"), ("It", "notes", "a risk")]
-            .iter()
-            .map(|(source, cue, content)| Attribution {
-                source: at(source),
-                cue: at(cue),
-                content: at(content),
-                ..Attribution::default()
-            })
-            .collect();
-        SpeakerResolver.resolve(&mut doc);
         assert_eq!(speakers(&doc), names(&[Some("IMF"), None]));
     }
 
@@ -2278,7 +2260,23 @@ Tom Hale said yes. Gov. Ann Reyes spoke.",
     /// resolved: each `(source, cue, content)` is found by its words, "word#2" for their third
     /// occurrence, "" for none, "a | b" for two pieces.
     fn resolved(text: &str, tags: &[Upos], said: &[(&str, &str, &str)]) -> Document {
+        resolve(crate::mentions::tests::tagged(text, tags), text, said)
+    }
+
+    /// The same with a hand-given parse, each token's head (`None` for a root) and relation.
+    fn resolved_parsed(
+        text: &str,
+        tags: &[Upos],
+        parse: &[(Option<u32>, &str)],
+        said: &[(&str, &str, &str)],
+    ) -> Document {
         let mut doc = crate::mentions::tests::tagged(text, tags);
+        doc.heads = parse.iter().map(|(h, _)| *h).collect();
+        doc.deprels = parse.iter().map(|(_, d)| (*d).into()).collect();
+        resolve(doc, text, said)
+    }
+
+    fn resolve(mut doc: Document, text: &str, said: &[(&str, &str, &str)]) -> Document {
         // Pieces of a span are written "first | second".
         let at = |pieces: &str| -> Vec<Span> {
             if pieces.is_empty() {
