@@ -357,9 +357,8 @@ fn capitalized(word: &str) -> Option<String> {
 /// The entities of the one name a one-word name is a typing slip of ("McLenney" after
 /// "Tyresha McClenney", "MNSBC" after "MSNBC"): one letter left out, added or two swapped in a
 /// word of five letters or more, or changed in one of seven or more, whatever the case, with
-/// the same first letter,
-/// when no other name is as close. A document with more than a thousand names is not
-/// searched, so that the time stays linear.
+/// the same first letter, when no other name is as close. A document with more than a
+/// thousand names is not searched, so that the time stays linear.
 fn misspelt_of<'a>(
     word: &str,
     by_edge_word: &'a HashMap<String, Vec<usize>>,
@@ -383,8 +382,9 @@ fn misspelt_of<'a>(
 }
 
 /// Whether two words differ by exactly one letter left out, added or changed (in a word of
-/// seven letters or more), or two neighbouring letters swapped, and end in the same two letters: a different ending makes
-/// another word of the same stem ("America" and "American", "Texas" and "Texans").
+/// seven letters or more), or two neighbouring letters swapped, and end in the same two
+/// letters: a different ending makes another word of the same stem ("America" and
+/// "American", "Texas" and "Texans").
 fn one_slip_apart(a: &[char], b: &[char]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();

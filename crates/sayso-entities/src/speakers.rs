@@ -252,7 +252,8 @@ impl Context<'_> {
                 self.kinds[e] == EntityKind::Person
                     && pronoun.is_none_or(|p| self.fits_pronoun(e, p))
             }) {
-                let near = paragraph - self.paragraph_of_token(self.mentions[m].first)
+                let near = paragraph
+                    .saturating_sub(self.paragraph_of_token(self.mentions[m].first))
                     <= SPEAKER_REACH_PARAGRAPHS;
                 let (near_count, count) = counts.entry(e).or_default();
                 *near_count += usize::from(near);
@@ -498,14 +499,14 @@ impl Context<'_> {
             return false;
         }
         let s = doc.sentence_index(doc.tokens[t].span.start);
-        let opens = doc
-            .sentences
-            .get(s)
-            .is_some_and(|span| doc.token_at_or_after(span.start) == t);
+        let Some(&sentence) = doc.sentences.get(s) else {
+            return false;
+        };
+        let opens = doc.token_at_or_after(sentence.start) == t;
         let range = match (opens, s.checked_sub(1)) {
             (true, Some(before)) => doc.tokens_in(doc.sentences[before]),
             (true, None) => return false,
-            (false, _) => doc.token_at_or_after(doc.sentences[s].start)..t,
+            (false, _) => doc.token_at_or_after(sentence.start)..t,
         };
         range.clone().any(|k| {
             let word = doc.token_text(k).to_lowercase();
