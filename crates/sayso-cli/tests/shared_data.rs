@@ -100,6 +100,14 @@ fn seed_article_speakers_and_addressees() {
         .filter_map(|a| a["venue"]["type"].as_str())
         .collect();
     assert!(venues.contains(&"podcast"), "{venues:?}");
+    // Photo credits ("Matthew Simmons via Getty Images", "Pool via Getty Images") name no one
+    // in the story.
+    assert!(
+        entities
+            .iter()
+            .all(|e| e["name"] != "Matthew Simmons" && e["name"] != "Pool"),
+        "{entities:?}"
+    );
     let west = entities
         .iter()
         .find(|e| e["name"] == "Kanye West")

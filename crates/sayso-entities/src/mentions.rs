@@ -676,6 +676,26 @@ pub(crate) fn starts_sentence(doc: &Document, t: usize) -> bool {
 }
 
 /// Every mention in the document, in text order.
+/// Picture agencies a photo credit names after "via" or a slash.
+const PICTURE_AGENCIES: &[&str] = &["getty", "reuters", "afp", "ap", "epa"];
+
+/// The last token of the agency when a photo credit's "via Getty Images" or "/ Reuters"
+/// follows the name ending at token `end`.
+fn photo_credit_after(doc: &Document, end: usize) -> Option<usize> {
+    let link = end + 1;
+    let agency = end + 2;
+    if agency >= doc.tokens.len() || !matches!(doc.token_text(link), "via" | "/") {
+        return None;
+    }
+    if !PICTURE_AGENCIES.contains(&&*lower(doc, agency)) {
+        return None;
+    }
+    // "Getty Images": the agency's second word goes with it.
+    let images = agency + 1 < doc.tokens.len()
+        && matches!(doc.token_text(agency + 1), "Images" | "Photo" | "Photos");
+    Some(if images { agency + 1 } else { agency })
+}
+
 pub fn find_mentions(doc: &Document) -> Vec<Mention> {
     let n = doc.tokens.len();
     let mut mentions = Vec::new();
@@ -849,6 +869,13 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
             let first = if with_the { first - 1 } else { first };
             // A run of a dozen capitalized words is a headline or shouting, not a name.
             let plausible = end - first < MAX_NAME_WORDS;
+            // A photo credit ("Matthew Simmons via Getty Images", "Jim Urquhart / Reuters")
+            // names who took a picture, no one in the story: neither it nor its agency is a
+            // mention.
+            if let Some(agency_end) = photo_credit_after(doc, end) {
+                t = agency_end + 1;
+                continue;
+            }
             // A person noun alone opening a sentence is a nominal a tagger took for a name (a
             // headline's "Lawmaker urges ..."), unless a longer name has it (`add_surnames`).
             let person_noun = first == end
@@ -1353,6 +1380,19 @@ pub(crate) mod tests {
                 doc.slice(span).to_string()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_photo_credit_and_its_agency_are_no_mentions() {
+        use Upos::*;
+        let doc = tagged(
+            "Ann Ruiz spoke. Jo Tapp via Getty Images. Al Roe / Reuters. Reuters said no.",
+            &[
+                Propn, Propn, Verb, Punct, Propn, Propn, Adp, Adj, Noun, Punct, Propn, Propn, Sym,
+                Propn, Punct, Propn, Verb, Intj, Punct,
+            ],
+        );
+        assert_eq!(names(&doc), ["Ann Ruiz", "Reuters"]);
     }
 
     #[test]
