@@ -70,12 +70,16 @@ impl Resolver for SpeakerResolver {
             names: &names,
             title_words: &title_words,
         };
-        let (speakers, resolved) = speakers::resolve_speakers(&cx);
-        let mut addressees: Vec<_> = doc
+        let told: Vec<_> = doc
             .attributions
             .iter()
+            .map(|a| speakers::told_after(&cx, &a.cue))
+            .collect();
+        let (speakers, resolved) = speakers::resolve_speakers(&cx, &told);
+        let mut addressees: Vec<_> = told
+            .into_iter()
             .zip(&speakers)
-            .map(|(a, &speaker)| speakers::addressee(&cx, &a.cue, speaker))
+            .map(|(told, &speaker)| speakers::addressee(told, speaker))
             .collect();
         let content_starts: Vec<_> = doc
             .attributions

@@ -652,7 +652,7 @@ fn nickname_ends(doc: &Document, end: usize) -> Option<usize> {
         .take_while(|&k| k < doc.tokens.len())
         .find(|&k| is_quote_mark(doc.token_text(k)))?;
     let words_fit = (open + 1..close).all(|k| capitalized(doc, k) && !starts_sentence(doc, k));
-    // (The surname may be a common word the tagger calls one: 'Marcia "Cia" Price'.)
+    // (The surname may be a common word the tagger calls one: 'Marta "Tia" Rice'.)
     let name_after = close + 1 < doc.tokens.len()
         && (is_name_token(doc, close + 1)
             || capitalized(doc, close + 1)

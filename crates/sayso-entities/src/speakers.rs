@@ -49,6 +49,15 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "data",
 ];
 
+/// The main verb of its sentence (the root of the parse) when token `t` is its subject.
+fn main_verb_of_subject(doc: &Document, t: usize) -> Option<usize> {
+    if !doc.is_parsed() || !doc.deprels[t].starts_with("nsubj") {
+        return None;
+    }
+    let verb = doc.heads[t]? as usize;
+    doc.heads[verb].is_none().then_some(verb)
+}
+
 /// The paragraphs of a headline and lede, whose unnamed speaker the story names later.
 const LEDE_PARAGRAPHS: usize = 1;
 
@@ -116,7 +125,7 @@ impl Context<'_> {
     }
 
     /// The mentions inside a token range, and a name it starts inside of (a source cut from
-    /// its name: "Price (D-Newport News)" of 'Marcia "Cia" Price').
+    /// its name: "Rice (D-Fair Oaks)" of 'Marta "Tia" Rice').
     fn mentions_in(&self, range: &Range<usize>) -> impl Iterator<Item = usize> + '_ {
         let start = self.mentions.partition_point(|m| m.first < range.start);
         let start = match start.checked_sub(1) {
@@ -364,12 +373,7 @@ impl Context<'_> {
                 // The subject of the sentence's main verb, wherever it starts ("Asked about
                 // the polls on a radio show, Trump said ...", "In the back of the jet, Mr.
                 // Allen put seats ... He agreed").
-                let main_subject = doc.is_parsed()
-                    && doc
-                        .deprels
-                        .get(mention.last)
-                        .is_some_and(|d| d.starts_with("nsubj"))
-                    && doc.heads[mention.last].is_some_and(|h| doc.heads[h as usize].is_none());
+                let main_subject = main_verb_of_subject(doc, mention.last).is_some();
                 if main_subject && !subjects.contains(&e) {
                     subjects.push(e);
                 }
@@ -509,12 +513,10 @@ impl Context<'_> {
             (false, _) => doc.token_at_or_after(sentence.start)..t,
         };
         range.clone().any(|k| {
-            let word = doc.token_text(k).to_lowercase();
-            doc.deprels[k].starts_with("nsubj")
-                && doc.heads[k].is_some_and(|h| {
-                    range.contains(&(h as usize)) && doc.heads[h as usize].is_none()
-                })
-                && (DOCUMENT_NOUNS.contains(&word.as_str()) || RECORDINGS.contains(&word.as_str()))
+            main_verb_of_subject(doc, k).is_some_and(|verb| range.contains(&verb)) && {
+                let word = doc.token_text(k).to_lowercase();
+                DOCUMENT_NOUNS.contains(&word.as_str()) || RECORDINGS.contains(&word.as_str())
+            }
         })
     }
 
@@ -713,9 +715,22 @@ impl Context<'_> {
     }
 }
 
+/// The addressee of an attribution whom its cue names ([`told_after`]), unless that is the
+/// speaker.
+pub fn addressee(
+    told: Option<(Span, Option<usize>)>,
+    speaker: Option<usize>,
+) -> Option<(Span, Option<usize>)> {
+    told.filter(|(_, e)| e.is_none() || *e != speaker)
+}
+
 /// The speaker entity of each attribution (in the document's order), and the source mentions
-/// (pronouns, nominals) resolved along the way, as (entity, span).
-pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>) {
+/// (pronouns, nominals) resolved along the way, as (entity, span). `told` is whom each
+/// attribution's cue names ([`told_after`]).
+pub fn resolve_speakers(
+    cx: &Context,
+    told: &[Option<(Span, Option<usize>)>],
+) -> (Vec<Option<usize>>, Vec<(usize, Span)>) {
     let mut speakers = Vec::with_capacity(cx.doc.attributions.len());
     // For each attribution: whether a name in its source gave the speaker, and its paragraph.
     let mut named_here = Vec::with_capacity(cx.doc.attributions.len());
@@ -725,7 +740,7 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
     let mut latest: Option<(usize, usize)> = None;
     // Computed for the first "I" source only: most documents have none.
     let writers = std::cell::OnceCell::new();
-    for a in &cx.doc.attributions {
+    for (k, a) in cx.doc.attributions.iter().enumerate() {
         let mut source = cx.tokens(&a.source);
         // A source in pieces is the model's guess at two phrases ("Barbra Streisand | Clinton
         // said"): the piece nearest the cue speaks, when a name or a pronoun is in it.
@@ -865,7 +880,7 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
                             }
                             MentionKind::Pronoun(p @ (Pronoun::Male | Pronoun::Female)) => {
                                 // "he told Hannity": he is not Hannity.
-                                let told = addressee_after(cx, &a.cue).and_then(|(_, e)| e);
+                                let told = told[k].and_then(|(_, e)| e);
                                 let fits = |e: usize| cx.fits_pronoun(e, p) && Some(e) != told;
                                 let speaker = recent(SPEAKER_REACH_PARAGRAPHS)
                                     .filter(|&e| cx.may_be_person(e) && fits(e));
@@ -1012,19 +1027,11 @@ pub fn resolve_speakers(cx: &Context) -> (Vec<Option<usize>>, Vec<(usize, Span)>
 /// Jake Tapper", "Fox News host Sean Hannity", "French television channel BFM TV").
 const MAX_ADDRESSEE_ROLE_WORDS: usize = 6;
 
-/// The addressee of an attribution: span and entity. A phrase of roles and owners that ends in
-/// a name is that name's ("told CNN's Jake Tapper"), and a possessive's phrase is its nouns
-/// ("told his supporters"); "asked what ..." has none.
-/// Not the speaker, written after the cue ("..., asked Sen. Maria Cantwell").
-pub fn addressee(
-    cx: &Context,
-    cue: &[Span],
-    speaker: Option<usize>,
-) -> Option<(Span, Option<usize>)> {
-    addressee_after(cx, cue).filter(|(_, e)| e.is_none() || *e != speaker)
-}
-
-fn addressee_after(cx: &Context, cue: &[Span]) -> Option<(Span, Option<usize>)> {
+/// Whom a cue names after it as addressed: span and entity. A phrase of roles and owners that
+/// ends in a name is that name's ("told CNN's Jake Tapper"), and a possessive's phrase is its
+/// nouns ("told his supporters"); "asked what ..." has none. (It may be the speaker written
+/// after the cue, "..., asked Sen. Maria Cantwell": [`addressee`] leaves that out.)
+pub fn told_after(cx: &Context, cue: &[Span]) -> Option<(Span, Option<usize>)> {
     let c = last_cue_token(cx.doc, cue)?;
     if !sayso_attribution::cues::takes_addressee(cx.doc.token_text(c)) {
         return None;
@@ -1659,14 +1666,14 @@ mod tests {
     fn a_source_cut_from_a_name_is_that_name_and_a_party_tag_names_no_one() {
         use Upos::*;
         let found = speakers_of(
-            "Del. Marcia \"Cia\" Price (D-Newport News) said no.",
+            "Del. Marta \"Tia\" Rice (D-Fair Oaks) said no.",
             &[
                 Propn, Propn, Punct, Propn, Punct, Noun, Punct, Propn, Punct, Propn, Propn, Punct,
                 Verb, Intj, Punct,
             ],
-            &[("Price (D-Newport News)", "said", "no")],
+            &[("Rice (D-Fair Oaks)", "said", "no")],
         );
-        assert_eq!(found, names(&[Some("Marcia \"Cia\" Price")]));
+        assert_eq!(found, names(&[Some("Marta \"Tia\" Rice")]));
     }
 
     #[test]

@@ -395,7 +395,6 @@ pub(crate) fn inverted_subject(doc: &Document, tree: &Tree, v: usize) -> Option<
         .flatten()
 }
 
-/// The subject of the main verb of token `t`'s sentence, when that verb comes before `t`.
 /// The subject of the clause after a participle phrase that opens its sentence ("Claiming the
 /// vote was rigged, Smith told ...", "After saying the plan was dead, she was ..."): the
 /// first subject right after a comma of the sentence, which the parse, hanging the clause
@@ -429,6 +428,7 @@ pub(crate) fn fronted_participle_clause(
     trim_punct(doc, (tree.first[s], tree.last[s])).map(|subject| (subject, comma))
 }
 
+/// The subject of the main verb of token `t`'s sentence, when that verb comes before `t`.
 pub(crate) fn root_subject(doc: &Document, tree: &Tree, t: usize) -> Option<Range> {
     let mut root = t;
     // (Bounded: heads stay inside a sentence, but a malformed tree may hold a cycle.)
