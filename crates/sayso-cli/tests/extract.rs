@@ -3,6 +3,7 @@
 mod common;
 
 use common::*;
+use std::process::Command;
 
 #[test]
 fn sample_article_jsonl() {
@@ -50,6 +51,21 @@ fn sample_article_jsonl() {
     // Scare quotes and the programme title are no attributions.
     let all = stdout(&out);
     assert!(!all.contains("overflow room") && !all.contains("Harbor Tonight"));
+}
+
+#[test]
+fn dash_output_is_stdout() {
+    let d = temp_dir("dash-output");
+    let article = repo_root().join("examples/sample-article.txt");
+    let out = Command::new(env!("CARGO_BIN_EXE_sayso"))
+        .args(["extract", article.to_str().unwrap(), "-o", "-"])
+        .current_dir(&d)
+        .output()
+        .expect("runs sayso");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(json_lines(&out).len(), 1);
+    assert!(!d.join("-").exists() && !d.join("-.progress").exists());
+    std::fs::remove_dir_all(&d).unwrap();
 }
 
 #[test]

@@ -24,8 +24,8 @@ pub struct ExtractArgs {
     format: OutputFormat,
     /// Output file (jsonl, table, conllu; gzipped when it ends in .gz) or folder (brat: .txt and
     /// .ann per document; parquet: attributions/part-NNNNN.parquet and
-    /// documents/part-NNNNN.parquet). Default: stdout; for brat, .ann files next to plain-text
-    /// inputs.
+    /// documents/part-NNNNN.parquet). `-` or nothing: stdout; for brat, .ann files next to
+    /// plain-text inputs.
     #[arg(short, long)]
     output: Option<PathBuf>,
     /// Go on with an interrupted run: documents already written to --output (and --errors) are
@@ -115,7 +115,11 @@ fn next_batch(
     batch
 }
 
-pub fn run(args: ExtractArgs) -> Result<ExitCode> {
+pub fn run(mut args: ExtractArgs) -> Result<ExitCode> {
+    // `-o -` is the usual spelling of standard output; it must not create a file named "-".
+    if args.output.as_deref() == Some(Path::new("-")) {
+        args.output = None;
+    }
     let paths = args.input.paths(&args.paths)?;
     if let Some(jobs) = args.jobs {
         rayon::ThreadPoolBuilder::new()
