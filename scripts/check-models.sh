@@ -2,7 +2,7 @@
 # Rebuilds every bundled model and lexicon from ../shared with `sayso train` into a scratch
 # folder and fails unless each file is byte for byte the committed one: a model the code no
 # longer makes (trained by older code, or over an older tagger) is caught here, not rounds later.
-# About a minute on two cores (the attribution model takes most of it).
+# About five minutes on two cores (the attribution model and the content-end ranker take most of it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/require-shared.sh
@@ -17,6 +17,7 @@ models="cues:crates/sayso-attribution/src/cues
 tagger:crates/sayso-annotate/src/tagger
 parser:crates/sayso-annotate/src/parser
 attribution:crates/sayso-attribution/src/roles
+content-ends:crates/sayso-attribution/src/roles/ends
 person-nouns:crates/sayso-entities/src/nominals
 name-kinds:crates/sayso-entities/src/kinds"
 # Four lexicons are built from WordNet 3.0 (Debian's wordnet-base, which .ci/run installs), not

@@ -322,6 +322,25 @@ impl Trainer {
         }
     }
 
+    /// One ranking example seen (one class): moves class 0's weight towards the features of
+    /// the candidate that should win and away from those of the one that did (none when they
+    /// are the same candidate).
+    pub fn prefer(&mut self, better: &[u64], chosen: &[u64]) {
+        self.step += 1;
+        if std::ptr::eq(better, chosen) {
+            return;
+        }
+        let mask = (1u64 << self.bits) - 1;
+        for (features, delta) in [(better, 1f32), (chosen, -1f32)] {
+            for f in features {
+                let k = ((f & mask) as usize) * self.classes;
+                self.totals[k] += (self.step - self.stamps[k]) as f64 * self.w[k] as f64;
+                self.stamps[k] = self.step;
+                self.w[k] += delta;
+            }
+        }
+    }
+
     /// The averaged weights, quantized to 8 bits.
     pub fn finish(self) -> Weights {
         Weights::quantized(self.bits, self.classes, &self.averaged())

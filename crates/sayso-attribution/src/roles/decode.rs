@@ -66,11 +66,13 @@ fn gap(a: &Piece, b: &Piece) -> usize {
     }
 }
 
-/// A labelled unit: its tokens, their labels and margins.
+/// A labelled unit: its tokens, their labels and margins, and how much each token's
+/// in-content score exceeds its outside score (what the content-end ranker weighs).
 pub struct Labelled {
     pub tokens: Range<usize>,
     pub labels: Vec<usize>,
     pub margins: Vec<f32>,
+    pub content_lean: Vec<f32>,
 }
 
 /// Groups the labelled units into attributions.
@@ -156,17 +158,11 @@ pub fn attributions(doc: &Document, units: &[Labelled]) -> Vec<Attribution> {
     out
 }
 
-fn logistic(x: f32) -> f32 {
-    1.0 / (1.0 + (-x).exp())
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
+impl Labelled {
     /// One unit over the whole document, labelled from one letter a token: `S`ource, `C`ue,
     /// con`T`ent, `-` outside; a new span starts where the letter changes.
-    fn labelled(doc: &Document, roles: &str) -> Vec<Labelled> {
+    pub(crate) fn from_letters(doc: &Document, roles: &str) -> Labelled {
         let roles: Vec<char> = roles.chars().filter(|c| !c.is_whitespace()).collect();
         assert_eq!(roles.len(), doc.tokens.len(), "one letter a token");
         let labels = (0..roles.len())
@@ -180,11 +176,25 @@ mod tests {
                 base + usize::from(t > 0 && roles[t - 1] == roles[t])
             })
             .collect::<Vec<_>>();
-        vec![Labelled {
+        Labelled {
             tokens: 0..doc.tokens.len(),
             margins: vec![1.0; labels.len()],
+            content_lean: vec![0.0; labels.len()],
             labels,
-        }]
+        }
+    }
+}
+
+fn logistic(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labelled(doc: &Document, roles: &str) -> Vec<Labelled> {
+        vec![Labelled::from_letters(doc, roles)]
     }
 
     #[test]

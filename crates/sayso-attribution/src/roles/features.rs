@@ -10,12 +10,12 @@ use sayso_document::{AttributionKind, Document, QuoteRole};
 
 /// Per-document facts that the token features are built from, computed once.
 pub struct DocumentFacts {
-    lower: Vec<u64>,
+    pub(super) lower: Vec<u64>,
     shape: Vec<u64>,
     suffix: Vec<u64>,
-    upos: Vec<u64>,
-    deprel: Vec<u64>,
-    head: Vec<Option<usize>>,
+    pub(super) upos: Vec<u64>,
+    pub(super) deprel: Vec<u64>,
+    pub(super) head: Vec<Option<usize>>,
     /// The set of relations of each token's dependents.
     dependents: Vec<u64>,
     /// A crude stem of the lowercased word (inflections stripped), so that "urges" and "urged"
@@ -26,9 +26,9 @@ pub struct DocumentFacts {
     /// What the rule-based attributors made of the token.
     rule_role: Vec<u8>,
     /// WordNet's class of a noun or verb ([`super::word_classes::word_class`]).
-    class: Vec<u64>,
+    pub(super) class: Vec<u64>,
     /// 0 outside quotations, 1 a quotation mark, 2 inside speech, 3 inside a short phrase or title.
-    quote: Vec<u8>,
+    pub(super) quote: Vec<u8>,
     /// The first pass's label of each token, once it has run.
     first_pass: Option<Vec<u8>>,
 }

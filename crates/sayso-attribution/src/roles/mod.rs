@@ -7,6 +7,7 @@
 //! Trained on PolNeAR train by [`train::train`] (`sayso train attribution`).
 
 pub mod decode;
+pub mod ends;
 pub mod features;
 pub mod train;
 pub mod word_classes;
@@ -14,6 +15,7 @@ pub mod word_classes;
 use crate::cues::CueLexicon;
 use crate::Attributor;
 use decode::Labelled;
+use ends::EndRanker;
 use features::DocumentFacts;
 use sayso_annotate::parser::UNPARSED;
 use sayso_annotate::perceptron::{ModelError, Weights};
@@ -77,15 +79,13 @@ impl Pass {
         }
     }
 
-    /// The best labels of a unit and each token's margin of its label over the next best.
-    pub fn label_unit(&self, features: &[Vec<u64>]) -> (Vec<usize>, Vec<f32>) {
+    /// The best labels of a unit, with their margins and content leans.
+    pub fn label_unit(&self, tokens: Range<usize>, features: &[Vec<u64>]) -> Labelled {
         let mut emissions = vec![0f32; features.len() * LABELS];
         for (f, row) in features.iter().zip(emissions.chunks_exact_mut(LABELS)) {
             self.weights.scores(f, row);
         }
-        let labels = viterbi(&emissions, &self.transitions);
-        let margins = margins(&labels, &emissions);
-        (labels, margins)
+        Labelled::new(tokens, viterbi(&emissions, &self.transitions), &emissions)
     }
 
     fn to_bytes(&self, out: &mut Vec<u8>) {
@@ -202,13 +202,11 @@ impl RoleTagger {
                     self.joint.add_sums(&f[done..], row);
                 }
                 self.emissions(1, &sums, &mut emissions);
-                let labels = viterbi(&emissions, &self.transitions[1]);
-                let margins = margins(&labels, &emissions);
-                Labelled {
+                Labelled::new(
                     tokens,
-                    labels,
-                    margins,
-                }
+                    viterbi(&emissions, &self.transitions[1]),
+                    &emissions,
+                )
             })
             .collect()
     }
@@ -221,6 +219,22 @@ impl RoleTagger {
                 .iter()
                 .map(move |&s| s as f32 * self.scales[pass])
         }));
+    }
+}
+
+impl Labelled {
+    /// A unit's labels with what the label scores (`LABELS` a token) say about them.
+    fn new(tokens: Range<usize>, labels: Vec<usize>, emissions: &[f32]) -> Labelled {
+        let content_lean = emissions
+            .chunks_exact(LABELS)
+            .map(|row| row[Label::InContent as usize] - row[Label::Outside as usize])
+            .collect();
+        Labelled {
+            tokens,
+            margins: margins(&labels, emissions),
+            labels,
+            content_lean,
+        }
     }
 }
 
@@ -251,12 +265,7 @@ pub fn first_pass_units(
         .iter()
         .map(|unit| {
             unit_features(facts, unit, &mut features);
-            let (labels, margins) = pass.label_unit(&features);
-            Labelled {
-                tokens: unit_tokens(unit),
-                labels,
-                margins,
-            }
+            pass.label_unit(unit_tokens(unit), &features)
         })
         .collect()
 }
@@ -321,6 +330,7 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32]) -> Vec<usize> {
 /// Replaces the rule-based attributions with the learned model's.
 pub struct LearnedAttributor {
     pub model: &'static RoleTagger,
+    pub ends: &'static EndRanker,
     pub cues: &'static CueLexicon,
 }
 
@@ -328,6 +338,7 @@ impl Default for LearnedAttributor {
     fn default() -> Self {
         LearnedAttributor {
             model: RoleTagger::bundled(),
+            ends: EndRanker::bundled(),
             cues: CueLexicon::bundled(),
         }
     }
@@ -400,7 +411,10 @@ impl Attributor for LearnedAttributor {
             .into_iter()
             .filter(|unit| unit.iter().any(|s| s.clone().any(parsed)))
             .collect();
-        let labelled = self.model.label(&mut facts, &units);
+        let mut labelled = self.model.label(&mut facts, &units);
+        for (unit, labelled) in units.iter().zip(&mut labelled) {
+            self.ends.adjust(&facts, unit, labelled);
+        }
         let learned = decode::attributions(doc, &labelled);
         let rules = std::mem::replace(&mut doc.attributions, learned);
         // On a quotation the quotation attributor's source is the more reliable (it follows

@@ -2,6 +2,7 @@
 //! labels, then a structured (averaged) perceptron over whole sentences.
 
 use super::decode::Labelled;
+use super::ends::{self, EndRanker};
 use super::features::DocumentFacts;
 use super::{
     add_unit_stacked_features, first_pass_units, paragraph_units, unit_features, unit_tokens,
@@ -69,30 +70,48 @@ pub fn train(
     bits: u32,
     seeds: &[u64],
 ) -> RoleTagger {
-    let first_examples: Vec<Vec<Example>> = docs.iter().map(|d| d.examples(false)).collect();
-    let fold_of = |d: usize| d % FOLDS;
-    let mut held_out_labels: Vec<Vec<Labelled>> = (0..docs.len()).map(|_| Vec::new()).collect();
+    let members: Vec<usize> = (0..docs.len()).collect();
+    train_on(docs, &members, iterations, bits, seeds)
+}
+
+/// [`train`] over the documents `members` lists.
+fn train_on(
+    docs: &mut [TrainingDocument],
+    members: &[usize],
+    iterations: usize,
+    bits: u32,
+    seeds: &[u64],
+) -> RoleTagger {
+    let first_examples: Vec<Vec<Example>> =
+        members.iter().map(|&d| docs[d].examples(false)).collect();
+    let fold_of = |p: usize| p % FOLDS;
+    let mut held_out_labels: Vec<Vec<Labelled>> = (0..members.len()).map(|_| Vec::new()).collect();
     for fold in 0..FOLDS {
-        let training: Vec<&Example> = (0..docs.len())
-            .filter(|&d| fold_of(d) != fold)
-            .flat_map(|d| &first_examples[d])
+        let training: Vec<&Example> = (0..members.len())
+            .filter(|&p| fold_of(p) != fold)
+            .flat_map(|p| &first_examples[p])
             .collect();
         let pass = train_pass(&training, iterations, bits, seeds);
-        for d in (0..docs.len()).filter(|&d| fold_of(d) == fold) {
-            held_out_labels[d] = first_pass_units(&pass, &docs[d].facts, &docs[d].units);
+        for p in (0..members.len()).filter(|&p| fold_of(p) == fold) {
+            let doc = &docs[members[p]];
+            held_out_labels[p] = first_pass_units(&pass, &doc.facts, &doc.units);
         }
     }
     let all: Vec<&Example> = first_examples.iter().flatten().collect();
     let first = train_pass(&all, iterations, bits, seeds);
     drop(all);
     drop(first_examples);
-    for (doc, units) in docs.iter_mut().zip(&held_out_labels) {
+    for (&d, units) in members.iter().zip(&held_out_labels) {
         for unit in units {
-            doc.facts
+            docs[d]
+                .facts
                 .record_first_pass(unit.tokens.clone(), &unit.labels);
         }
     }
-    let second_examples: Vec<Example> = docs.iter().flat_map(|d| d.examples(true)).collect();
+    let second_examples: Vec<Example> = members
+        .iter()
+        .flat_map(|&d| docs[d].examples(true))
+        .collect();
     let second = train_pass(
         &second_examples.iter().collect::<Vec<_>>(),
         iterations,
@@ -100,6 +119,37 @@ pub fn train(
         seeds,
     );
     RoleTagger::new(first, second).expect("both passes are trained with the same bits")
+}
+
+/// Parts the training documents are cut into for the content-end ranker, which learns from
+/// the tagger's labels of documents that tagger did not see (as it will meet them at run time).
+const END_FOLDS: usize = 5;
+
+/// Trains the content-end ranker on every document, each labelled by a tagger trained on the
+/// other folds (with `tagger_seeds`; the first also orders the ranker's examples).
+pub fn train_end_ranker(
+    docs: &mut [TrainingDocument],
+    tagger_iterations: usize,
+    tagger_bits: u32,
+    tagger_seeds: &[u64],
+    iterations: usize,
+    bits: u32,
+) -> EndRanker {
+    let mut examples = Vec::new();
+    for fold in 0..END_FOLDS {
+        let members: Vec<usize> = (0..docs.len()).filter(|d| d % END_FOLDS != fold).collect();
+        let tagger = train_on(docs, &members, tagger_iterations, tagger_bits, tagger_seeds);
+        for doc in docs.iter_mut().skip(fold).step_by(END_FOLDS) {
+            let labelled = tagger.label(&mut doc.facts, &doc.units);
+            examples.extend(ends::train::examples(
+                &doc.facts,
+                &doc.units,
+                &labelled,
+                &doc.labels,
+            ));
+        }
+    }
+    ends::train::train(&examples, iterations, bits, tagger_seeds[0])
 }
 
 /// Each token's gold piece, as (attribution, role, piece) + 1 for the role (0 = none).
