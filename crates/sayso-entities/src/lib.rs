@@ -123,7 +123,12 @@ impl Resolver for SpeakerResolver {
                 let MentionKind::Pronoun(pronoun) = m.kind else {
                     return None;
                 };
-                let e = cx.latest_person_but(m.first, pronoun, speaker_around(span))?;
+                let quoted_by = speaker_around(span);
+                let e = quoted_by
+                    .is_none()
+                    .then(|| reported_speaker_as_subject(&cx, &speakers, m, pronoun))
+                    .flatten()
+                    .or_else(|| cx.latest_person_but(m.first, pronoun, quoted_by))?;
                 (!sources.contains(&span)).then_some((e, span))
             })
             .collect();
@@ -173,6 +178,45 @@ impl Resolver for SpeakerResolver {
         }
         doc.entities = entities;
     }
+}
+
+/// A "he" or "she" that is the first mention and a subject in the reported (unquoted) content
+/// of a person it fits is that person: "Legend said that he and West ..." is Legend, whoever
+/// was named in between ("on a podcast hosted by David Axelrod"). Not for a question.
+fn reported_speaker_as_subject(
+    cx: &speakers::Context,
+    speakers: &[Option<usize>],
+    m: &mentions::Mention,
+    pronoun: mentions::Pronoun,
+) -> Option<usize> {
+    let doc = cx.doc;
+    if !doc.is_parsed() || !doc.deprels[m.first].starts_with("nsubj") {
+        return None;
+    }
+    let at = doc.tokens[m.first].span;
+    let holds = |c: &Span| c.start <= at.start && at.end <= c.end;
+    let (a, content, speaker) = doc
+        .attributions
+        .iter()
+        .zip(speakers)
+        .find_map(|(a, speaker)| Some((a, *a.content.iter().find(|c| holds(c))?, *speaker)))?;
+    // Whom someone asks is more often the subject of the question ("asked Trump how he
+    // would ...").
+    let asks = a.cue.iter().any(|c| {
+        doc.slice(*c)
+            .split_whitespace()
+            .any(|w| w.to_lowercase().starts_with("ask"))
+    });
+    let e = speaker.filter(|_| !asks)?;
+    let content_first_token = doc.tokens_in(content).start;
+    let first_mention = cx.mentions.get(
+        cx.mentions
+            .partition_point(|other| other.first < content_first_token),
+    )?;
+    (cx.kinds[e] == EntityKind::Person
+        && std::ptr::eq(first_mention, m)
+        && cx.fits_pronoun(e, pronoun))
+    .then_some(e)
 }
 
 /// The quotations (between their marks) inside the contents of attributions with a speaker,

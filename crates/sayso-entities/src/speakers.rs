@@ -328,7 +328,7 @@ impl Context<'_> {
 
     /// Whether "he" or "she" may stand for entity `e`: not when its title or first name says
     /// the other gender, nor when it is a group.
-    fn fits_pronoun(&self, e: usize, pronoun: Pronoun) -> bool {
+    pub(crate) fn fits_pronoun(&self, e: usize, pronoun: Pronoun) -> bool {
         !self.not_he_or_she[e]
             && !matches!(
                 (self.genders[e], pronoun),
@@ -1522,6 +1522,62 @@ mod tests {
             speakers(&doc),
             names(&[Some("Tom Hale"), Some("Paul Allen")])
         );
+    }
+
+    #[test]
+    fn he_opening_a_reported_content_is_its_speaker_but_not_in_a_question() {
+        use Upos::*;
+        let text =
+            "Ken Lee said on a show hosted by Tom Hale that he was tired. Tom Hale asked Ken \
+                    Lee whether he would stay.";
+        let doc = resolved_parsed(
+            text,
+            &[
+                Propn, Propn, Verb, Adp, Det, Noun, Verb, Adp, Propn, Propn, Sconj, Pron, Aux, Adj,
+                Punct, Propn, Propn, Verb, Propn, Propn, Sconj, Pron, Aux, Verb, Punct,
+            ],
+            &[
+                (Some(1), "compound"),
+                (Some(2), "nsubj"),
+                (None, "root"),
+                (Some(5), "case"),
+                (Some(5), "det"),
+                (Some(2), "obl"),
+                (Some(5), "acl"),
+                (Some(9), "case"),
+                (Some(9), "compound"),
+                (Some(6), "obl"),
+                (Some(13), "mark"),
+                (Some(13), "nsubj"),
+                (Some(13), "cop"),
+                (Some(2), "ccomp"),
+                (Some(2), "punct"),
+                (Some(16), "compound"),
+                (Some(17), "nsubj"),
+                (None, "root"),
+                (Some(19), "compound"),
+                (Some(17), "obj"),
+                (Some(23), "mark"),
+                (Some(23), "nsubj"),
+                (Some(23), "aux"),
+                (Some(17), "ccomp"),
+                (Some(17), "punct"),
+            ],
+            &[
+                ("Ken Lee", "said", "he was tired"),
+                ("Tom Hale#1", "asked", "he would stay"),
+            ],
+        );
+        let entity_of_he = |nth: usize| {
+            let start = text.match_indices(" he ").nth(nth).unwrap().0 as u32 + 1;
+            doc.entities
+                .iter()
+                .find(|e| e.mentions.iter().any(|m| m.start == start))
+                .map(|e| e.name.as_str())
+        };
+        // Tom Hale is the man named last before the first "he", and the asker of the second.
+        assert_eq!(entity_of_he(0), Some("Ken Lee"));
+        assert_eq!(entity_of_he(1), Some("Ken Lee"));
     }
 
     #[test]
