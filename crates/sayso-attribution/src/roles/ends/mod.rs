@@ -1,10 +1,10 @@
 //! Where an unquoted content ends. The role tagger decides token by token whether a content
-//! goes on, and most of its misses are contents that start right and stop too late or too
-//! early ("... the goals the administration has set, now before a federal court"). This ranker
-//! weighs every place the content could end in its sentence against the others at once: the
-//! words on both sides of the cut, which side the words after it hang on in the tree, and how
-//! strongly the tagger leaned each way. Trained by [`train`] on the tagger's labels of
-//! PolNeAR train articles it did not see (`sayso train attribution`).
+//! goes on, and many of its contents start right and stop too late or too early ("... the
+//! goals the administration has set, now before a federal court"). This ranker weighs every
+//! place the content could end in its sentence against the others at once: the words on both
+//! sides of the cut, which side the words after it hang on in the tree, and how strongly the
+//! tagger leaned each way. Trained by [`train`] on the tagger's labels of PolNeAR train
+//! articles it did not see (`sayso train content-ends`).
 
 pub mod train;
 
@@ -76,21 +76,38 @@ impl EndRanker {
         best.1
     }
 
-    /// Moves the end of each unquoted content of a labelled unit to the ranker's choice.
+    /// Moves the end of each unquoted content of a labelled unit to the ranker's choice (a
+    /// content that an earlier one took in is left as it now is).
     pub fn adjust(&self, facts: &DocumentFacts, unit: &[Range<usize>], labelled: &mut Labelled) {
         for content in contents(facts, unit, labelled) {
+            if labelled.labels[content.start - labelled.tokens.start]
+                != Label::BeginContent as usize
+            {
+                continue;
+            }
             let end = self.best_end(facts, labelled, &content);
             relabel(labelled, &content, end);
         }
     }
 }
 
-/// Gives the tokens between the tagger's end and the new one the content's or no label.
+/// Gives the tokens between the tagger's end and the new one the content's or no label; a
+/// span the longer content ends inside begins anew after it, so that the two stay apart.
 pub fn relabel(labelled: &mut Labelled, content: &Content, end: usize) {
     let base = labelled.tokens.start;
     for t in content.tagged_end..end {
         labelled.labels[t - base] = Label::InContent as usize;
         labelled.margins[t - base] = 0.0;
+    }
+    if end > content.tagged_end {
+        if let Some(label) = labelled.labels.get_mut(end - base) {
+            if matches!(
+                Label::from_index(*label),
+                Label::InSource | Label::InCue | Label::InContent
+            ) {
+                *label -= 1;
+            }
+        }
     }
     for t in end..content.tagged_end {
         labelled.labels[t - base] = Label::Outside as usize;
@@ -363,9 +380,13 @@ mod tests {
         assert_eq!(labelled.labels[2..8], [5, 6, 6, 6, 0, 0]);
         let longer = Content {
             tagged_end: 6,
-            ..content
+            ..content.clone()
         };
         relabel(&mut labelled, &longer, 4);
         assert_eq!(labelled.labels[2..8], [5, 6, 0, 0, 0, 0]);
+        // Into the second attribution's source: what is left of it begins anew.
+        let mut labelled = Labelled::from_letters(&doc, "S C TTT - - SS C - -");
+        relabel(&mut labelled, &content, 8);
+        assert_eq!(labelled.labels[2..10], [5, 6, 6, 6, 6, 6, 1, 3]);
     }
 }
