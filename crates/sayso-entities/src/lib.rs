@@ -101,13 +101,7 @@ impl Resolver for SpeakerResolver {
         // it is inside a quotation ("he was upset with me," Legend said).
         let sources: std::collections::HashSet<Span> = resolved.iter().map(|(_, s)| *s).collect();
         let quoted = quotations_by_speaker(doc, &speakers);
-        let speaker_around = |span: Span| {
-            let k = quoted.partition_point(|(q, _)| q.end <= span.start);
-            quoted
-                .get(k)
-                .filter(|(q, _)| q.start <= span.start && span.end <= q.end)
-                .map(|(_, e)| *e)
-        };
+        let reported = reported_contents(doc, &speakers);
         let pronouns: Vec<(usize, Span)> = mentions
             .iter()
             .filter(|m| {
@@ -123,10 +117,10 @@ impl Resolver for SpeakerResolver {
                 let MentionKind::Pronoun(pronoun) = m.kind else {
                     return None;
                 };
-                let quoted_by = speaker_around(span);
+                let quoted_by = around(&quoted, span).map(|(_, e)| *e);
                 let e = quoted_by
                     .is_none()
-                    .then(|| reported_speaker_as_subject(&cx, &speakers, m, pronoun))
+                    .then(|| reported_speaker_as_subject(&cx, &reported, m, pronoun))
                     .flatten()
                     .or_else(|| cx.latest_person_but(m.first, pronoun, quoted_by))?;
                 (!sources.contains(&span)).then_some((e, span))
@@ -182,10 +176,11 @@ impl Resolver for SpeakerResolver {
 
 /// A "he" or "she" that is the first mention and a subject in the reported (unquoted) content
 /// of a person it fits is that person: "Legend said that he and West ..." is Legend, whoever
-/// was named in between ("on a podcast hosted by David Axelrod"). Not for a question.
+/// was named in between ("on a podcast hosted by David Axelrod"). `reported` is what
+/// [`reported_contents`] gives.
 fn reported_speaker_as_subject(
     cx: &speakers::Context,
-    speakers: &[Option<usize>],
+    reported: &[(Span, Option<usize>)],
     m: &mentions::Mention,
     pronoun: mentions::Pronoun,
 ) -> Option<usize> {
@@ -193,22 +188,9 @@ fn reported_speaker_as_subject(
     if !doc.is_parsed() || !doc.deprels[m.first].starts_with("nsubj") {
         return None;
     }
-    let at = doc.tokens[m.first].span;
-    let holds = |c: &Span| c.start <= at.start && at.end <= c.end;
-    let (a, content, speaker) = doc
-        .attributions
-        .iter()
-        .zip(speakers)
-        .find_map(|(a, speaker)| Some((a, *a.content.iter().find(|c| holds(c))?, *speaker)))?;
-    // Whom someone asks is more often the subject of the question ("asked Trump how he
-    // would ...").
-    let asks = a.cue.iter().any(|c| {
-        doc.slice(*c)
-            .split_whitespace()
-            .any(|w| w.to_lowercase().starts_with("ask"))
-    });
-    let e = speaker.filter(|_| !asks)?;
-    let content_first_token = doc.tokens_in(content).start;
+    let (content, speaker) = around(reported, doc.tokens[m.first].span)?;
+    let e = (*speaker)?;
+    let content_first_token = doc.tokens_in(*content).start;
     let first_mention = cx.mentions.get(
         cx.mentions
             .partition_point(|other| other.first < content_first_token),
@@ -217,6 +199,32 @@ fn reported_speaker_as_subject(
         && std::ptr::eq(first_mention, m)
         && cx.fits_pronoun(e, pronoun))
     .then_some(e)
+}
+
+/// The content spans of every attribution in text order, each with the speaker a pronoun
+/// opening it may stand for: none when the cue asks, as whom someone asks is more often the
+/// subject of the question ("asked Hale how he would ...").
+fn reported_contents(doc: &Document, speakers: &[Option<usize>]) -> Vec<(Span, Option<usize>)> {
+    let mut found = Vec::new();
+    for (a, speaker) in doc.attributions.iter().zip(speakers) {
+        let asks = a.cue.iter().any(|c| {
+            doc.slice(*c)
+                .split_whitespace()
+                .any(|w| w.to_lowercase().starts_with("ask"))
+        });
+        let speaker = speaker.filter(|_| !asks);
+        found.extend(a.content.iter().map(|&c| (c, speaker)));
+    }
+    found.sort_by_key(|(span, _)| span.start);
+    found
+}
+
+/// Of `spans` (in text order, not overlapping), the one holding `span`, with what it carries.
+fn around<T>(spans: &[(Span, T)], span: Span) -> Option<&(Span, T)> {
+    let k = spans.partition_point(|(s, _)| s.end <= span.start);
+    spans
+        .get(k)
+        .filter(|(s, _)| s.start <= span.start && span.end <= s.end)
 }
 
 /// The quotations (between their marks) inside the contents of attributions with a speaker,

@@ -1,8 +1,8 @@
 //! Who each speaker is, to whom and where it was said.
 //!
 //! - A source with a name in it is that name's entity (a possessor such as "CNN's" in "CNN's
-//!   David Axelrod", or a name modifying a noun as "Stein" in "Stein spokeswoman Melezia
-//!   Figueroa", is passed over).
+//!   David Axelrod", or a name modifying a noun as "Hale" in "Hale spokeswoman Dana
+//!   Ruiz", is passed over).
 //! - "he" / "she" and a definite nominal ("the singer") are the speaker of the latest
 //!   attribution within a few paragraphs (news reports one speaker at a time), else the latest
 //!   person named before; but "he" / "she" is the first person named in its own sentence or the
@@ -492,8 +492,8 @@ impl Context<'_> {
             })
     }
 
-    /// Whether "it" at token `t` takes up a document or a recording ("The ad then references
-    /// ... It also mentions ...", "the report says. It also points out ..."): the subject of
+    /// Whether "it" at token `t` takes up a document or a recording ("The ad then cites
+    /// ... It also shows ...", "the study finds. It also warns ..."): the subject of
     /// the main verb of its sentence before it, or of the sentence before when "it" opens its
     /// own, is one (with a parse).
     fn document_before(&self, t: usize) -> bool {
@@ -547,9 +547,9 @@ impl Context<'_> {
     }
 
     /// A name before a common noun, a title, another name (or role words and then a name) or a
-    /// capitalized adjective of the same source modifies it ("Stein spokeswoman Melezia
-    /// Figueroa", "Trump supporters", "Homeland Security Secretary Jeh Johnson", "South Korean
-    /// President Park Geun-hye", "Trump senior adviser Paul Manafort"), as does a name hyphened
+    /// capitalized adjective of the same source modifies it ("Hale spokeswoman Dana
+    /// Ruiz", "Hale supporters", "Homeland Security Secretary Bo Lee", "South Korean
+    /// President Kim Ha-na", "Hale senior adviser Jo Tapp"), as does a name hyphened
     /// to a word ("Texas-based"): it is not who speaks. (A noun outside the source is not
     /// modified by it: in a headline, "Bill Clinton calls ..." often tags the cue a noun.)
     fn is_modifier(&self, m: &Mention, source: &[Range<usize>]) -> bool {
@@ -660,7 +660,7 @@ impl Context<'_> {
 
     /// For each paragraph, the writer who signs it or a later one: a paragraph that is only a
     /// person's name ("Michael Pravica." under a reader's letter), else the person a closing
-    /// paragraph says the author is ("Charlotte Meehan is playwright-in-residence at ...").
+    /// paragraph says the author is ("Dana Ruiz is writer-in-residence at ...").
     fn signed_writers(&self) -> Vec<Option<usize>> {
         let person = |m: usize| {
             matches!(self.mentions[m].kind, MentionKind::Name { .. })
@@ -820,7 +820,7 @@ pub fn resolve_speakers(
                     .copied()
                     .find(|&m| cx.is_possessor(&cx.mentions[m]))
             });
-            // Two people named together ("Mr. Grassley and Mr. Leahy say") are no one speaker
+            // Two people named together ("Mr. Hale and Mr. Lee say") are no one speaker
             // (the first name and the next: "The Center at the Acme Institute and Hale
             // University" is the Center's).
             let coordinated = heads.get(..2).is_some_and(|pair| {
@@ -2203,14 +2203,14 @@ Tom Hale said yes. Gov. Ann Reyes spoke.",
     fn a_capitalized_adjective_before_a_titled_name_modifies_it() {
         use Upos::*;
         let found = speakers_of(
-            "South Korea protested. South Korean President Park Geun-hye said no.",
+            "South Korea protested. South Korean President Kim Ha-na said no.",
             &[
                 Propn, Propn, Verb, Punct, Propn, Adj, Propn, Propn, Propn, Punct, Propn, Verb,
                 Intj, Punct,
             ],
-            &[("South Korean President Park Geun-hye", "said", "no")],
+            &[("South Korean President Kim Ha-na", "said", "no")],
         );
-        assert_eq!(found, names(&[Some("Park Geun-hye")]));
+        assert_eq!(found, names(&[Some("Kim Ha-na")]));
     }
 
     #[test]

@@ -433,7 +433,7 @@ impl PathFinder {
 }
 
 /// The role of a BIO label: 0 none, 1 source, 2 cue, 3 content.
-fn role_of(label: u8) -> u64 {
+pub(super) fn role_of(label: u8) -> u64 {
     label.div_ceil(2) as u64
 }
 

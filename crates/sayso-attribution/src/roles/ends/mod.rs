@@ -1,6 +1,6 @@
 //! Where an unquoted content ends. The role tagger decides token by token whether a content
 //! goes on, and many of its contents start right and stop too late or too early ("... the
-//! goals the administration has set, now before a federal court"). This ranker weighs every
+//! rules the agency wrote last year, now before a court"). This ranker weighs every
 //! place the content could end in its sentence against the others at once: the words on both
 //! sides of the cut, which side the words after it hang on in the tree, and how strongly the
 //! tagger leaned each way. Trained by [`train`] on the tagger's labels of PolNeAR train
@@ -9,7 +9,7 @@
 pub mod train;
 
 use super::decode::Labelled;
-use super::features::DocumentFacts;
+use super::features::{role_of, DocumentFacts};
 use super::Label;
 use sayso_annotate::perceptron::{hash_str, mix, ModelError, Weights};
 use std::ops::{Range, RangeInclusive};
@@ -119,7 +119,7 @@ pub fn relabel(labelled: &mut Labelled, content: &Content, end: usize) {
 /// quotation, whose marks already say where it ends) with the ends each could have: within
 /// the sentence of its last token and at least one token long. A longer content may take in
 /// words the tagger gave another attribution: PolNeAR hardly ever nests attributions, and
-/// the tagger's false ones inside a content ("that Trump — even as he says ... — has
+/// the tagger's false ones inside a content ("that the mayor — though he says ... — has
 /// proposed little") are what most often cut it short. It stops before a quotation the
 /// tagger made a content, which is an attribution of its own.
 pub fn contents(facts: &DocumentFacts, unit: &[Range<usize>], labelled: &Labelled) -> Vec<Content> {
@@ -167,6 +167,9 @@ pub fn contents(facts: &DocumentFacts, unit: &[Range<usize>], labelled: &Labelle
 /// the tagger's end).
 const MAX_SHIFT: usize = 40;
 
+/// [`role_of`] a cue label.
+const CUE_ROLE: u64 = 2;
+
 /// [`DocumentFacts::quote`]'s value of a quotation mark.
 const QUOTATION_MARK: u8 = 1;
 
@@ -183,17 +186,13 @@ fn head_side(
         Some(h) if (content.start..end).contains(&h) => 1,
         Some(h)
             if labelled.tokens.contains(&h)
-                && is_cue(labelled.labels[h - labelled.tokens.start]) =>
+                && role_of(labelled.labels[h - labelled.tokens.start] as u8) == CUE_ROLE =>
         {
             2
         }
         Some(h) if h < content.start => 3,
         Some(_) => 4,
     }
-}
-
-fn is_cue(label: usize) -> bool {
-    label == Label::BeginCue as usize || label == Label::InCue as usize
 }
 
 /// A signed count in a few bands: exact up to 3, then 4-6, 7-12, more.
@@ -275,11 +274,8 @@ pub fn candidate_features(
     let base = labelled.tokens.start;
     let mut swallowed = [0isize; 3];
     for t in content.tagged_end..end {
-        match labelled.labels[t - base] {
-            1 | 2 => swallowed[0] += 1,
-            3 | 4 => swallowed[1] += 1,
-            5 | 6 => swallowed[2] += 1,
-            _ => {}
+        if let Some(role) = (role_of(labelled.labels[t - base] as u8) as usize).checked_sub(1) {
+            swallowed[role] += 1;
         }
     }
     out.push(mix(&[
