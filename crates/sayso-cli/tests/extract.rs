@@ -197,6 +197,44 @@ fn brat_output_reads_back_as_the_same_attributions() {
     assert_eq!(v["content_exact"]["f1"], 100.0);
     assert_eq!(v["source_exact_acc"], 100.0);
     assert_eq!(v["cue_exact_acc"], 100.0);
+    // With the first attribution left out of the predictions, the error list names it.
+    let mut record: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(&pred).unwrap().trim()).unwrap();
+    // A content of several spans is written with " | " between them.
+    let left_out = record["attributions"][0]["content"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|span| span["text"].as_str().unwrap())
+        .collect::<Vec<_>>()
+        .join(" | ");
+    record["attributions"].as_array_mut().unwrap().remove(0);
+    std::fs::write(&pred, record.to_string()).unwrap();
+    let errors = d.join("errors.jsonl");
+    let out = sayso(&[
+        "eval",
+        "--gold",
+        brat.to_str().unwrap(),
+        "--pred",
+        pred.to_str().unwrap(),
+        "--errors",
+        errors.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("1 errors written to"),
+        "{}",
+        stderr(&out)
+    );
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&errors)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["error"], "missed");
+    assert_eq!(lines[0]["document"], "sample-article");
+    assert_eq!(lines[0]["gold"]["content"], left_out);
     std::fs::remove_dir_all(&d).unwrap();
 }
 

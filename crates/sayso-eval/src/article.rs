@@ -90,6 +90,75 @@ pub struct ArticleScores {
     /// Of gold direct attributions (content wholly quoted) that were matched, how many had the
     /// source right (the foundation issue's "source accuracy on direct quotes").
     pub direct_source_acc: f64,
+    /// Every attribution the protocol did not count as a full triple, for error analysis.
+    #[serde(skip)]
+    pub errors: Vec<AttributionError>,
+}
+
+/// An attribution the article protocol did not count right.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct AttributionError {
+    pub document: String,
+    /// - "missed": a gold attribution whose content no prediction overlaps;
+    /// - "near miss": one whose content an unmatched prediction overlaps, below the bar;
+    /// - "merged": one whose content only predictions matched to other gold attributions
+    ///   overlap;
+    /// - "spurious": a prediction that matched nothing and overlaps no unmatched gold
+    ///   attribution;
+    /// - "source", "cue", "source and cue": a matched pair whose source, cue or both share no
+    ///   word.
+    pub error: &'static str,
+    /// The gold attribution's kind (the prediction's for a spurious one).
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gold: Option<Written>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub predicted: Option<Written>,
+    /// For a near miss, where the prediction's content starts and ends against the gold's
+    /// ("starts early, ends same"), and the Jaccard index of their words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub boundary: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jaccard: Option<f64>,
+}
+
+/// An attribution's words, each role's spans joined by " | ".
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Written {
+    pub source: String,
+    pub cue: String,
+    pub content: String,
+}
+
+impl Written {
+    fn of(doc: &Document, a: &Attribution) -> Written {
+        let join = |spans: &[Span]| {
+            spans
+                .iter()
+                .map(|s| doc.slice(*s))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        };
+        Written {
+            source: join(&a.source),
+            cue: join(&a.cue),
+            content: join(&a.content),
+        }
+    }
+}
+
+/// Where a predicted content's words start and end against a gold content's.
+fn boundary(predicted: &BTreeSet<usize>, gold: &BTreeSet<usize>) -> String {
+    let side = |p: Option<&usize>, g: Option<&usize>| match p.cmp(&g) {
+        std::cmp::Ordering::Less => "early",
+        std::cmp::Ordering::Equal => "same",
+        std::cmp::Ordering::Greater => "late",
+    };
+    format!(
+        "starts {}, ends {}",
+        side(predicted.first(), gold.first()),
+        side(predicted.last(), gold.last())
+    )
 }
 
 fn word_re() -> &'static Regex {
@@ -167,6 +236,7 @@ pub fn score(
     let mut pred_by_kind: HashMap<AttributionKind, usize> = HashMap::new();
     let mut pred_hit_by_kind: HashMap<AttributionKind, usize> = HashMap::new();
     let (mut direct_matched, mut direct_source_ok) = (0usize, 0usize);
+    let mut errors = Vec::new();
     let empty = Vec::new();
     for g in gold {
         let chars: Vec<char> = g.text().chars().collect();
@@ -272,6 +342,69 @@ pub fn score(
                 direct_matched += 1;
                 direct_source_ok += src_ok as usize;
             }
+            let wrong = match (src_ok, cue_ok) {
+                (true, true) => None,
+                (false, true) => Some("source"),
+                (true, false) => Some("cue"),
+                (false, false) => Some("source and cue"),
+            };
+            if let Some(error) = wrong {
+                errors.push(AttributionError {
+                    document: g.id.clone(),
+                    error,
+                    kind: gkinds[j].as_str(),
+                    gold: Some(Written::of(g, &g.attributions[j])),
+                    predicted: Some(Written::of(g, &preds[i].attribution)),
+                    boundary: None,
+                    jaccard: None,
+                });
+            }
+        }
+        let overlap = |pa: &Roles, ga: &Roles| pa.content.intersection(&ga.content).count();
+        for (j, ga) in gr.iter().enumerate().filter(|&(j, _)| !used_g[j]) {
+            // The unmatched prediction sharing most words with it, else any prediction.
+            let nearest = |unmatched: bool| {
+                (0..pr.len())
+                    .filter(|&i| used_p[i] != unmatched)
+                    .map(|i| (overlap(&pr[i], ga), i))
+                    .filter(|&(n, _)| n > 0)
+                    .max()
+                    .map(|(_, i)| i)
+            };
+            let (error, i) = match (nearest(true), nearest(false)) {
+                (Some(i), _) => ("near miss", Some(i)),
+                (None, Some(i)) => ("merged", Some(i)),
+                (None, None) => ("missed", None),
+            };
+            let jaccard = i.filter(|_| error == "near miss").map(|i| {
+                let inter = overlap(&pr[i], ga);
+                inter as f64 / (pr[i].content.len() + ga.content.len() - inter) as f64
+            });
+            errors.push(AttributionError {
+                document: g.id.clone(),
+                error,
+                kind: gkinds[j].as_str(),
+                gold: Some(Written::of(g, &g.attributions[j])),
+                predicted: i.map(|i| Written::of(g, &preds[i].attribution)),
+                boundary: jaccard
+                    .and(i)
+                    .map(|i| boundary(&pr[i].content, &ga.content)),
+                jaccard: jaccard.map(|x| (x * 1000.0).round() / 1000.0),
+            });
+        }
+        for (i, pa) in pr.iter().enumerate().filter(|&(i, _)| !used_p[i]) {
+            let near_a_gold = (0..gr.len()).any(|j| !used_g[j] && overlap(pa, &gr[j]) > 0);
+            if !near_a_gold {
+                errors.push(AttributionError {
+                    document: g.id.clone(),
+                    error: "spurious",
+                    kind: pkinds[i].as_str(),
+                    gold: None,
+                    predicted: Some(Written::of(g, &preds[i].attribution)),
+                    boundary: None,
+                    jaccard: None,
+                });
+            }
         }
     }
     let t = |k: &str| tot.get(k).copied().unwrap_or(0);
@@ -325,6 +458,7 @@ pub fn score(
             })
             .collect(),
         direct_source_acc: pct(direct_source_ok, direct_matched),
+        errors,
     }
 }
 
@@ -433,6 +567,76 @@ mod tests {
         assert_eq!(s.recall_by_gold_kind["direct"].matched, 1);
         assert_eq!(s.recall_by_gold_kind["indirect"].gold, 1);
         assert_eq!(s.precision_by_pred_kind["direct"].pred, 1);
+    }
+
+    #[test]
+    fn errors_say_what_went_wrong_with_each_attribution() {
+        let text = "Ann said the plan failed badly last week. Bo said it rained. \
+                    Cy said the vote was close and the count was slow. The sky is blue.";
+        let mut g = Document::new("d", text).unwrap();
+        let span = |words: &str| {
+            let byte = text.find(words).unwrap();
+            let start = text[..byte].chars().count() as u32;
+            (start, start + words.chars().count() as u32)
+        };
+        g.attributions = vec![
+            // Found with the wrong source.
+            attr(
+                &[span("the plan failed badly last week")],
+                &[span("said")],
+                &[span("Ann")],
+            ),
+            // Found nowhere.
+            attr(&[span("it rained")], &[span("said it")], &[span("Bo")]),
+            // A prediction runs over it and on, under the bar.
+            attr(
+                &[span("the vote was close")],
+                &[span("said the vote")],
+                &[span("Cy")],
+            ),
+            // Inside a content matched to another gold attribution.
+            attr(&[span("last week")], &[], &[]),
+        ];
+        let predicted = |content: (u32, u32), source: &[(u32, u32)]| Predicted {
+            attribution: attr(&[content], &[span("said")], source),
+            kind_given: false,
+        };
+        let preds = vec![
+            predicted(span("the plan failed badly last week"), &[span("Bo")]),
+            predicted(
+                span("the vote was close and the count was slow"),
+                &[span("Cy")],
+            ),
+            predicted(span("The sky is blue"), &[]),
+        ];
+        let s = score(&[g], &HashMap::from([("d".to_string(), preds)]), 0.5);
+        let found: Vec<(&str, Option<&str>, Option<&str>)> = s
+            .errors
+            .iter()
+            .map(|e| {
+                (
+                    e.error,
+                    e.boundary.as_deref(),
+                    e.predicted.as_ref().map(|p| p.content.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("source", None, Some("the plan failed badly last week")),
+                ("missed", None, None),
+                (
+                    "near miss",
+                    Some("starts same, ends late"),
+                    Some("the vote was close and the count was slow")
+                ),
+                ("merged", None, Some("the plan failed badly last week")),
+                ("spurious", None, Some("The sky is blue")),
+            ]
+        );
+        assert_eq!(s.errors[2].jaccard, Some(0.444));
+        assert_eq!(s.errors[0].gold.as_ref().unwrap().source, "Ann");
     }
 
     #[test]

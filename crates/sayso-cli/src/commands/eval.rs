@@ -44,6 +44,11 @@ pub struct EvalArgs {
     /// attribution F1 falls more than T below X.
     #[arg(long)]
     gate: Option<PathBuf>,
+    /// Write each attribution the article protocol did not count right to this JSONL file
+    /// (missed, near miss with how its boundaries differ, merged, spurious, wrong source or
+    /// cue; with the gold and predicted words), and print how many of each.
+    #[arg(long)]
+    errors: Option<PathBuf>,
 }
 
 pub fn run(args: EvalArgs) -> Result<ExitCode> {
@@ -62,6 +67,10 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         None => extract(&gold, args.write_pred.as_deref(), args.reported)?,
     };
     let scores = score(&gold, &predictions, args.threshold);
+    if let Some(path) = &args.errors {
+        write_attribution_errors(path, &scores.errors)
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
     let cofenet = match &args.cofenet {
         Some(path) => {
             let instances = sayso_eval::cofenet::read_instances(path)?;
@@ -403,6 +412,30 @@ fn read_treebank(f: &Path) -> Result<Vec<sayso::readers::conllu::Sentence>> {
         );
     }
     Ok(read_conllu(f)?)
+}
+
+/// One JSON line per attribution error; how many of each kind, and of each near miss's
+/// boundaries, to standard error.
+fn write_attribution_errors(
+    path: &Path,
+    errors: &[sayso_eval::article::AttributionError],
+) -> Result<()> {
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for error in errors {
+        serde_json::to_writer(&mut out, error)?;
+        out.write_all(b"\n")?;
+        *counts.entry(error.error.to_string()).or_default() += 1;
+        if let Some(b) = &error.boundary {
+            *counts.entry(format!("near miss, {b}")).or_default() += 1;
+        }
+    }
+    out.flush()?;
+    eprintln!("{} errors written to {}:", errors.len(), path.display());
+    for (what, n) in counts {
+        eprintln!("  {n:>6}  {what}");
+    }
+    Ok(())
 }
 
 /// One JSON line per mention error, each with its treebank's file name.
