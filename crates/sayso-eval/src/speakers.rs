@@ -5,6 +5,7 @@
 //! (case aside), or none when the gold says `none`.
 
 use crate::article::Predicted;
+use sayso_document::Span;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -64,10 +65,29 @@ pub struct SpeakerScores {
     /// Over matched attributions whose gold source is a pronoun, a nominal or missing.
     pub accuracy_matched_not_named: f64,
     pub matched_not_named: usize,
+    /// Each found attribution whose speaker is wrong, for error analysis.
+    #[serde(skip)]
+    pub errors: Vec<SpeakerError>,
+}
+
+/// A gold attribution found with the wrong speaker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpeakerError {
+    pub article: String,
+    /// The gold attribution's first content span.
+    pub content: Span,
+    /// How the gold source is written: name, pronoun, nominal or missing.
+    pub source_form: String,
+    /// The gold speaker and the predicted one (`None`: no one).
+    pub gold: Option<String>,
+    pub predicted: Option<String>,
+    /// The source the prediction names its speaker from.
+    pub predicted_source: Vec<Span>,
 }
 
 pub fn score(gold: &[GoldSpeaker], predictions: &HashMap<String, Vec<Predicted>>) -> SpeakerScores {
     let (mut matched, mut right, mut not_named, mut not_named_right) = (0, 0, 0, 0);
+    let mut errors = Vec::new();
     for g in gold {
         let (s, e) = g.content;
         let best = predictions.get(&g.article).and_then(|attrs| {
@@ -94,6 +114,16 @@ pub fn score(gold: &[GoldSpeaker], predictions: &HashMap<String, Vec<Predicted>>
             _ => false,
         };
         right += usize::from(ok);
+        if !ok {
+            errors.push(SpeakerError {
+                article: g.article.clone(),
+                content: Span::new(s, e),
+                source_form: g.source_form.clone(),
+                gold: g.speaker.clone(),
+                predicted: p.attribution.speaker.clone(),
+                predicted_source: p.attribution.source.clone(),
+            });
+        }
         if g.source_form != "name" {
             not_named += 1;
             not_named_right += usize::from(ok);
@@ -106,6 +136,7 @@ pub fn score(gold: &[GoldSpeaker], predictions: &HashMap<String, Vec<Predicted>>
         accuracy_all: crate::percent(right, gold.len()),
         accuracy_matched_not_named: crate::percent(not_named_right, not_named),
         matched_not_named: not_named,
+        errors,
     }
 }
 
@@ -142,6 +173,17 @@ mod tests {
         assert_eq!(s.accuracy_matched, 50.0);
         assert_eq!(s.matched_not_named, 1);
         assert_eq!(s.accuracy_matched_not_named, 0.0);
+        assert_eq!(
+            s.errors,
+            [SpeakerError {
+                article: "a".to_string(),
+                content: Span::new(30, 40),
+                source_form: "nominal".to_string(),
+                gold: None,
+                predicted: Some("Y".to_string()),
+                predicted_source: Vec::new(),
+            }]
+        );
         assert!(parse("a\tb\n", &["a"]).is_err());
         assert!(parse("4\tE1\t1\t2\tname\tX\n", &["a"]).is_err());
     }

@@ -46,7 +46,8 @@ pub struct EvalArgs {
     gate: Option<PathBuf>,
     /// Write each attribution the article protocol did not count right to this JSONL file
     /// (missed, near miss with how its boundaries differ, merged, spurious, wrong source or
-    /// cue; with the gold and predicted words), and print how many of each.
+    /// cue; with the gold and predicted words), and with --speakers each wrong speaker, and
+    /// print how many of each.
     #[arg(long)]
     errors: Option<PathBuf>,
 }
@@ -67,10 +68,6 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         None => extract(&gold, args.write_pred.as_deref(), args.reported)?,
     };
     let scores = score(&gold, &predictions, args.threshold);
-    if let Some(path) = &args.errors {
-        write_attribution_errors(path, &scores.errors)
-            .with_context(|| format!("writing {}", path.display()))?;
-    }
     let cofenet = match &args.cofenet {
         Some(path) => {
             let instances = sayso_eval::cofenet::read_instances(path)?;
@@ -89,6 +86,11 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         }
         None => None,
     };
+    if let Some(path) = &args.errors {
+        let speaker_errors = speakers.as_ref().map_or(&[][..], |s| &s.errors[..]);
+        write_errors(path, &scores.errors, speaker_errors, &gold)
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
     if args.json {
         let json = serde_json::json!({"article": scores, "cofenet": cofenet, "speakers": speakers});
         println!("{}", serde_json::to_string_pretty(&json)?);
@@ -414,11 +416,13 @@ fn read_treebank(f: &Path) -> Result<Vec<sayso::readers::conllu::Sentence>> {
     Ok(read_conllu(f)?)
 }
 
-/// One JSON line per attribution error; how many of each kind, and of each near miss's
-/// boundaries, to standard error.
-fn write_attribution_errors(
+/// One JSON line per attribution error and per wrong speaker (`gold` holds the texts their
+/// spans point into); how many of each, and of each near miss's boundaries, to standard error.
+fn write_errors(
     path: &Path,
     errors: &[sayso_eval::article::AttributionError],
+    speaker_errors: &[sayso_eval::speakers::SpeakerError],
+    gold: &[Document],
 ) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
     let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
@@ -430,8 +434,37 @@ fn write_attribution_errors(
             *counts.entry(format!("near miss, {b}")).or_default() += 1;
         }
     }
+    let documents: HashMap<&str, &Document> = gold.iter().map(|d| (d.id.as_str(), d)).collect();
+    for error in speaker_errors {
+        let Some(doc) = documents.get(error.article.as_str()) else {
+            continue;
+        };
+        let line = serde_json::json!({
+            "document": error.article,
+            "error": "speaker",
+            "source_form": error.source_form,
+            "gold_speaker": error.gold,
+            "predicted_speaker": error.predicted,
+            "predicted_source": error
+                .predicted_source
+                .iter()
+                .map(|s| doc.slice(*s))
+                .collect::<Vec<_>>()
+                .join(" | "),
+            "content": doc.slice(error.content),
+        });
+        serde_json::to_writer(&mut out, &line)?;
+        out.write_all(b"\n")?;
+        *counts
+            .entry(format!("speaker, gold source a {}", error.source_form))
+            .or_default() += 1;
+    }
     out.flush()?;
-    eprintln!("{} errors written to {}:", errors.len(), path.display());
+    eprintln!(
+        "{} errors written to {}:",
+        errors.len() + speaker_errors.len(),
+        path.display()
+    );
     for (what, n) in counts {
         eprintln!("  {n:>6}  {what}");
     }
