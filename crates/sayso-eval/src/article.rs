@@ -132,19 +132,21 @@ pub struct Written {
 
 impl Written {
     fn of(doc: &Document, a: &Attribution) -> Written {
-        let join = |spans: &[Span]| {
-            spans
-                .iter()
-                .map(|s| doc.slice(*s))
-                .collect::<Vec<_>>()
-                .join(" | ")
-        };
         Written {
-            source: join(&a.source),
-            cue: join(&a.cue),
-            content: join(&a.content),
+            source: joined(doc, &a.source),
+            cue: joined(doc, &a.cue),
+            content: joined(doc, &a.content),
         }
     }
+}
+
+/// The words of a role's spans, joined by " | ".
+pub fn joined(doc: &Document, spans: &[Span]) -> String {
+    spans
+        .iter()
+        .map(|s| doc.slice(*s))
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 /// Where a predicted content's words start and end against a gold content's.

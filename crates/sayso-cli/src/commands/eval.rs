@@ -445,12 +445,7 @@ fn write_errors(
             "source_form": error.source_form,
             "gold_speaker": error.gold,
             "predicted_speaker": error.predicted,
-            "predicted_source": error
-                .predicted_source
-                .iter()
-                .map(|s| doc.slice(*s))
-                .collect::<Vec<_>>()
-                .join(" | "),
+            "predicted_source": sayso_eval::article::joined(doc, &error.predicted_source),
             "content": doc.slice(error.content),
         });
         serde_json::to_writer(&mut out, &line)?;
