@@ -2,7 +2,7 @@
 # Rebuilds every bundled model and lexicon from ../shared with `sayso train` into a scratch
 # folder and fails unless each file is byte for byte the committed one: a model the code no
 # longer makes (trained by older code, or over an older tagger) is caught here, not rounds later.
-# About five minutes on two cores (the attribution model and the content-end ranker take most of it).
+# Five to ten minutes on two cores (the attribution model and the content-end ranker take most of it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/require-shared.sh

@@ -284,10 +284,10 @@ fn sources_and_speakers(r: &serde_json::Value) -> Vec<(String, String)> {
 
 #[test]
 fn a_coordinated_cue_shares_its_subject_and_transcript_turns_name_their_speaker() {
-    let text = "Nick Merrill says Machado promised to keep supporting Clinton and said she \
-                would stand up to the attacks.\n\nChris Wallace interviewed Gov. Mike Pence.\n\n\
-                \"WALLACE: Let us start with the debate. Will she be there?\n\n\
-                \"PENCE: She will not be attending the debate tomorrow night.";
+    let text = "Nick Merrill says Reyes promised to keep backing the mayor and said she \
+                would answer the critics.\n\nChris Wallace interviewed Gov. Mike Pence.\n\n\
+                \"WALLACE: Let us start with the vote. Will she be there?\n\n\
+                \"PENCE: She will not be at the vote on Friday.";
     let out = sayso_stdin(&["extract", "--reported"], text.as_bytes());
     assert!(out.status.success(), "{}", stderr(&out));
     let found = sources_and_speakers(&json_lines(&out)[0]);

@@ -219,6 +219,15 @@ fn roles(t: &DocTokens, a: &Attribution) -> Roles {
     }
 }
 
+/// The Jaccard index of two attributions' content words.
+fn content_jaccard(p: &Roles, g: &Roles) -> f64 {
+    let inter = p.content.intersection(&g.content).count();
+    if inter == 0 {
+        return 0.0;
+    }
+    inter as f64 / (p.content.len() + g.content.len() - inter) as f64
+}
+
 fn agree(p: &BTreeSet<usize>, g: &BTreeSet<usize>) -> bool {
     !p.is_disjoint(g) || p.is_empty() && g.is_empty()
 }
@@ -279,13 +288,8 @@ pub fn score(
                 if ga.content.is_empty() {
                     continue;
                 }
-                let inter = pa.content.intersection(&ga.content).count();
-                if inter == 0 {
-                    continue;
-                }
-                let union = pa.content.len() + ga.content.len() - inter;
-                let jac = inter as f64 / union as f64;
-                if jac + 1e-12 < threshold {
+                let jac = content_jaccard(pa, ga);
+                if jac == 0.0 || jac + 1e-12 < threshold {
                     continue;
                 }
                 cand.push((
@@ -373,25 +377,26 @@ pub fn score(
                     .max()
                     .map(|(_, i)| i)
             };
-            let (error, i) = match (nearest(true), nearest(false)) {
-                (Some(i), _) => ("near miss", Some(i)),
-                (None, Some(i)) => ("merged", Some(i)),
-                (None, None) => ("missed", None),
+            let (error, i, boundary, jaccard) = match nearest(true) {
+                Some(i) => (
+                    "near miss",
+                    Some(i),
+                    Some(boundary(&pr[i].content, &ga.content)),
+                    Some((content_jaccard(&pr[i], ga) * 1000.0).round() / 1000.0),
+                ),
+                None => match nearest(false) {
+                    Some(i) => ("merged", Some(i), None, None),
+                    None => ("missed", None, None, None),
+                },
             };
-            let jaccard = i.filter(|_| error == "near miss").map(|i| {
-                let inter = overlap(&pr[i], ga);
-                inter as f64 / (pr[i].content.len() + ga.content.len() - inter) as f64
-            });
             errors.push(AttributionError {
                 document: g.id.clone(),
                 error,
                 kind: gkinds[j].as_str(),
                 gold: Some(Written::of(g, &g.attributions[j])),
                 predicted: i.map(|i| Written::of(g, &preds[i].attribution)),
-                boundary: jaccard
-                    .and(i)
-                    .map(|i| boundary(&pr[i].content, &ga.content)),
-                jaccard: jaccard.map(|x| (x * 1000.0).round() / 1000.0),
+                boundary,
+                jaccard,
             });
         }
         for (i, pa) in pr.iter().enumerate().filter(|&(i, _)| !used_p[i]) {
