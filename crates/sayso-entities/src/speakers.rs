@@ -6,8 +6,9 @@
 //! - "he" / "she" and a definite nominal ("the singer") are the speaker of the latest
 //!   attribution within a few paragraphs (news reports one speaker at a time), else the latest
 //!   person named before; but "he" / "she" is the first person named in its own sentence or the
-//!   one before when those name others and not the speaker; "who" is the name just before it;
-//!   "the outlet" is the latest organization named.
+//!   one before when those name others and not the speaker; "who" is the name just before it,
+//!   or the name a role before it stands beside ("Hale, now the party leader, who"), as is a
+//!   source that is only that role; "the outlet" is the latest organization named.
 //! - An attribution without a source (a quotation standing alone) continues the latest
 //!   speaker of its own or the previous paragraph.
 //! - The addressee is what follows a cue like "told" or "asked" ("told The New Yorker",
