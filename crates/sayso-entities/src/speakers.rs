@@ -403,9 +403,8 @@ impl Context<'_> {
         (subjects, named)
     }
 
-    /// The entity a relative pronoun stands for: the name right before it ("Ed Rendell, who",
-    /// "Schiff, 56, who", "the European Union, which"), a person's only for "who", no farther
-    /// name ("the study -- which notes" is not the person named sentences before).
+    /// The entity a relative pronoun stands for: the name right before it, or for "who" the
+    /// person a role before it stands beside.
     fn relative_antecedent(&self, relative: &Mention) -> Option<usize> {
         let who = self
             .doc
@@ -415,6 +414,9 @@ impl Context<'_> {
             .or_else(|| who.then(|| self.apposed_relative(relative.first)).flatten())
     }
 
+    /// The name right before a relative pronoun ("Ed Rendell, who", "Schiff, 56, who", "the
+    /// European Union, which"), a person's only for "who", no farther name ("the study --
+    /// which notes" is not the person named sentences before).
     fn name_before_relative(&self, relative: &Mention, who: bool) -> Option<usize> {
         let k = self.mentions.partition_point(|x| x.last < relative.first);
         let closest = k.checked_sub(1)?;
@@ -527,7 +529,7 @@ impl Context<'_> {
             [t.checked_sub(1), Some(t + 1)]
                 .into_iter()
                 .flatten()
-                .any(|k| self.doc.token_text(k) == "-")
+                .any(|k| k < self.doc.tokens.len() && self.doc.token_text(k) == "-")
         };
         let in_phrase = |t: usize| match self.doc.upos.get(t) {
             Some(Upos::Verb) => hyphened(t),
