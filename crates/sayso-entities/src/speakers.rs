@@ -476,8 +476,12 @@ impl Context<'_> {
     /// Cole, the crowd chanted", "For Cole, ...") nor the second of two ("hosts Ann Cole and
     /// Kim Lee, the senator said").
     fn opens_clause(&self, first: usize) -> bool {
+        const MAX_TITLE_WORDS: usize = 4;
         let mut t = first;
-        while t > 0 && title_word(&self.doc.token_text(t - 1).to_lowercase()).is_some() {
+        while t > 0
+            && first - t < MAX_TITLE_WORDS
+            && title_word(&self.doc.token_text(t - 1).to_lowercase()).is_some()
+        {
             t -= 1;
         }
         let Some(before) = t.checked_sub(1) else {
