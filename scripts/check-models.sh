@@ -20,14 +20,24 @@ attribution:crates/sayso-attribution/src/roles
 content-ends:crates/sayso-attribution/src/roles/ends
 person-nouns:crates/sayso-entities/src/nominals
 name-kinds:crates/sayso-entities/src/kinds"
-# Four lexicons are built from WordNet 3.0 (Debian's wordnet-base, which .ci/run installs), not
-# from ../shared.
+# Four lexicons are built from WordNet 3.0 (Debian's wordnet-base, which .ci/run installs), and
+# one from the 1990 US census's name lists with WordNet, not from ../shared.
 if [ -f /usr/share/wordnet/index.noun ]; then
     models="$models
 wordnet-person-nouns:crates/sayso-entities/src/nominals
 wordnet-first-names:crates/sayso-entities/src/nominals
 wordnet-proper-names:crates/sayso-entities/src/kinds
 wordnet-word-classes:crates/sayso-attribution/src/roles/word_classes"
+    # The census first names are filtered by WordNet too; their lists come from PyPI.
+    if bash scripts/fetch-census-names.sh; then
+        models="$models
+census-first-names:crates/sayso-entities/src/nominals"
+    elif [ -n "${CI:-}" ]; then
+        echo "model check: the census name lists could not be fetched in CI" >&2
+        exit 1
+    else
+        echo "model check: the census first-name lexicon not checked: its name lists could not be fetched from PyPI"
+    fi
 elif [ -n "${CI:-}" ]; then
     echo "model check: WordNet (/usr/share/wordnet) is missing in CI" >&2
     exit 1

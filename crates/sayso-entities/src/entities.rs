@@ -856,7 +856,9 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                 .find(|v| {
                     let first = &v.words[0];
                     let extra = &v.words[..v.words.len() - chosen.words.len()];
+                    // (Not the surname again: "to out-Christie Chris Christie".)
                     v.words.ends_with(&chosen.words)
+                        && !extra.iter().any(|w| chosen.words.contains(w))
                         && (crate::nominals::is_person_name(first)
                             && crate::nominals::gender_of_first_name(first).is_some()
                             || !known_first_name(chosen)
@@ -930,9 +932,9 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             // nurse,") makes a person, whatever the classifier reads in the context; so does a
             // middle initial ("Loretta E. Lynch").
             EntityKind::Person
-        } else if words.len() > 1 && crate::nominals::is_first_name(&words[0]) {
-            // A first name opening a name of two words or more ("Ted Cruz", "Carly
-            // Fiorina"), whatever the contexts of its mentions add up to.
+        } else if !words.is_empty() && crate::nominals::is_first_name(&words[0]) {
+            // A first name opening a name ("Ted Cruz", "Carly Fiorina"), or one alone
+            // ("Melania"), whatever the contexts of its mentions add up to.
             EntityKind::Person
         } else if words.len() > 1
             && THING_WORDS.contains(&last.as_str())
@@ -1080,6 +1082,19 @@ mod tests {
             ],
         );
         assert_eq!(entities[0].name, "Ted Cruz");
+        assert_eq!(entities[0].kind, EntityKind::Person);
+    }
+
+    #[test]
+    fn a_first_name_alone_is_a_persons_whatever_its_contexts() {
+        use Upos::*;
+        // A census first name that neither GUM nor WordNet's people have.
+        assert!(!crate::nominals::is_person_name("Lucinda"));
+        let entities = entities_of(
+            "Voters in Lucinda cheered. They drove to Lucinda.",
+            &[Noun, Adp, Propn, Verb, Punct, Pron, Verb, Adp, Propn, Punct],
+        );
+        assert_eq!(entities[0].name, "Lucinda");
         assert_eq!(entities[0].kind, EntityKind::Person);
     }
 
@@ -1243,6 +1258,19 @@ mod tests {
             ],
         );
         assert_eq!(entities[0].name, "David Holtz-Eakin", "{entities:?}");
+    }
+
+    #[test]
+    fn the_surname_before_a_full_name_makes_no_fuller_name() {
+        use Upos::*;
+        let entities = entities_of(
+            "Chris Christie spoke. Christie left. Rivals out-Christie Chris Christie.",
+            &[
+                Propn, Propn, Verb, Punct, Propn, Verb, Punct, Noun, Verb, Punct, Propn, Propn,
+                Propn, Punct,
+            ],
+        );
+        assert_eq!(entities[0].name, "Chris Christie", "{entities:?}");
     }
 
     #[test]

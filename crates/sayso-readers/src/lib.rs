@@ -4,6 +4,7 @@
 //! Every reader yields `Result<Document, ReadError>` per document, so one bad record is reported
 //! (naming the file, the record and the problem) while the others are read on.
 
+pub mod census;
 pub mod conllu;
 mod error;
 pub mod gold;

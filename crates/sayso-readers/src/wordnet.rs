@@ -10,11 +10,12 @@ use std::collections::HashMap;
 use std::path::Path;
 
 /// WordNet's lexicographer files of nouns: of communication (languages among them), groups
-/// (organizations), locations and people.
+/// (organizations), locations, people and time (months among them).
 pub const NOUN_COMMUNICATION: u8 = 10;
 pub const NOUN_GROUP: u8 = 14;
 pub const NOUN_LOCATION: u8 = 15;
 pub const NOUN_PERSON: u8 = 18;
+pub const NOUN_TIME: u8 = 28;
 
 /// The parts of speech whose files are read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

