@@ -4,7 +4,7 @@
 //! of people who bear it, in percent. A resource the entity stage's first-name lexicon is built
 //! from, read only by `sayso train`.
 
-use crate::error::{decode, ReadError};
+use crate::error::{read_text_file, ReadError};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -21,13 +21,8 @@ pub struct CensusNames {
 /// Reads `dist.male.first`, `dist.female.first` and `dist.all.last` from `dir`.
 pub fn read_census_names(dir: &Path) -> Result<CensusNames, ReadError> {
     let list = |name: &str| {
-        let path = dir.join(name);
-        let bytes = std::fs::read(&path).map_err(|source| ReadError::Io {
-            path: path.clone(),
-            source,
-        })?;
-        let origin = path.display().to_string();
-        parse_name_shares(&decode(&origin, bytes)?, &origin)
+        let (origin, text) = read_text_file(&dir.join(name))?;
+        parse_name_shares(&text, &origin)
     };
     Ok(CensusNames {
         male_first: list("dist.male.first")?,

@@ -1,6 +1,6 @@
 //! CoNLL-U treebanks (Universal Dependencies), for training and evaluating the linguistic stack.
 
-use crate::error::{decode, ReadError};
+use crate::error::{read_text_file, ReadError};
 use std::path::Path;
 
 /// One word line of a sentence (multi-word token ranges and empty nodes are skipped).
@@ -143,12 +143,8 @@ pub struct Sentence {
 }
 
 pub fn read_conllu(path: &Path) -> Result<Vec<Sentence>, ReadError> {
-    let origin = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    parse_conllu(&decode(&origin, bytes)?, &origin)
+    let (origin, text) = read_text_file(path)?;
+    parse_conllu(&text, &origin)
 }
 
 pub fn parse_conllu(data: &str, origin: &str) -> Result<Vec<Sentence>, ReadError> {

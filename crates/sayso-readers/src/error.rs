@@ -44,6 +44,18 @@ impl ReadError {
     }
 }
 
+/// Reads a file as text (see [`decode`]), with its path as the origin errors name: `(origin,
+/// text)`.
+pub(crate) fn read_text_file(path: &std::path::Path) -> Result<(String, String), ReadError> {
+    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let origin = path.display().to_string();
+    let text = decode(&origin, bytes)?;
+    Ok((origin, text))
+}
+
 /// Checks that bytes are text: no NUL byte near the start, valid UTF-8 throughout.
 pub(crate) fn decode(origin: &str, bytes: Vec<u8>) -> Result<String, ReadError> {
     let head = &bytes[..bytes.len().min(8192)];

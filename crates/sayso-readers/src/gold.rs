@@ -2,7 +2,7 @@
 //! folder or in PolNeAR's `text/` + `attributions/` layout) and JSONL whose records carry
 //! `attributions` (PolNeAR's gold form or sayso's own output form).
 
-use crate::error::{decode, ReadError};
+use crate::error::{decode, read_text_file, ReadError};
 use crate::ReadResult;
 use sayso_document::{kind, Attribution, Document, Span};
 use serde_json::Value;
@@ -56,12 +56,7 @@ fn read_brat_folder(dir: &Path) -> Vec<ReadResult> {
         .into_iter()
         .map(|txt| {
             let id = stem(&txt);
-            let origin = txt.display().to_string();
-            let bytes = std::fs::read(&txt).map_err(|source| ReadError::Io {
-                path: txt.clone(),
-                source,
-            })?;
-            let text = decode(&origin, bytes)?;
+            let (origin, text) = read_text_file(&txt)?;
             let mut doc =
                 Document::new(id.clone(), text).map_err(|source| ReadError::Document {
                     origin: origin.clone(),
@@ -69,12 +64,7 @@ fn read_brat_folder(dir: &Path) -> Vec<ReadResult> {
                 })?;
             doc.meta.origin = Some(origin);
             if let Some(ann) = ann_of.get(&id) {
-                let ann_origin = ann.display().to_string();
-                let bytes = std::fs::read(ann).map_err(|source| ReadError::Io {
-                    path: ann.clone(),
-                    source,
-                })?;
-                let ann_text = decode(&ann_origin, bytes)?;
+                let (ann_origin, ann_text) = read_text_file(ann)?;
                 doc.attributions = parse_ann(&ann_text, &ann_origin, &doc)?;
                 doc.meta.extra.insert(
                     "annotator".into(),

@@ -1,7 +1,7 @@
 //! Paths to documents: files (plain or gzipped), folders (recursively, in name order), manifests
 //! listing paths, and `-` for stdin.
 
-use crate::error::{decode, ReadError};
+use crate::error::{decode, read_text_file, ReadError};
 use crate::html::Page;
 use crate::jsonl::{parse_record, JsonlFields};
 use crate::text::read_text_document;
@@ -66,11 +66,7 @@ pub fn read_inputs(paths: &[PathBuf], options: ReadOptions) -> Inputs {
 /// Paths listed in a manifest file: one a line, blank lines and `#` comments ignored, relative
 /// paths taken from the manifest's folder.
 pub fn read_manifest(path: &Path) -> Result<Vec<PathBuf>, ReadError> {
-    let text = std::fs::read(path).map_err(|source| ReadError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let text = decode(&path.display().to_string(), text)?;
+    let (_, text) = read_text_file(path)?;
     let base = path.parent().unwrap_or(Path::new(""));
     Ok(text
         .lines()

@@ -5,7 +5,7 @@
 //! with a capital ("Austria"). A resource lexicons of the entity and attribution stages are
 //! built from, read only by `sayso train`.
 
-use crate::error::{decode, ReadError};
+use crate::error::{read_text_file, ReadError};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -46,14 +46,7 @@ pub type Senses = HashMap<String, Vec<u8>>;
 
 /// Reads a file of a WordNet `dict` folder, decoded, with its path as the origin for errors.
 fn read(dir: &Path, name: &str) -> Result<(String, String), ReadError> {
-    let path = dir.join(name);
-    let bytes = std::fs::read(&path).map_err(|source| ReadError::Io {
-        path: path.clone(),
-        source,
-    })?;
-    let origin = path.display().to_string();
-    let text = decode(&origin, bytes)?;
-    Ok((origin, text))
+    read_text_file(&dir.join(name))
 }
 
 /// Reads the index and data files of a part of speech (`index.noun` and `data.noun`) from a
