@@ -633,8 +633,8 @@ fn poll_findings(doc: &mut Document) {
         else {
             continue;
         };
-        // A poll named inside a clause of the phrase is not what speaks ("In a memo released as
-        // polls closed, Cole ...", "In states where exit polls were taken, ...").
+        // A poll named inside a clause of the phrase is not what speaks ("In a note sent after
+        // polls closed, Cole ...", "In towns where polls were taken, ...").
         let clause_before_poll = (first + 1..poll).any(|t| {
             matches!(tag(t), Some(Upos::Verb | Upos::Aux | Upos::Sconj))
                 || text(t).eq_ignore_ascii_case("where")
@@ -1540,7 +1540,7 @@ mod tests {
     fn a_sentence_opening_in_a_poll_reports_what_it_found() {
         use Upos::*;
         let text = "Polls.\n\nIn the latest Gallup poll, conducted in May, Cole led Hale by five \
-                    points. In a memo released as polls closed, Cole conceded. In the poll, a \
+                    points. In a note sent after polls closed, Cole conceded. In the poll, a \
                     lead.";
         let tags = [
             &[Noun, Punct][..],
