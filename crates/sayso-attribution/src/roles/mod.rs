@@ -604,7 +604,7 @@ fn headline_claims(doc: &mut Document) {
 /// The nouns of polls, whose findings news reports as what they say.
 const POLL_NOUNS: &[&str] = &["poll", "polls", "survey", "surveys"];
 
-/// The most words between "In" and the poll's noun ("In a national USA Today/Suffolk
+/// The most words between "In" and the poll's noun ("In a statewide Acme Research/Lakeside
 /// University poll"), and between the noun and the comma that closes its phrase ("poll
 /// released Monday by the network,").
 const POLL_PHRASE_WORDS: usize = 12;
