@@ -619,6 +619,11 @@ fn poll_findings(doc: &mut Document) {
     let tag = |t: usize| doc.upos.get(t).copied();
     let text = |t: usize| doc.token_text(t);
     let span = |a: usize, b: usize| Span::new(doc.tokens[a].span.start, doc.tokens[b].span.end);
+    let cues: std::collections::HashSet<Span> = doc
+        .attributions
+        .iter()
+        .flat_map(|a| a.cue.iter().copied())
+        .collect();
     let mut found = Vec::new();
     for sentence in &doc.sentences {
         let first = doc.token_at_or_after(sentence.start);
@@ -660,8 +665,7 @@ fn poll_findings(doc: &mut Document) {
         }
         let has_verb = (comma + 1..=last).any(|t| matches!(tag(t), Some(Upos::Verb | Upos::Aux)));
         let cue = doc.tokens[first].span;
-        let cued = doc.attributions.iter().any(|a| a.cue.contains(&cue));
-        if last <= comma || !has_verb || cued {
+        if last <= comma || !has_verb || cues.contains(&cue) {
             continue;
         }
         found.push((span(first + 1, comma - 1), cue, span(comma + 1, last)));
