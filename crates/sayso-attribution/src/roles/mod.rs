@@ -588,16 +588,26 @@ fn headline_claims(doc: &mut Document) {
         let spans = || a.content.iter().chain(&a.cue).chain(&a.source);
         !spans().all(|s| s.end <= headline.end)
     });
-    let chars: Vec<char> = doc.slice(headline).chars().collect();
-    let shifted = Span::new(content.start - headline.start, content.end - headline.start);
-    doc.attributions.push(Attribution {
-        kind: sayso_document::kind::classify(&chars, &[shifted]),
-        content: vec![content],
-        cue: vec![colon_span],
-        source: vec![source],
-        confidence: 1.0,
-        ..Default::default()
-    });
+    add_ruled(doc, vec![(source, colon_span, content)]);
+}
+
+/// Adds what a rule after the model found, `(source, cue, content)` each, in text order, each
+/// of the kind its content's quotation marks give.
+fn add_ruled(doc: &mut Document, found: Vec<(Span, Span, Span)>) {
+    if found.is_empty() {
+        return;
+    }
+    let chars: Vec<char> = doc.text().chars().collect();
+    for (source, cue, content) in found {
+        doc.attributions.push(Attribution {
+            kind: sayso_document::kind::classify(&chars, &[content]),
+            content: vec![content],
+            cue: vec![cue],
+            source: vec![source],
+            confidence: 1.0,
+            ..Default::default()
+        });
+    }
     doc.attributions.sort_by_key(Attribution::start);
 }
 
@@ -670,21 +680,7 @@ fn poll_findings(doc: &mut Document) {
         }
         found.push((span(first + 1, comma - 1), cue, span(comma + 1, last)));
     }
-    if found.is_empty() {
-        return;
-    }
-    let chars: Vec<char> = doc.text().chars().collect();
-    for (source, cue, content) in found {
-        doc.attributions.push(Attribution {
-            kind: sayso_document::kind::classify(&chars, &[content]),
-            content: vec![content],
-            cue: vec![cue],
-            source: vec![source],
-            confidence: 1.0,
-            ..Default::default()
-        });
-    }
-    doc.attributions.sort_by_key(Attribution::start);
+    add_ruled(doc, found);
 }
 
 /// A quotation the model found without cue or source, in the paragraph of the attribution
