@@ -629,11 +629,6 @@ fn poll_findings(doc: &mut Document) {
     let tag = |t: usize| doc.upos.get(t).copied();
     let text = |t: usize| doc.token_text(t);
     let span = |a: usize, b: usize| Span::new(doc.tokens[a].span.start, doc.tokens[b].span.end);
-    let cues: std::collections::HashSet<Span> = doc
-        .attributions
-        .iter()
-        .flat_map(|a| a.cue.iter().copied())
-        .collect();
     let mut found = Vec::new();
     for sentence in &doc.sentences {
         let first = doc.token_at_or_after(sentence.start);
@@ -675,10 +670,19 @@ fn poll_findings(doc: &mut Document) {
         }
         let has_verb = (comma + 1..=last).any(|t| matches!(tag(t), Some(Upos::Verb | Upos::Aux)));
         let cue = doc.tokens[first].span;
-        if last <= comma || !has_verb || cues.contains(&cue) {
+        if last <= comma || !has_verb {
             continue;
         }
         found.push((span(first + 1, comma - 1), cue, span(comma + 1, last)));
+    }
+    // Only a document with a candidate pays for the set of cues it checks them against.
+    if !found.is_empty() {
+        let cues: std::collections::HashSet<Span> = doc
+            .attributions
+            .iter()
+            .flat_map(|a| a.cue.iter().copied())
+            .collect();
+        found.retain(|(_, cue, _)| !cues.contains(cue));
     }
     add_ruled(doc, found);
 }
