@@ -59,6 +59,23 @@ fn main_verb_of_subject(doc: &Document, t: usize) -> Option<usize> {
     doc.heads[verb].is_none().then_some(verb)
 }
 
+/// Whether a paragraph's text is a time of day alone ("2:45 p.m.", "11 a.m."), as a live
+/// blog heads each entry.
+fn is_time_of_day(text: &str) -> bool {
+    let text = text.trim().trim_end_matches('.').to_lowercase();
+    let Some(clock) = text
+        .strip_suffix(" a.m")
+        .or_else(|| text.strip_suffix(" p.m"))
+    else {
+        return false;
+    };
+    let (hours, minutes) = clock.split_once(':').unwrap_or((clock, "00"));
+    let digits = |s: &str, max_len: usize| {
+        !s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    digits(hours, 2) && digits(minutes, 2) && minutes.len() == 2
+}
+
 /// The paragraphs of a headline and lede, whose unnamed speaker the story names later.
 const LEDE_PARAGRAPHS: usize = 1;
 
@@ -344,14 +361,19 @@ impl Context<'_> {
     /// For a pronoun at token `t`: the entities that `fits` that its own sentence (before it)
     /// and the sentence before name outside quotation marks, and of those the ones named first
     /// in their sentence, near its start (the subjects a pronoun mostly takes up), latest first.
-    fn named_before(&self, t: usize, fits: impl Fn(usize) -> bool) -> (Vec<usize>, Vec<usize>) {
+    fn named_before(
+        &self,
+        t: usize,
+        sentences_back: usize,
+        fits: impl Fn(usize) -> bool,
+    ) -> (Vec<usize>, Vec<usize>) {
         /// How far into its sentence a subject's name may start ("For months, Hale has ...").
         const SUBJECT_REACH: usize = 5;
         let doc = self.doc;
         let s = doc.sentence_index(doc.tokens[t].span.start);
         let quoted = |m: &Mention| self.inside_quotation(m.first);
         let (mut named, mut subjects) = (Vec::new(), Vec::new());
-        for sentence in (s.saturating_sub(1)..=s).rev() {
+        for sentence in (s.saturating_sub(sentences_back)..=s).rev() {
             let Some(span) = doc.sentences.get(sentence) else {
                 continue;
             };
@@ -833,6 +855,16 @@ impl Context<'_> {
         k > 0 && start < self.doc.quotes[k - 1].span.end
     }
 
+    /// Whether a paragraph is a story's headline or lede, or opens an entry of a live blog
+    /// (right after its time, "2:45 p.m."), whose unnamed speaker the entry names later.
+    fn opens_entry(&self, paragraph: usize) -> bool {
+        paragraph <= LEDE_PARAGRAPHS
+            || paragraph
+                .checked_sub(1)
+                .and_then(|p| self.doc.paragraphs.get(p))
+                .is_some_and(|p| is_time_of_day(self.doc.slice(*p)))
+    }
+
     fn paragraph_of_token(&self, t: usize) -> usize {
         self.doc.paragraph_of(self.doc.tokens[t].span.start)
     }
@@ -916,6 +948,8 @@ pub fn resolve_speakers(
         // The writer speaking as "I" is no one "he" or "she" will stand for.
         let mut by_writer = false;
         let mut unnamed_nominal = None;
+        // The name a nominal's person is qualified by ("Hale's adviser"): not that person.
+        let mut qualifier = None;
         if !source.is_empty() {
             let mut in_source: Vec<usize> = source.iter().flat_map(|r| cx.mentions_in(r)).collect();
             // A source opening with "who" is the name "who" stands for, not one in its clause
@@ -964,8 +998,11 @@ pub fn resolve_speakers(
                     })
             });
             by_name = named.is_some() && !coordinated;
-            // The first mention that is not a name modifying it ("A New York judge").
-            if named.is_none() && paragraph <= LEDE_PARAGRAPHS {
+            // The first mention that is not a name modifying it ("A New York judge",
+            // "Connecticut's tax commissioner").
+            let qualified = named.is_some_and(|m| cx.qualifies_a_person(&cx.mentions[m], &source));
+            qualifier = named.filter(|_| qualified).and_then(|m| cx.entity_of[m]);
+            if (named.is_none() || qualified) && cx.opens_entry(paragraph) {
                 unnamed_nominal = in_source
                     .iter()
                     .map(|&m| &cx.mentions[m])
@@ -1020,18 +1057,36 @@ pub fn resolve_speakers(
                                 let fits = |e: usize| cx.fits_pronoun(e, p) && Some(e) != told;
                                 let speaker = recent(SPEAKER_REACH_PARAGRAPHS)
                                     .filter(|&e| cx.may_be_person(e) && fits(e));
-                                let (subjects, named) = cx.named_before(mention.first, |e| {
-                                    cx.kinds[e] == EntityKind::Person && fits(e)
+                                let person =
+                                    |e: usize| cx.kinds[e] == EntityKind::Person && fits(e);
+                                // Someone else opening the pronoun's own sentence, which does
+                                // not name the speaker ("Ann Lee sang when she added ..."),
+                                // unless a content comes first in it ("Cole is no
+                                // conservative, he said"): of the attributions around this
+                                // one, in text order, one may hold it.
+                                let at = cx.doc.tokens[mention.first].span.start;
+                                let sentence_start = cx.doc.sentence_at(at).map_or(0, |s| s.start);
+                                let nearby =
+                                    k.saturating_sub(2)..(k + 3).min(cx.doc.attributions.len());
+                                let fronted = cx.doc.attributions[nearby]
+                                    .iter()
+                                    .flat_map(|b| &b.content)
+                                    .any(|c| c.start < at && c.end > sentence_start);
+                                let own_subject = speaker.filter(|_| !fronted).and_then(|s| {
+                                    let (subjects, named) =
+                                        cx.named_before(mention.first, 0, person);
+                                    subjects.first().copied().filter(|_| !named.contains(&s))
                                 });
-                                // The latest speaker, unless the pronoun's sentence or the one
-                                // before opens with someone else and does not name the speaker
-                                // ("For months, Hale has faced questions ... He has
+                                // Else the latest speaker, unless the pronoun's sentence or
+                                // the one before opens with someone else and does not name the
+                                // speaker ("For months, Hale has faced questions ... He has
                                 // answered ...").
-                                match (subjects.first(), speaker) {
+                                let (subjects, named) = cx.named_before(mention.first, 1, person);
+                                own_subject.or(match (subjects.first(), speaker) {
                                     (Some(&e), Some(s)) if !named.contains(&s) => Some(e),
                                     (_, Some(s)) => Some(s),
                                     _ => cx.latest_person_but(mention.first, p, told),
-                                }
+                                })
                             }
                             MentionKind::Pronoun(Pronoun::Relative) => {
                                 cx.relative_antecedent(mention)
@@ -1111,7 +1166,8 @@ pub fn resolve_speakers(
                     recent(SPEAKER_REACH_PARAGRAPHS)
                         .filter(|&e| organization(e))
                         .or_else(|| {
-                            let (subjects, named) = cx.named_before(source[0].start, organization);
+                            let (subjects, named) =
+                                cx.named_before(source[0].start, 1, organization);
                             subjects.first().or(named.first()).copied()
                         })
                 });
@@ -1136,7 +1192,7 @@ pub fn resolve_speakers(
         named_here.push((by_name && speaker.is_some(), paragraph));
         if speaker.is_none() {
             if let Some(m) = unnamed_nominal {
-                waiting.push((speakers.len() - 1, paragraph, m));
+                waiting.push((speakers.len() - 1, paragraph, m, qualifier));
             }
         }
     }
@@ -1144,14 +1200,31 @@ pub fn resolve_speakers(
     // chairman says ...") is the person the story names next with that title ("Indiana
     // governor endorses ..." is "Gov. Mike Pence", not the candidate who speaks first), else
     // the person it names as a speaker next.
-    for (k, paragraph, m) in waiting {
+    // (Someone named before the nominal is not whom it introduces: "A spokeswoman for Hale
+    // said ..." and then Lee, named in the story before, speaks.)
+    let first_named = if waiting.is_empty() {
+        Vec::new()
+    } else {
+        let mut first_named = vec![usize::MAX; cx.kinds.len()];
+        for (m, e) in cx.entity_of.iter().enumerate() {
+            if let Some(e) = *e {
+                first_named[e] = first_named[e].min(cx.mentions[m].first);
+            }
+        }
+        first_named
+    };
+    for (k, paragraph, m, qualifier) in waiting {
         let span = cx.span_of(m);
         let next = cx.titled_after(m.first, m.last).or_else(|| {
             (k + 1..speakers.len())
                 .take_while(|&j| named_here[j].1 <= paragraph + SPEAKER_REACH_PARAGRAPHS)
                 .find(|&j| named_here[j].0 && named_here[j].1 > paragraph)
                 .and_then(|j| speakers[j])
-                .filter(|&e| cx.kinds[e] == EntityKind::Person)
+                .filter(|&e| {
+                    cx.kinds[e] == EntityKind::Person
+                        && Some(e) != qualifier
+                        && (paragraph <= LEDE_PARAGRAPHS || first_named[e] > m.last)
+                })
         });
         if let Some(e) = next {
             speakers[k] = Some(e);
@@ -1436,6 +1509,7 @@ pub fn venue(cx: &Context, a: &Attribution) -> Option<Venue> {
 
 #[cfg(test)]
 mod tests {
+    use super::is_time_of_day;
     use crate::{Resolver, SpeakerResolver};
     use sayso_document::{Attribution, Document, Span, Upos};
 
@@ -2231,6 +2305,87 @@ Tom Hale said yes. Gov. Ann Reyes spoke.",
             speakers(&doc),
             names(&[Some("Ann Reyes"), Some("Ann Reyes")])
         );
+    }
+
+    #[test]
+    fn a_live_blog_entrys_unnamed_person_is_the_entrys_next_new_name() {
+        use Upos::*;
+        let found = speakers_of(
+            "Hale wins.\n\n2:45 p.m.\n\nOhio's tax commissioner says no.\n\nTom Baker says \
+             so.\n\n3:10 p.m.\n\nA spokeswoman for Ann Lee said yes.\n\nTom Baker said no.",
+            &[
+                Propn, Verb, Punct, Num, Noun, Propn, Part, Noun, Noun, Verb, Intj, Punct, Propn,
+                Propn, Verb, Adv, Punct, Num, Noun, Det, Noun, Adp, Propn, Propn, Verb, Intj,
+                Punct, Propn, Propn, Verb, Intj, Punct,
+            ],
+            &[
+                ("Ohio's tax commissioner", "says", "no"),
+                ("Tom Baker", "says#1", "so"),
+                ("A spokeswoman for Ann Lee", "said", "yes"),
+                ("Tom Baker#1", "said#1", "no#1"),
+            ],
+        );
+        // The second entry's spokeswoman is not Tom Baker, named in the entry before.
+        assert_eq!(
+            found,
+            names(&[
+                Some("Tom Baker"),
+                Some("Tom Baker"),
+                None,
+                Some("Tom Baker")
+            ])
+        );
+    }
+
+    #[test]
+    fn a_ledes_person_qualified_by_a_name_is_not_that_names_bearer() {
+        use Upos::*;
+        let found = speakers_of(
+            "Ann Lee's adviser says no.\n\nAnn Lee said yes.",
+            &[
+                Propn, Propn, Part, Noun, Verb, Intj, Punct, Propn, Propn, Verb, Intj, Punct,
+            ],
+            &[
+                ("Ann Lee's adviser", "says", "no"),
+                ("Ann Lee#1", "said", "yes"),
+            ],
+        );
+        assert_eq!(found, names(&[None, Some("Ann Lee")]));
+    }
+
+    #[test]
+    fn she_is_her_sentences_subject_before_the_latest_speaker_named_before() {
+        use Upos::*;
+        let found = speakers_of(
+            "Ann Hale joked so. Ms. Lee sang when she added a line.",
+            &[
+                Propn, Propn, Verb, Adv, Punct, Propn, Propn, Verb, Sconj, Pron, Verb, Det, Noun,
+                Punct,
+            ],
+            &[("Ann Hale", "joked", "so"), ("she", "added", "a line")],
+        );
+        assert_eq!(found, names(&[Some("Ann Hale"), Some("Lee")]));
+        // Not the subject of what she said, before her.
+        let found = speakers_of(
+            "Ann Hale joked so. Ms. Lee is wrong, she said.",
+            &[
+                Propn, Propn, Verb, Adv, Punct, Propn, Propn, Aux, Adj, Punct, Pron, Verb, Punct,
+            ],
+            &[
+                ("Ann Hale", "joked", "so"),
+                ("she", "said", "Ms. Lee is wrong"),
+            ],
+        );
+        assert_eq!(found, names(&[Some("Ann Hale"), Some("Ann Hale")]));
+    }
+
+    #[test]
+    fn a_time_of_day_alone_heads_a_live_blog_entry() {
+        assert!(is_time_of_day("2:45 p.m."));
+        assert!(is_time_of_day(" 11 a.m.\n"));
+        assert!(!is_time_of_day("2:5 p.m."));
+        assert!(!is_time_of_day("At 2:45 p.m."));
+        assert!(!is_time_of_day("p.m."));
     }
 
     #[test]
