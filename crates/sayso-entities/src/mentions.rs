@@ -1280,7 +1280,10 @@ fn nominal_ending_at(doc: &Document, h: usize) -> Option<Mention> {
     }
     let first = nominal_start(doc, h);
     let definite = doc.token_text(first).eq_ignore_ascii_case("the");
-    if organization && !definite {
+    // An organization is "the outlet" or, introduced, "a union"; not a bare noun ("the
+    // Hale campaign", "Newspaper:" heading a story).
+    let introduced = matches!(&*lower(doc, first), "a" | "an");
+    if organization && !person && !definite && !introduced {
         return None;
     }
     Some(Mention {

@@ -307,6 +307,26 @@ impl Context<'_> {
         })
     }
 
+    /// For an institution or outlet nominal opening a story or an entry ("A federal appeals
+    /// court ruled ...") with none named before it: the first named after it, within a few
+    /// paragraphs, whose name holds the noun ("the U.S. Court of Appeals for the Sixth
+    /// Circuit").
+    fn institution_named_after(&self, head: usize) -> Option<usize> {
+        let noun = self.doc.token_text(head).to_lowercase();
+        if !INSTITUTION_NOUNS.contains(&noun.as_str()) && !MEDIA_NOUNS.contains(&noun.as_str()) {
+            return None;
+        }
+        let reach = self.paragraph_of_token(head) + SPEAKER_REACH_PARAGRAPHS;
+        let k = self.mentions.partition_point(|m| m.first <= head);
+        (k..self.mentions.len().min(k + MENTION_REACH))
+            .take_while(|&m| self.paragraph_of_token(self.mentions[m].first) <= reach)
+            .filter_map(|m| self.entity_of[m])
+            .find(|&e| {
+                self.kinds[e] == EntityKind::Organization
+                    && fits_organization_noun(self.names[e], &noun)
+            })
+    }
+
     fn latest_matching(&self, t: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
         let k = self.mentions.partition_point(|m| m.last < t);
         (k.saturating_sub(MENTION_REACH)..k)
@@ -1107,8 +1127,16 @@ pub fn resolve_speakers(
                                     .flatten()
                             }
                             MentionKind::Nominal {
-                                organization: true, ..
+                                organization: true,
+                                definite: true,
                             } if !only_modifiers => cx.organization_for(mention.last),
+                            // "A federal appeals court ruled ..." opening a story.
+                            MentionKind::Nominal {
+                                organization: true,
+                                definite: false,
+                            } if !only_modifiers && cx.opens_entry(paragraph) => {
+                                cx.institution_named_after(mention.last)
+                            }
                             MentionKind::Nominal {
                                 definite: true,
                                 organization: false,
@@ -1282,7 +1310,8 @@ pub fn told_after(cx: &Context, cue: &[Span]) -> Option<(Span, Option<usize>)> {
     let entity_of = |m: usize| match cx.mentions[m].kind {
         MentionKind::Name { .. } => cx.entity_of[m],
         MentionKind::Nominal {
-            organization: true, ..
+            organization: true,
+            definite: true,
         } => cx.organization_for(cx.mentions[m].last),
         _ => None,
     };
@@ -2377,6 +2406,31 @@ Tom Hale said yes. Gov. Ann Reyes spoke.",
             ],
         );
         assert_eq!(found, names(&[Some("Ann Hale"), Some("Ann Hale")]));
+    }
+
+    #[test]
+    fn an_institution_introduced_in_a_lede_is_the_next_one_named_with_its_noun() {
+        use Upos::*;
+        let tags = [
+            Noun, Noun, Punct, Det, Adj, Noun, Noun, Verb, Adp, Det, Noun, Punct, Det, Noun, Adp,
+            Det, Propn, Propn, Adp, Propn, Verb, Pron, Punct,
+        ];
+        let said = [("A federal appeals court", "ruled against", "the plan")];
+        let found = speakers_of(
+            "Court rules.\n\nA federal appeals court ruled against the plan.\n\nA panel of the \
+             Acme Court of Appeals overruled it.",
+            &tags,
+            &said,
+        );
+        assert_eq!(found, names(&[Some("Acme Court of Appeals")]));
+        // Further into a story, "a court" is not yet known.
+        let found = speakers_of(
+            "Court rules.\n\nWe wait.\n\nA federal appeals court ruled against the plan.\n\nA \
+             panel of the Acme Court of Appeals overruled it.",
+            &[&tags[..3], &[Pron, Verb, Punct], &tags[3..]].concat(),
+            &said,
+        );
+        assert_eq!(found, names(&[None]));
     }
 
     #[test]
