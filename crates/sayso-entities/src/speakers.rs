@@ -797,7 +797,11 @@ impl Context<'_> {
     /// ("campaign", "administration"): what a possessor before it only qualifies.
     fn names_people(&self, t: usize) -> bool {
         let word = self.doc.token_text(t).to_lowercase();
+        // A host's show speaks for its host, as a document for its author ("His program on
+        // Monday featured ...").
+        let broadcast = matches!(word.as_str(), "show" | "program" | "programme" | "podcast");
         self.doc.upos.get(t) == Some(&Upos::Noun)
+            && !broadcast
             && (is_person_noun_word(&word)
                 || word.strip_suffix('s').is_some_and(is_person_noun_word)
                 || INSTITUTION_NOUNS.contains(&word.as_str())
@@ -2431,6 +2435,23 @@ Tom Hale said yes. Gov. Ann Reyes spoke.",
             &said,
         );
         assert_eq!(found, names(&[None]));
+    }
+
+    #[test]
+    fn a_hosts_show_speaks_for_the_host_but_a_campaign_for_no_one() {
+        use Upos::*;
+        let found = speakers_of(
+            "The host Ed Shaw spoke. His program aired a talk. His campaign said no.",
+            &[
+                Det, Noun, Propn, Propn, Verb, Punct, Pron, Noun, Verb, Det, Noun, Punct, Pron,
+                Noun, Verb, Intj, Punct,
+            ],
+            &[
+                ("His program", "aired", "a talk"),
+                ("His campaign", "said", "no"),
+            ],
+        );
+        assert_eq!(found, names(&[Some("Ed Shaw"), None]));
     }
 
     #[test]
