@@ -355,11 +355,33 @@ impl Context<'_> {
         pronoun: Pronoun,
         speaker: Option<usize>,
     ) -> Option<usize> {
-        self.latest_matching(t, |e| {
-            self.kinds[e] == EntityKind::Person
-                && self.fits_pronoun(e, pronoun)
-                && Some(e) != speaker
-        })
+        self.latest_person_outside(t, pronoun, speaker, &[])
+    }
+
+    /// The same, passing over the names quoted inside `spans` too (the words a pronoun source
+    /// said: "“Here comes Hale,” she said"; but "Ms. Lee was shocked, she said" is Ms. Lee).
+    fn latest_person_outside(
+        &self,
+        t: usize,
+        pronoun: Pronoun,
+        speaker: Option<usize>,
+        spans: &[Span],
+    ) -> Option<usize> {
+        let k = self.mentions.partition_point(|m| m.last < t);
+        (k.saturating_sub(MENTION_REACH)..k)
+            .rev()
+            .filter(|&m| {
+                let first = self.mentions[m].first;
+                let at = self.doc.tokens[first].span;
+                !(spans.iter().any(|s| s.start <= at.start && at.end <= s.end)
+                    && self.inside_quotation(first))
+            })
+            .filter_map(|m| self.entity_of[m])
+            .find(|&e| {
+                self.kinds[e] == EntityKind::Person
+                    && self.fits_pronoun(e, pronoun)
+                    && Some(e) != speaker
+            })
     }
 
     /// Whether entity `e` may be a person "he", "she" or "the singer" stands for: not an
@@ -1109,7 +1131,9 @@ pub fn resolve_speakers(
                                 own_subject.or(match (subjects.first(), speaker) {
                                     (Some(&e), Some(s)) if !named.contains(&s) => Some(e),
                                     (_, Some(s)) => Some(s),
-                                    _ => cx.latest_person_but(mention.first, p, told),
+                                    _ => {
+                                        cx.latest_person_outside(mention.first, p, told, &a.content)
+                                    }
                                 })
                             }
                             MentionKind::Pronoun(Pronoun::Relative) => {
@@ -2452,6 +2476,30 @@ Tom Hale said yes. Gov. Ann Reyes spoke.",
             ],
         );
         assert_eq!(found, names(&[Some("Ed Shaw"), None]));
+    }
+
+    #[test]
+    fn she_after_a_quotation_is_no_one_it_names_but_may_be_a_content_s_subject() {
+        use sayso_attribution::QuoteFinder;
+        use Upos::*;
+        let text = "Ann Lee waved. \"Here comes Hale,\" she said.";
+        let mut doc = crate::mentions::tests::tagged(
+            text,
+            &[
+                Propn, Propn, Verb, Punct, Punct, Adv, Verb, Propn, Punct, Punct, Pron, Verb, Punct,
+            ],
+        );
+        sayso_attribution::QuotePairer.find_quotes(&mut doc);
+        let doc = resolve(doc, text, &[("she", "said", "\"Here comes Hale,\"")]);
+        assert_eq!(speakers(&doc), names(&[Some("Ann Lee")]));
+        let found = speakers_of(
+            "Ann Lee waved. Hale was shocked, she said.",
+            &[
+                Propn, Propn, Verb, Punct, Propn, Aux, Adj, Punct, Pron, Verb, Punct,
+            ],
+            &[("she", "said", "Hale was shocked")],
+        );
+        assert_eq!(found, names(&[Some("Hale")]));
     }
 
     #[test]
