@@ -309,8 +309,7 @@ impl Context<'_> {
 
     /// For an institution or outlet nominal opening a story or an entry ("A federal appeals
     /// court ruled ...") with none named before it: the first named after it, within a few
-    /// paragraphs, whose name holds the noun ("the U.S. Court of Appeals for the Sixth
-    /// Circuit").
+    /// paragraphs, whose name holds the noun ("the Acme Court of Appeals").
     fn institution_named_after(&self, head: usize) -> Option<usize> {
         let noun = self.doc.token_text(head).to_lowercase();
         if !INSTITUTION_NOUNS.contains(&noun.as_str()) && !MEDIA_NOUNS.contains(&noun.as_str()) {
