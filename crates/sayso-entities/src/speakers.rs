@@ -59,10 +59,10 @@ fn main_verb_of_subject(doc: &Document, t: usize) -> Option<usize> {
     doc.heads[verb].is_none().then_some(verb)
 }
 
-/// Whether a paragraph's text is a time of day alone ("2:45 p.m.", "11 a.m."), as a live
-/// blog heads each entry.
+/// Whether a paragraph's text is a time of day alone ("2:45 p.m.", "11 a.m.", "12:50 p.m.:"),
+/// as a live blog heads each entry.
 fn is_time_of_day(text: &str) -> bool {
-    let text = text.trim().trim_end_matches('.').to_lowercase();
+    let text = text.trim().trim_end_matches([':', '.']).to_lowercase();
     let Some(clock) = text
         .strip_suffix(" a.m")
         .or_else(|| text.strip_suffix(" p.m"))
@@ -2505,6 +2505,7 @@ Tom Hale said yes. Gov. Ann Reyes spoke.",
     fn a_time_of_day_alone_heads_a_live_blog_entry() {
         assert!(is_time_of_day("2:45 p.m."));
         assert!(is_time_of_day(" 11 a.m.\n"));
+        assert!(is_time_of_day("12:50 p.m.:"));
         assert!(!is_time_of_day("2:5 p.m."));
         assert!(!is_time_of_day("At 2:45 p.m."));
         assert!(!is_time_of_day("p.m."));
