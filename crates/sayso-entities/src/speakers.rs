@@ -811,7 +811,28 @@ impl Context<'_> {
         });
         let possessor_of_person = self.is_possessor(m)
             && (m.last + 2..range.end.min(m.last + 6)).any(|t| self.names_people(t));
-        after_preposition || possessor_of_person
+        // A name inside what qualifies a group before it: "Unions, including the Acme
+        // Federation,", "Judges handling Acme lawsuits", "Firms that had insured Acme's mines"
+        // (not "Clinton aides Jo Tapp and Al Roe", the group's own names).
+        let group = |p: usize| {
+            let word = self.doc.token_text(p).to_lowercase();
+            let bodies = word.strip_suffix('s').is_some_and(|one| {
+                INSTITUTION_NOUNS.contains(&one) || ORGANIZATION_NOUNS.contains(&one)
+            });
+            self.is_plural_noun(p) && (self.names_people(p) || bodies)
+        };
+        let in_group_modifier = (range.start..m.first).any(|p| {
+            group(p)
+                && (p + 1..m.first).any(|t| {
+                    let word = self.doc.token_text(t).to_lowercase();
+                    let relative = matches!(word.as_str(), "that" | "who" | "which")
+                        && self.doc.upos.get(t) != Some(&Upos::Det);
+                    self.doc.upos.get(t) == Some(&Upos::Verb)
+                        || relative
+                        || matches!(word.as_str(), "including" | "like" | "such")
+                })
+        });
+        after_preposition || possessor_of_person || in_group_modifier
     }
 
     /// Whether token `t` is a noun naming people, a person ("spokeswoman") or a body of them
@@ -2499,6 +2520,29 @@ Tom Hale said yes. Gov. Ann Reyes spoke.",
             &[("she", "said", "Hale was shocked")],
         );
         assert_eq!(found, names(&[Some("Hale")]));
+    }
+
+    #[test]
+    fn a_name_in_what_qualifies_a_group_is_not_its_speaker() {
+        use Upos::*;
+        let found = speakers_of(
+            "Unions, including the Acme Federation, said no. One of the authors of that \
+             report, Ann Lee, said yes.",
+            &[
+                Noun, Punct, Verb, Det, Propn, Propn, Punct, Verb, Intj, Punct, Num, Adp, Det,
+                Noun, Adp, Det, Noun, Punct, Propn, Propn, Punct, Verb, Intj, Punct,
+            ],
+            &[
+                ("Unions, including the Acme Federation,", "said", "no"),
+                (
+                    "One of the authors of that report, Ann Lee,",
+                    "said#1",
+                    "yes",
+                ),
+            ],
+        );
+        // ("that" before "report" is a determiner, no relative clause.)
+        assert_eq!(found, names(&[None, Some("Ann Lee")]));
     }
 
     #[test]
