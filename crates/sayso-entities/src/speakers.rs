@@ -921,6 +921,26 @@ impl Context<'_> {
         k > 0 && start < self.doc.quotes[k - 1].span.end
     }
 
+    /// A source of one piece ending in a person noun that the mention stage made no mention
+    /// of, as when a headline's verb is tagged a noun and takes the noun before it for its
+    /// modifier ("Former chairman urges plan"): a nominal over the piece.
+    fn headline_person_noun(&self, source: &[Range<usize>]) -> Option<Mention> {
+        let [piece] = source else { return None };
+        let last = piece.end.checked_sub(1).filter(|&t| t >= piece.start)?;
+        let noun = self.doc.token_text(last).to_lowercase();
+        let person = self.doc.upos.get(last) == Some(&Upos::Noun)
+            && is_person_noun_word(&noun)
+            && !self.is_plural_noun(last);
+        person.then(|| Mention {
+            first: piece.start,
+            last,
+            kind: MentionKind::Nominal {
+                organization: false,
+                definite: false,
+            },
+        })
+    }
+
     /// Whether a paragraph is a story's headline or lede, or opens an entry of a live blog
     /// (right after its time, "2:45 p.m."), whose unnamed speaker the entry names later.
     fn opens_entry(&self, paragraph: usize) -> bool {
@@ -1081,7 +1101,9 @@ pub fn resolve_speakers(
                                 ..
                             }
                         ) && !cx.is_plural_noun(m.last)
-                    });
+                    })
+                    .cloned()
+                    .or_else(|| cx.headline_person_noun(&source));
             }
             // A name that only modifies an organization noun ("The Trump team") does not let
             // the noun stand for the latest organization.
@@ -1290,7 +1312,7 @@ pub fn resolve_speakers(
         first_named
     };
     for (k, paragraph, m, qualifier) in waiting {
-        let span = cx.span_of(m);
+        let span = cx.span_of(&m);
         let next = cx.titled_after(m.first, m.last).or_else(|| {
             (k + 1..speakers.len())
                 .take_while(|&j| named_here[j].1 <= paragraph + SPEAKER_REACH_PARAGRAPHS)
@@ -2543,6 +2565,23 @@ Tom Hale said yes. Gov. Ann Reyes spoke.",
         );
         // ("that" before "report" is a determiner, no relative clause.)
         assert_eq!(found, names(&[None, Some("Ann Lee")]));
+    }
+
+    #[test]
+    fn a_headlines_person_noun_before_a_verb_tagged_a_noun_waits_for_the_next_name() {
+        use Upos::*;
+        // The tagger read "urges" as a noun, so "chairman" modifies it and is no mention.
+        let found = speakers_of(
+            "Former chairman urges contingency plan.\n\nTom Hale said so.",
+            &[
+                Adj, Noun, Noun, Noun, Noun, Punct, Propn, Propn, Verb, Adv, Punct,
+            ],
+            &[
+                ("Former chairman", "urges", "contingency plan"),
+                ("Tom Hale", "said", "so"),
+            ],
+        );
+        assert_eq!(found, names(&[Some("Tom Hale"), Some("Tom Hale")]));
     }
 
     #[test]
