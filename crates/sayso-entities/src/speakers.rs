@@ -931,7 +931,7 @@ impl Context<'_> {
         let person = self.doc.upos.get(last) == Some(&Upos::Noun)
             && is_person_noun_word(&noun)
             && !self.is_plural_noun(last);
-        person.then(|| Mention {
+        person.then_some(Mention {
             first: piece.start,
             last,
             kind: MentionKind::Nominal {
