@@ -803,11 +803,15 @@ impl Context<'_> {
             return false;
         };
         let before = m.first.checked_sub(1).filter(|&k| range.contains(&k));
+        // (A title written as a name counts: "Senator from Texas says ...".)
         let after_preposition = before.is_some_and(|k| {
             matches!(
                 self.doc.token_text(k).to_lowercase().as_str(),
                 "for" | "of" | "at" | "from" | "with" | "to" | "on" | "in"
-            ) && (range.start..k).any(|t| self.names_people(t))
+            ) && (range.start..k).any(|t| {
+                self.names_people(t)
+                    || crate::mentions::is_person_title(&self.doc.token_text(t).to_lowercase())
+            })
         });
         let possessor_of_person = self.is_possessor(m)
             && (m.last + 2..range.end.min(m.last + 6)).any(|t| self.names_people(t));
@@ -2578,6 +2582,22 @@ Tom Hale said yes. Gov. Ann Reyes spoke.",
             ],
             &[
                 ("Former chairman", "urges", "contingency plan"),
+                ("Tom Hale", "said", "so"),
+            ],
+        );
+        assert_eq!(found, names(&[Some("Tom Hale"), Some("Tom Hale")]));
+    }
+
+    #[test]
+    fn a_title_written_as_a_name_before_a_place_is_not_the_place() {
+        use Upos::*;
+        let found = speakers_of(
+            "Senator from Ohio says no.\n\nTom Hale said so.",
+            &[
+                Propn, Adp, Propn, Verb, Intj, Punct, Propn, Propn, Verb, Adv, Punct,
+            ],
+            &[
+                ("Senator from Ohio", "says", "no"),
                 ("Tom Hale", "said", "so"),
             ],
         );
