@@ -588,8 +588,10 @@ impl Context<'_> {
         let head = (relative.saturating_sub(2)..relative)
             .rev()
             .find(|&t| self.doc.upos.get(t) != Some(&Upos::Punct))?;
-        // One person's role: "Ann Cole and Kim Park, two aides who" are no one speaker.
-        if !self.names_people(head) || self.is_plural_noun(head) {
+        // One person's role: "Ann Cole and Kim Park, two aides who" are no one speaker. ("who"
+        // makes any noun a role: "a legal assistant who", though GUM's assistants are mostly
+        // software.)
+        if self.doc.upos.get(head) != Some(&Upos::Noun) || self.is_plural_noun(head) {
             return None;
         }
         let hyphened = |t: usize| {
@@ -2602,6 +2604,20 @@ Tom Hale said yes. Gov. Ann Reyes spoke.",
             ],
         );
         assert_eq!(found, names(&[Some("Tom Hale"), Some("Tom Hale")]));
+    }
+
+    #[test]
+    fn who_after_any_role_beside_a_name_is_that_name() {
+        use Upos::*;
+        // GUM's "assistant" is mostly software, but "who" makes it a person's role.
+        let found = speakers_of(
+            "Also there was Ann Lee, a legal assistant who said no.",
+            &[
+                Adv, Adv, Verb, Propn, Propn, Punct, Det, Adj, Noun, Pron, Verb, Intj, Punct,
+            ],
+            &[("who", "said", "no")],
+        );
+        assert_eq!(found, names(&[Some("Ann Lee")]));
     }
 
     #[test]
