@@ -76,6 +76,9 @@ fn is_time_of_day(text: &str) -> bool {
     digits(hours, 2) && digits(minutes, 2) && minutes.len() == 2
 }
 
+/// What [`Context::named_before`] finds in a sentence or two: `(subjects, named)`.
+type NamedBefore = (Vec<usize>, Vec<usize>);
+
 /// The paragraphs of a headline and lede, whose unnamed speaker the story names later.
 const LEDE_PARAGRAPHS: usize = 1;
 
@@ -401,20 +404,17 @@ impl Context<'_> {
 
     /// For a pronoun at token `t`: the entities that `fits` that its own sentence (before it)
     /// and the sentence before name outside quotation marks, and of those the ones named first
-    /// in their sentence, near its start (the subjects a pronoun mostly takes up), latest first.
-    fn named_before(
-        &self,
-        t: usize,
-        sentences_back: usize,
-        fits: impl Fn(usize) -> bool,
-    ) -> (Vec<usize>, Vec<usize>) {
+    /// in their sentence, near its start (the subjects a pronoun mostly takes up), latest first:
+    /// `(subjects, named)` of its own sentence alone, then of both.
+    fn named_before(&self, t: usize, fits: impl Fn(usize) -> bool) -> [NamedBefore; 2] {
         /// How far into its sentence a subject's name may start ("For months, Hale has ...").
         const SUBJECT_REACH: usize = 5;
         let doc = self.doc;
         let s = doc.sentence_index(doc.tokens[t].span.start);
         let quoted = |m: &Mention| self.inside_quotation(m.first);
         let (mut named, mut subjects) = (Vec::new(), Vec::new());
-        for sentence in (s.saturating_sub(sentences_back)..=s).rev() {
+        let mut own = None;
+        for sentence in (s.saturating_sub(1)..=s).rev() {
             let Some(span) = doc.sentences.get(sentence) else {
                 continue;
             };
@@ -462,8 +462,11 @@ impl Context<'_> {
                     subjects.push(e);
                 }
             }
+            if sentence == s {
+                own = Some((subjects.clone(), named.clone()));
+            }
         }
-        (subjects, named)
+        [own.unwrap_or_default(), (subjects, named)]
     }
 
     /// The entity a relative pronoun stands for: the name right before it, or for "who" the
@@ -827,16 +830,20 @@ impl Context<'_> {
             });
             self.is_plural_noun(p) && (self.names_people(p) || bodies)
         };
-        let in_group_modifier = (range.start..m.first).any(|p| {
-            group(p)
-                && (p + 1..m.first).any(|t| {
-                    let word = self.doc.token_text(t).to_lowercase();
-                    let relative = matches!(word.as_str(), "that" | "who" | "which")
-                        && self.doc.upos.get(t) != Some(&Upos::Det);
-                    self.doc.upos.get(t) == Some(&Upos::Verb)
-                        || relative
-                        || matches!(word.as_str(), "including" | "like" | "such")
-                })
+        let qualifying = |t: usize| {
+            let word = self.doc.token_text(t).to_lowercase();
+            let relative = matches!(word.as_str(), "that" | "who" | "which")
+                && self.doc.upos.get(t) != Some(&Upos::Det);
+            self.doc.upos.get(t) == Some(&Upos::Verb)
+                || relative
+                || matches!(word.as_str(), "including" | "like" | "such")
+        };
+        // (One pass: a group noun seen, then a qualifying word.)
+        let mut group_seen = false;
+        let in_group_modifier = (range.start..m.first).any(|t| {
+            let qualifies = group_seen && qualifying(t);
+            group_seen |= group(t);
+            qualifies
         });
         after_preposition || possessor_of_person || in_group_modifier
     }
@@ -1162,20 +1169,24 @@ pub fn resolve_speakers(
                                 let sentence_start = cx.doc.sentence_at(at).map_or(0, |s| s.start);
                                 let nearby =
                                     k.saturating_sub(2)..(k + 3).min(cx.doc.attributions.len());
-                                let fronted = cx.doc.attributions[nearby]
-                                    .iter()
-                                    .flat_map(|b| &b.content)
-                                    .any(|c| c.start < at && c.end > sentence_start);
-                                let own_subject = speaker.filter(|_| !fronted).and_then(|s| {
-                                    let (subjects, named) =
-                                        cx.named_before(mention.first, 0, person);
-                                    subjects.first().copied().filter(|_| !named.contains(&s))
+                                let fronted = || {
+                                    cx.doc.attributions[nearby.clone()]
+                                        .iter()
+                                        .flat_map(|b| &b.content)
+                                        .any(|c| c.start < at && c.end > sentence_start)
+                                };
+                                let [(own_subjects, own_named), (subjects, named)] =
+                                    cx.named_before(mention.first, person);
+                                let own_subject = speaker.filter(|_| !fronted()).and_then(|s| {
+                                    own_subjects
+                                        .first()
+                                        .copied()
+                                        .filter(|_| !own_named.contains(&s))
                                 });
                                 // Else the latest speaker, unless the pronoun's sentence or
                                 // the one before opens with someone else and does not name the
                                 // speaker ("For months, Hale has faced questions ... He has
                                 // answered ...").
-                                let (subjects, named) = cx.named_before(mention.first, 1, person);
                                 own_subject.or(match (subjects.first(), speaker) {
                                     (Some(&e), Some(s)) if !named.contains(&s) => Some(e),
                                     (_, Some(s)) => Some(s),
@@ -1270,8 +1281,8 @@ pub fn resolve_speakers(
                     recent(SPEAKER_REACH_PARAGRAPHS)
                         .filter(|&e| organization(e))
                         .or_else(|| {
-                            let (subjects, named) =
-                                cx.named_before(source[0].start, 1, organization);
+                            let [_, (subjects, named)] =
+                                cx.named_before(source[0].start, organization);
                             subjects.first().or(named.first()).copied()
                         })
                 });
