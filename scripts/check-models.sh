@@ -19,7 +19,8 @@ parser:crates/sayso-annotate/src/parser
 attribution:crates/sayso-attribution/src/roles
 content-ends:crates/sayso-attribution/src/roles/ends
 person-nouns:crates/sayso-entities/src/nominals
-name-kinds:crates/sayso-entities/src/kinds"
+name-kinds:crates/sayso-entities/src/kinds
+they-persons:crates/sayso-entities/src/they"
 # Four lexicons are built from WordNet 3.0 (Debian's wordnet-base, which .ci/run installs), and
 # one from the 1990 US census's name lists with WordNet, not from ../shared.
 if [ -f /usr/share/wordnet/index.noun ]; then

@@ -5,6 +5,7 @@
 //!   from GUM;
 //! - [`phrases`] reads a mention's whole noun phrase off the dependency tree (GUM's extent);
 //! - [`kinds`] is the name-kind classifier learned from GUM (person, organization, place);
+//! - [`they`] is the classifier learned from GUM of whether a "they" stands for people;
 //! - [`entities`] groups the names into entities ("John Legend", "Legend") with a canonical
 //!   name and a kind;
 //! - [`speakers`] resolves each attribution's source to an entity ("he", "the singer"), and
@@ -19,6 +20,7 @@ pub mod mentions;
 pub mod nominals;
 pub mod phrases;
 pub mod speakers;
+pub mod they;
 
 use mentions::MentionKind;
 use sayso_document::{Document, Entity, EntityKind, Span};

@@ -697,6 +697,14 @@ fn photo_credit_after(doc: &Document, end: usize) -> Option<usize> {
 }
 
 pub fn find_mentions(doc: &Document) -> Vec<Mention> {
+    let mut mentions = candidate_mentions(doc);
+    drop_impersonal_they(doc, &mut mentions);
+    mentions
+}
+
+/// The mentions of a document before the plural pronouns that stand for things are dropped
+/// (what the "they" classifier is trained over).
+pub fn candidate_mentions(doc: &Document) -> Vec<Mention> {
     let n = doc.tokens.len();
     let mut mentions = Vec::new();
     // Party tags' tokens, which no later step takes for names either.
@@ -933,7 +941,6 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
     add_peoples(doc, &mut mentions);
     join_roles_to_names(doc, &mut mentions);
     join_pronouns_to_nominals(doc, &mut mentions);
-    drop_impersonal_they(doc, &mut mentions);
     mentions
 }
 
@@ -1004,42 +1011,42 @@ fn add_peoples(doc: &Document, mentions: &mut Vec<Mention>) {
     mentions.sort_by_key(|m| m.first);
 }
 
-/// "they" with no one it could stand for in its sentence before it or the two sentences
-/// before (no name, person nominal or "they" kept) stands for things ("the leaves ... they
-/// rot"), unless it says or thinks something; so does one after a plural subject naming
-/// things with no one named since.
+/// Drops the plural pronouns the "they" classifier judges to stand for things ("the leaves
+/// ... they rot").
 fn drop_impersonal_they(doc: &Document, mentions: &mut Vec<Mention>) {
+    let model = crate::they::TheyPersons::bundled();
+    let mut features = Vec::new();
+    let keep: Vec<bool> = (0..mentions.len())
+        .map(|k| {
+            mentions[k].kind != MentionKind::Pronoun(Pronoun::Plural)
+                || model.is_person(doc, mentions, k, &mut features)
+        })
+        .collect();
+    keep_marked(mentions, &keep);
+}
+
+/// Whether a name, a person nominal or another "they" stands before plural pronoun `k` in its
+/// sentence or the two before.
+pub(crate) fn someone_before(doc: &Document, mentions: &[Mention], k: usize) -> bool {
+    // (A bounded look back keeps a line of a thousand "they" linear.)
     const THEY_REACH: usize = 50;
     let sentence_of = |t: usize| doc.sentence_index(doc.tokens[t].span.start);
-    let mut keep = vec![true; mentions.len()];
-    for k in 0..mentions.len() {
-        if mentions[k].kind != MentionKind::Pronoun(Pronoun::Plural) {
-            continue;
-        }
-        let from = sentence_of(mentions[k].first).saturating_sub(2);
-        let someone = (0..k)
-            .rev()
-            .take_while(|&j| sentence_of(mentions[j].first) >= from)
-            // (A bounded look back keeps a line of a thousand "they" linear.)
-            .take(THEY_REACH)
-            .any(|j| {
-                keep[j]
-                    && match mentions[j].kind {
-                        MentionKind::Name { .. } => true,
-                        MentionKind::Nominal { organization, .. } => !organization,
-                        MentionKind::Pronoun(p) => p == Pronoun::Plural,
-                    }
-            });
-        keep[k] = (someone || does_what_people_do(doc, mentions[k].first))
-            && !things_before(doc, mentions, &keep, k);
-    }
-    keep_marked(mentions, &keep);
+    let from = sentence_of(mentions[k].first).saturating_sub(2);
+    (0..k)
+        .rev()
+        .take_while(|&j| sentence_of(mentions[j].first) >= from)
+        .take(THEY_REACH)
+        .any(|j| match mentions[j].kind {
+            MentionKind::Name { .. } => true,
+            MentionKind::Nominal { organization, .. } => !organization,
+            MentionKind::Pronoun(p) => p == Pronoun::Plural,
+        })
 }
 
 /// Whether the pronoun at token `t` is the subject of a verb that WordNet files under what
 /// people do with words and thoughts ("they said there could be rain", "they think"). (Its
 /// files of feeling, perceiving, eating or competing took things and animals too.)
-fn does_what_people_do(doc: &Document, t: usize) -> bool {
+pub(crate) fn does_what_people_do(doc: &Document, t: usize) -> bool {
     use sayso_attribution::roles::word_classes::{verb_file, COGNITION, COMMUNICATION};
     let Some(verb) = doc.heads.get(t).copied().flatten().map(|h| h as usize) else {
         return false;
@@ -1055,7 +1062,7 @@ fn does_what_people_do(doc: &Document, t: usize) -> bool {
 
 /// Whether the nearest plural subject before plural pronoun `k`, in its sentence or the one
 /// before, names things ("The languages ... They are spoken"), with no person mention between.
-fn things_before(doc: &Document, mentions: &[Mention], keep: &[bool], k: usize) -> bool {
+pub(crate) fn things_before(doc: &Document, mentions: &[Mention], k: usize) -> bool {
     // (A bounded look back keeps a line of a thousand "they" linear.)
     const SUBJECT_REACH_TOKENS: usize = 80;
     let at = mentions[k].first;
@@ -1077,8 +1084,7 @@ fn things_before(doc: &Document, mentions: &[Mention], keep: &[bool], k: usize) 
         return false;
     }
     !(0..k).any(|j| {
-        keep[j]
-            && mentions[j].last >= subject
+        mentions[j].last >= subject
             && match mentions[j].kind {
                 MentionKind::Name { .. } => true,
                 MentionKind::Nominal { organization, .. } => !organization,
@@ -1747,68 +1753,6 @@ pub(crate) mod tests {
             },
         };
         assert!(mentions.contains(&nominal), "{mentions:?}");
-    }
-
-    #[test]
-    fn they_who_say_something_are_people_with_no_one_named_before() {
-        use Upos::*;
-        let theys = |text: &str| {
-            let tags = [Det, Noun, Verb, Punct, Adv, Pron, Verb, Punct];
-            let mut doc = tagged(text, &tags);
-            doc.heads = vec![
-                Some(1),
-                Some(2),
-                None,
-                Some(2),
-                Some(6),
-                Some(6),
-                None,
-                Some(6),
-            ];
-            doc.deprels = [
-                "det", "nsubj", "root", "punct", "advmod", "nsubj", "root", "punct",
-            ]
-            .iter()
-            .map(|&r| r.into())
-            .collect();
-            find_mentions(&doc)
-                .iter()
-                .filter(|m| m.kind == MentionKind::Pronoun(Pronoun::Plural))
-                .count()
-        };
-        assert_eq!(theys("The rain fell. Then they cracked."), 0);
-        assert_eq!(theys("The rain fell. Then they complained."), 1);
-    }
-
-    #[test]
-    fn they_after_a_plural_subject_naming_things_is_not_a_person() {
-        use Upos::*;
-        let theys = |text: &str| {
-            let tags = [
-                Det, Noun, Verb, Punct, Det, Noun, Verb, Punct, Adv, Pron, Verb, Punct,
-            ];
-            let mut doc = tagged(text, &tags);
-            doc.deprels = tags.iter().map(|_| "dep".into()).collect();
-            doc.deprels[1] = "nsubj".into();
-            doc.deprels[5] = "nsubj".into();
-            find_mentions(&doc)
-                .iter()
-                .filter(|m| m.kind == MentionKind::Pronoun(Pronoun::Plural))
-                .count()
-        };
-        assert_eq!(
-            theys("The students met. The machines failed. Then they stopped."),
-            0
-        );
-        assert_eq!(
-            theys("The students met. The clerks failed. Then they stopped."),
-            1
-        );
-        // A quantity stands for people as often as for things.
-        assert_eq!(
-            theys("The students met. The thousands failed. Then they stopped."),
-            1
-        );
     }
 
     #[test]

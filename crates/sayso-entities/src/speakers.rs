@@ -1077,7 +1077,31 @@ pub fn resolve_speakers(
                     !cx.is_possessor(&cx.mentions[m]) && !cx.is_modifier(&cx.mentions[m], &source)
                 })
                 .collect();
-            let named = heads.first().copied().or_else(|| {
+            // A person's name set off by a comma right after a name that qualifies a person is
+            // that person ("An attorney for Hale, Ann Lee, said": Ann Lee).
+            let opens_with_nominal = in_source.first().is_some_and(|&m| {
+                matches!(
+                    cx.mentions[m].kind,
+                    MentionKind::Nominal {
+                        organization: false,
+                        ..
+                    }
+                ) && cx.mentions[m].first == source[0].start
+            });
+            let apposed_to_qualifier =
+                heads
+                    .get(..2)
+                    .filter(|_| opens_with_nominal)
+                    .and_then(|pair| {
+                        let (qualifier, name) = (&cx.mentions[pair[0]], &cx.mentions[pair[1]]);
+                        (name.first == qualifier.last + 2
+                            && cx.doc.token_text(qualifier.last + 1) == ","
+                            && cx.entity_of[pair[1]]
+                                .is_some_and(|e| cx.kinds[e] == EntityKind::Person)
+                            && cx.qualifies_a_person(qualifier, &source))
+                        .then_some(pair[1])
+                    });
+            let named = apposed_to_qualifier.or(heads.first().copied()).or_else(|| {
                 names
                     .iter()
                     .copied()
@@ -1426,15 +1450,21 @@ pub fn told_after(cx: &Context, cue: &[Span]) -> Option<(Span, Option<usize>)> {
         let mention = &cx.mentions[m];
         // "his supporters", "Trump aides": whose they are is not who they are.
         let nouns = (mention.last + 1..doc.tokens.len())
-            .take_while(|&k| noun(k))
+            .take_while(|&k| noun(k) || possessive(k) && noun(k + 1))
             .last();
+        // ("telling their family stories": what they are telling, not to whom.)
         if let Some(last) = nouns {
-            return Some((span(next, last), None));
+            let owner = matches!(mention.kind, MentionKind::Pronoun(_));
+            return (!owner || cx.names_people(last)).then(|| (span(next, last), None));
         }
         return Some((cx.span_of(mention), entity_of(m)));
     }
-    // "told reporters", "asked him".
-    matches!(doc.upos.get(next), Some(Upos::Noun | Upos::Pron))
+    // "told reporters", "asked him"; not an owner ("telling their stories").
+    let owner = matches!(
+        word.as_str(),
+        "their" | "his" | "its" | "my" | "our" | "your"
+    );
+    (matches!(doc.upos.get(next), Some(Upos::Noun | Upos::Pron)) && !owner)
         .then(|| (doc.tokens[next].span, None))
 }
 
@@ -1747,15 +1777,19 @@ mod tests {
         use Upos::*;
         let doc = resolved(
             "Al Roe told CNN's Jo Tapp it ended. Al Roe told his aides it ended. Al Roe asked \
-             what it was.",
+             what it was. Al Roe told his town's voters it ended. Al Roe told their stories.",
             &[
                 Propn, Propn, Verb, Propn, Part, Propn, Propn, Pron, Verb, Punct, Propn, Propn,
                 Verb, Pron, Noun, Pron, Verb, Punct, Propn, Propn, Verb, Pron, Pron, Aux, Punct,
+                Propn, Propn, Verb, Pron, Noun, Part, Noun, Pron, Verb, Punct, Propn, Propn, Verb,
+                Pron, Noun, Punct,
             ],
             &[
                 ("Al Roe", "told", "it ended"),
                 ("Al Roe#1", "told#1", "it ended#1"),
                 ("Al Roe#2", "asked", "it was"),
+                ("Al Roe#3", "told#2", "it ended#2"),
+                ("Al Roe#4", "told#3", "their stories"),
             ],
         );
         let addressees: Vec<(Option<&str>, Option<&str>)> = doc
@@ -1771,6 +1805,9 @@ mod tests {
             vec![
                 (Some("CNN's Jo Tapp"), Some("Jo Tapp")),
                 (Some("his aides"), None),
+                (None, None),
+                (Some("his town's voters"), None),
+                // What they told, not to whom.
                 (None, None)
             ]
         );
@@ -2132,11 +2169,11 @@ mod tests {
         use Upos::*;
         let found = speakers_of(
             "Tom Hale said no. Mr. Bo Lee waited. He said yes. He left. Sam Ruiz spoke. \
-             He said so. They met Tim Roe. He said again.",
+             He said so. Ann Ode met Tim Roe. He said again.",
             &[
                 Propn, Propn, Verb, Intj, Punct, Propn, Propn, Propn, Verb, Punct, Pron, Verb,
                 Intj, Punct, Pron, Verb, Punct, Propn, Propn, Verb, Punct, Pron, Verb, Adv, Punct,
-                Pron, Verb, Propn, Propn, Punct, Pron, Verb, Adv, Punct,
+                Propn, Propn, Verb, Propn, Propn, Punct, Pron, Verb, Adv, Punct,
             ],
             &[
                 ("Tom Hale", "said", "no"),
@@ -2146,8 +2183,8 @@ mod tests {
             ],
         );
         // "Sam Ruiz spoke" opens with the "he" of "He said so", not the latest speaker Bo Lee,
-        // nor is Tom Hale the "he" after "Mr. Bo Lee waited"; but Tim Roe, named after "They",
-        // is not the subject that the last "he" takes up.
+        // nor is Tom Hale the "he" after "Mr. Bo Lee waited"; but Tim Roe, named after the
+        // subject "Ann Ode", is not the subject that the last "he" takes up.
         assert_eq!(
             found,
             names(&[
@@ -2467,6 +2504,24 @@ Tom Hale said yes. Gov. Ann Reyes spoke.",
             ],
         );
         assert_eq!(found, names(&[None, Some("Ann Lee")]));
+    }
+
+    #[test]
+    fn a_name_set_off_after_the_name_a_nominal_is_qualified_by_is_the_speaker() {
+        use Upos::*;
+        let found = speakers_of(
+            "An attorney for Ann Lee, Tom Pell, said no. An aide to Ann Lee, who spoke, said so.",
+            &[
+                Det, Noun, Adp, Propn, Propn, Punct, Propn, Propn, Punct, Verb, Intj, Punct, Det,
+                Noun, Adp, Propn, Propn, Punct, Pron, Verb, Punct, Verb, Adv, Punct,
+            ],
+            &[
+                ("An attorney for Ann Lee, Tom Pell,", "said", "no"),
+                ("An aide to Ann Lee, who spoke,", "said#1", "so"),
+            ],
+        );
+        // Not the person the nominal is qualified by, in either.
+        assert_eq!(found, names(&[Some("Tom Pell"), None]));
     }
 
     #[test]

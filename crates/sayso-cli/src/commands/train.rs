@@ -58,6 +58,10 @@ enum Model {
     /// The entity stage's name-kind classifier (person, organization, place, other) from GUM's
     /// entity layer (train and dev), over the bundled tagger's tags.
     NameKinds,
+    /// The entity stage's classifier of whether a "they", "them" or "their" stands for people,
+    /// from GUM's entity layer (train and dev), over the bundled tagger's tags and parser's
+    /// trees.
+    TheyPersons,
     /// The attribution model (source, cue and content tagger) from PolNeAR train; reads the
     /// bundled tagger, parser and cue lexicon, so rebuild those first when they change.
     Attribution,
@@ -146,6 +150,16 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
                 args.output,
                 NAME_KINDS_DIR,
                 "name-kinds.bin",
+                start,
+            );
+        }
+        Model::TheyPersons => {
+            let model = train_they_persons(&args.data)?;
+            return write_model(
+                model.to_bytes(),
+                args.output,
+                THEY_PERSONS_DIR,
+                "they-persons.bin",
                 start,
             );
         }
@@ -245,6 +259,7 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
         | Model::WordnetFirstNames
         | Model::CensusFirstNames => "crates/sayso-entities/src/nominals",
         Model::NameKinds | Model::WordnetProperNames => NAME_KINDS_DIR,
+        Model::TheyPersons => THEY_PERSONS_DIR,
         Model::Cues => "crates/sayso-attribution/src/cues",
         Model::WordnetWordClasses => "crates/sayso-attribution/src/roles/word_classes",
     };
@@ -335,6 +350,43 @@ fn train_name_kinds(data: &Path) -> Result<sayso_entities::kinds::NameKinds> {
         &docs,
         NAME_KINDS_ITERATIONS,
         NAME_KINDS_BITS,
+        TAGGER_SEED,
+    ))
+}
+
+const THEY_PERSONS_DIR: &str = "crates/sayso-entities/src/they";
+const THEY_PERSONS_ITERATIONS: usize = 5;
+/// 2^14 buckets of 2 classes, 8-bit weights: a 32 KB model.
+const THEY_PERSONS_BITS: u32 = 14;
+
+/// GUM train and dev documents with the bundled tagger's tags and parser's trees, and the
+/// tokens GUM marks as a person's mention on their own (a pronoun's mention is its word).
+fn train_they_persons(data: &Path) -> Result<sayso_entities::they::TheyPersons> {
+    use sayso_annotate::{Parser, Tagger};
+    let tagger = sayso_annotate::PerceptronTagger::bundled();
+    let parser = sayso_annotate::ArcEagerParser::bundled();
+    let mut sentences = Vec::new();
+    for split in ["en_gum/en_gum-ud-train", "en_gum/en_gum-ud-dev"] {
+        sentences.extend(read_treebank(&data.join(format!("ud/{split}.conllu")))?);
+    }
+    let docs: Vec<_> = sayso_readers::conllu::documents(&sentences)
+        .iter()
+        .map(|document| {
+            let mut doc = sayso_eval::tagging::gold_token_document(document);
+            tagger.tag(&mut doc);
+            parser.parse(&mut doc);
+            let persons = sayso_readers::conllu::entity_mentions(document)
+                .into_iter()
+                .filter(|m| m.first == m.last && m.kind == "person")
+                .map(|m| m.first)
+                .collect();
+            sayso_entities::they::train::TrainingDocument { doc, persons }
+        })
+        .collect();
+    Ok(sayso_entities::they::train::train(
+        &docs,
+        THEY_PERSONS_ITERATIONS,
+        THEY_PERSONS_BITS,
         TAGGER_SEED,
     ))
 }

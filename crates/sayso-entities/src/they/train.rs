@@ -1,0 +1,54 @@
+//! Training the "they" classifier from treebank documents with GUM's entity layer.
+
+use super::{they_features, TheyPersons, PERSONS, THINGS};
+use crate::mentions::{candidate_mentions, MentionKind, Pronoun};
+use sayso_annotate::perceptron::{best, shuffle, Trainer};
+use sayso_document::Document;
+
+/// A tagged and parsed document and the tokens GUM marks as mentions of persons.
+pub struct TrainingDocument {
+    pub doc: Document,
+    pub persons: std::collections::HashSet<usize>,
+}
+
+/// The features and class of every plural pronoun the mention stage finds in the documents.
+pub fn examples(docs: &[TrainingDocument]) -> Vec<(Vec<u64>, usize)> {
+    let mut examples = Vec::new();
+    for d in docs {
+        let mentions = candidate_mentions(&d.doc);
+        for (k, m) in mentions.iter().enumerate() {
+            if m.kind != MentionKind::Pronoun(Pronoun::Plural) {
+                continue;
+            }
+            let mut features = Vec::new();
+            they_features(&d.doc, &mentions, k, &mut features);
+            let class = if d.persons.contains(&m.first) {
+                PERSONS
+            } else {
+                THINGS
+            };
+            examples.push((features, class));
+        }
+    }
+    examples
+}
+
+/// Averaged perceptron over every plural pronoun, `iterations` passes in a seeded order.
+pub fn train(docs: &[TrainingDocument], iterations: usize, bits: u32, seed: u64) -> TheyPersons {
+    let examples = examples(docs);
+    let mut trainer = Trainer::new(bits, 2);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = seed;
+    let mut scores = [0f32; 2];
+    for _ in 0..iterations {
+        shuffle(&mut order, &mut rng);
+        for &k in &order {
+            let (features, class) = &examples[k];
+            trainer.scores(features, &mut scores);
+            trainer.update(features, *class, best(&scores, None));
+        }
+    }
+    TheyPersons {
+        weights: trainer.finish(),
+    }
+}
