@@ -360,7 +360,7 @@ const THEY_PERSONS_ITERATIONS: usize = 5;
 const THEY_PERSONS_BITS: u32 = 14;
 
 /// GUM train and dev documents with the bundled tagger's tags and parser's trees, and the
-/// tokens GUM marks as a person's mention on their own (a pronoun's mention is its word).
+/// mentions GUM marks as a person's (a pronoun's mention is its words).
 fn train_they_persons(data: &Path) -> Result<sayso_entities::they::TheyPersons> {
     use sayso_annotate::{Parser, Tagger};
     let tagger = sayso_annotate::PerceptronTagger::bundled();
@@ -377,8 +377,8 @@ fn train_they_persons(data: &Path) -> Result<sayso_entities::they::TheyPersons> 
             parser.parse(&mut doc);
             let persons = sayso_readers::conllu::entity_mentions(document)
                 .into_iter()
-                .filter(|m| m.first == m.last && m.kind == "person")
-                .map(|m| m.first)
+                .filter(|m| m.kind == "person")
+                .map(|m| (m.first, m.last))
                 .collect();
             sayso_entities::they::train::TrainingDocument { doc, persons }
         })

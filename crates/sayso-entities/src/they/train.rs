@@ -5,10 +5,11 @@ use crate::mentions::{candidate_mentions, MentionKind, Pronoun};
 use sayso_annotate::perceptron::{best, shuffle, Trainer};
 use sayso_document::Document;
 
-/// A tagged and parsed document and the tokens GUM marks as mentions of persons.
+/// A tagged and parsed document and the token ranges (inclusive) GUM marks as mentions of
+/// persons.
 pub struct TrainingDocument {
     pub doc: Document,
-    pub persons: std::collections::HashSet<usize>,
+    pub persons: std::collections::HashSet<(usize, usize)>,
 }
 
 /// The features and class of every plural pronoun the mention stage finds in the documents.
@@ -22,7 +23,7 @@ pub fn examples(docs: &[TrainingDocument]) -> Vec<(Vec<u64>, usize)> {
             }
             let mut features = Vec::new();
             they_features(&d.doc, &mentions, k, &mut features);
-            let class = if d.persons.contains(&m.first) {
+            let class = if d.persons.contains(&(m.first, m.last)) {
                 PERSONS
             } else {
                 THINGS
