@@ -673,9 +673,18 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                             // A full name after many mentions of one word is someone else's
                             // ("Mr. Obama and the first lady, Michelle Obama").
                             const MAX_MENTIONS_BEFORE_FULL_NAME: usize = 4;
+                            // A person is not the first word of an organization's or a
+                            // place's name ("Dr. Hale", then "the Hale Foundation").
+                            let telling = last_word.to_lowercase();
+                            let telling = ORGANIZATION_WORDS.contains(&telling.as_str())
+                                || PLACE_WORDS.contains(&telling.as_str());
                             [last_word, first_word]
                                 .into_iter()
-                                .filter_map(|w| by_words.get(std::slice::from_ref(w)).copied())
+                                .filter_map(|w| {
+                                    let e = by_words.get(std::slice::from_ref(w)).copied()?;
+                                    let person = entities[e].kind == EntityKind::Person;
+                                    (w == last_word || !(telling && person)).then_some(e)
+                                })
                                 .find(|&e| {
                                     words_of[e].len() == 1
                                         && entities[e].mentions.len()
@@ -1006,6 +1015,32 @@ mod tests {
             [
                 ("Austria", EntityKind::Place),
                 ("Lydia", EntityKind::Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_persons_name_alone_does_not_take_an_organization_named_after_them() {
+        use Upos::*;
+        let entities = entities_of(
+            "Dr. Hale spoke. The Hale Foundation paid. The Hale Foundation grew. Ann Lee won. \
+             The Lee Party lost.",
+            &[
+                Propn, Propn, Verb, Punct, Det, Propn, Propn, Verb, Punct, Det, Propn, Propn, Verb,
+                Punct, Propn, Propn, Verb, Punct, Det, Propn, Propn, Verb, Punct,
+            ],
+        );
+        let kinds: Vec<(&str, EntityKind, usize)> = entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind, e.mentions.len()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Hale", EntityKind::Person, 1),
+                ("Hale Foundation", EntityKind::Organization, 2),
+                ("Ann Lee", EntityKind::Person, 1),
+                ("Lee Party", EntityKind::Organization, 1)
             ]
         );
     }
