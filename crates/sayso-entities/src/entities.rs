@@ -657,11 +657,23 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             .or_else(|| by_words.get(&key).copied())
             .or_else(|| {
                 if key.len() == 1 {
+                    // A titled person is not an organization or a place named after them
+                    // ("the Hale Government", then "Dr. Hale").
+                    let person_titled = title
+                        .as_deref()
+                        .is_some_and(|t| is_person_title(&t.to_lowercase()));
                     by_edge_word
                         .get(first_word)
                         .or_else(|| by_edge_word.get(&capitalized(first_word)?))
                         .or_else(|| misspelt_of(first_word, &by_edge_word))
-                        .and_then(most_named)
+                        .map(|candidates| {
+                            candidates
+                                .iter()
+                                .copied()
+                                .filter(|&e| !(person_titled && telling_end(e)))
+                                .collect()
+                        })
+                        .and_then(|candidates: Vec<usize>| most_named(&candidates))
                 } else {
                     // An entity met before by the end of this name ("Suu Kyi", then "Aung San
                     // Suu Kyi"), or by its first or last word alone ("Legend", then "John
@@ -1020,14 +1032,15 @@ mod tests {
     }
 
     #[test]
-    fn a_persons_name_alone_does_not_take_an_organization_named_after_them() {
+    fn a_persons_name_alone_and_an_organization_named_after_them_are_apart() {
         use Upos::*;
         let entities = entities_of(
             "Dr. Hale spoke. The Hale Foundation paid. The Hale Foundation grew. Ann Lee won. \
-             The Lee Party lost.",
+             The Lee Party lost. The Tam Government fell. Dr. Tam spoke.",
             &[
                 Propn, Propn, Verb, Punct, Det, Propn, Propn, Verb, Punct, Det, Propn, Propn, Verb,
-                Punct, Propn, Propn, Verb, Punct, Det, Propn, Propn, Verb, Punct,
+                Punct, Propn, Propn, Verb, Punct, Det, Propn, Propn, Verb, Punct, Det, Propn,
+                Propn, Verb, Punct, Propn, Propn, Verb, Punct,
             ],
         );
         let kinds: Vec<(&str, EntityKind, usize)> = entities
@@ -1040,7 +1053,9 @@ mod tests {
                 ("Hale", EntityKind::Person, 1),
                 ("Hale Foundation", EntityKind::Organization, 2),
                 ("Ann Lee", EntityKind::Person, 1),
-                ("Lee Party", EntityKind::Organization, 1)
+                ("Lee Party", EntityKind::Organization, 1),
+                ("Tam Government", EntityKind::Organization, 1),
+                ("Tam", EntityKind::Person, 1)
             ]
         );
     }
