@@ -341,6 +341,30 @@ impl Trainer {
         }
     }
 
+    /// A classifier over `examples` (features and class): `iterations` passes, each in an
+    /// order shuffled from `seed`.
+    pub fn classifier(
+        examples: &[(Vec<u64>, usize)],
+        classes: usize,
+        iterations: usize,
+        bits: u32,
+        seed: u64,
+    ) -> Weights {
+        let mut trainer = Trainer::new(bits, classes);
+        let mut order: Vec<usize> = (0..examples.len()).collect();
+        let mut rng = seed;
+        let mut scores = vec![0f32; classes];
+        for _ in 0..iterations {
+            shuffle(&mut order, &mut rng);
+            for &k in &order {
+                let (features, class) = &examples[k];
+                trainer.scores(features, &mut scores);
+                trainer.update(features, *class, best(&scores, None));
+            }
+        }
+        trainer.finish()
+    }
+
     /// The averaged weights, quantized to 8 bits.
     pub fn finish(self) -> Weights {
         Weights::quantized(self.bits, self.classes, &self.averaged())

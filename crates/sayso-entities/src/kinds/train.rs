@@ -1,7 +1,7 @@
 //! Training the name-kind classifier from treebank documents with GUM's entity layer.
 
 use super::{name_features, NameKinds, KINDS};
-use sayso_annotate::perceptron::{best, shuffle, Trainer};
+use sayso_annotate::perceptron::Trainer;
 use sayso_document::Document;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -25,19 +25,7 @@ pub fn train(docs: &[TrainingDocument], iterations: usize, bits: u32, seed: u64)
             examples.push((features, class));
         }
     }
-    let mut trainer = Trainer::new(bits, KINDS.len());
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = seed;
-    let mut scores = [0f32; KINDS.len()];
-    for _ in 0..iterations {
-        shuffle(&mut order, &mut rng);
-        for &k in &order {
-            let (features, class) = &examples[k];
-            trainer.scores(features, &mut scores);
-            trainer.update(features, *class, best(&scores, None));
-        }
-    }
     NameKinds {
-        weights: trainer.finish(),
+        weights: Trainer::classifier(&examples, KINDS.len(), iterations, bits, seed),
     }
 }

@@ -2,7 +2,7 @@
 
 use super::{they_features, TheyPersons, PERSONS, THINGS};
 use crate::mentions::{candidate_mentions, MentionKind, Pronoun};
-use sayso_annotate::perceptron::{best, shuffle, Trainer};
+use sayso_annotate::perceptron::Trainer;
 use sayso_document::Document;
 
 /// A tagged and parsed document and the token ranges (inclusive) GUM marks as mentions of
@@ -36,20 +36,7 @@ pub fn examples(docs: &[TrainingDocument]) -> Vec<(Vec<u64>, usize)> {
 
 /// Averaged perceptron over every plural pronoun, `iterations` passes in a seeded order.
 pub fn train(docs: &[TrainingDocument], iterations: usize, bits: u32, seed: u64) -> TheyPersons {
-    let examples = examples(docs);
-    let mut trainer = Trainer::new(bits, 2);
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = seed;
-    let mut scores = [0f32; 2];
-    for _ in 0..iterations {
-        shuffle(&mut order, &mut rng);
-        for &k in &order {
-            let (features, class) = &examples[k];
-            trainer.scores(features, &mut scores);
-            trainer.update(features, *class, best(&scores, None));
-        }
-    }
     TheyPersons {
-        weights: trainer.finish(),
+        weights: Trainer::classifier(&examples(docs), 2, iterations, bits, seed),
     }
 }
