@@ -138,7 +138,17 @@ impl<'d> NounPhrases<'d> {
         let doc = self.doc;
         let rel = relation(doc, t);
         let number_aside = matches!(rel, "nmod" | "appos") && doc.upos.get(t) == Some(&Upos::Num);
-        (PHRASE_RELATIONS.contains(&rel) && !number_aside)
+        // The other party of a case ("Wade v. Jacobs") is no part of a party's phrase.
+        let other_party = || {
+            self.children_of(t).iter().any(|&c| {
+                (c as usize) < t
+                    && matches!(
+                        doc.token_text(c as usize).to_lowercase().as_str(),
+                        "v." | "v" | "vs." | "vs" | "versus"
+                    )
+            })
+        };
+        (PHRASE_RELATIONS.contains(&rel) && !number_aside && !other_party())
             || (rel == "case" && matches!(doc.token_text(t), "'s" | "’s" | "'" | "’"))
     }
 }
@@ -224,6 +234,19 @@ mod tests {
              who/PRON/7/nsubj won/VERB/4/acl:relcl",
         );
         assert_eq!(NounPhrases::new(&doc).extent(3, 3), (2, 3));
+    }
+
+    #[test]
+    fn a_cases_other_party_is_no_part_of_a_partys_phrase() {
+        let doc = parsed(
+            "in/ADP/2/case Wade/PROPN/6/obl v./ADP/4/case Jacobs/PROPN/2/nmod ,/PUNCT/6/punct \
+             courts/NOUN/0/root of/ADP/8/case Ohio/PROPN/6/nmod",
+        );
+        let phrases = NounPhrases::new(&doc);
+        assert_eq!(phrases.extent(1, 1), (1, 1));
+        assert_eq!(phrases.extent(3, 3), (3, 3));
+        // Any other "of" phrase stays in.
+        assert_eq!(phrases.extent(5, 5), (5, 7));
     }
 
     #[test]
