@@ -1016,10 +1016,13 @@ fn add_peoples(doc: &Document, mentions: &mut Vec<Mention>) {
 fn drop_impersonal_they(doc: &Document, mentions: &mut Vec<Mention>) {
     let model = crate::they::TheyPersons::bundled();
     let mut features = Vec::new();
+    let nouns = std::cell::OnceCell::new();
     let keep: Vec<bool> = (0..mentions.len())
         .map(|k| {
-            mentions[k].kind != MentionKind::Pronoun(Pronoun::Plural)
-                || model.is_person(doc, mentions, k, &mut features)
+            mentions[k].kind != MentionKind::Pronoun(Pronoun::Plural) || {
+                let nouns = nouns.get_or_init(|| crate::they::PluralNouns::new(doc));
+                model.is_person(nouns, mentions, k, &mut features)
+            }
         })
         .collect();
     keep_marked(mentions, &keep);

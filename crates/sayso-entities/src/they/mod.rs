@@ -60,12 +60,12 @@ impl TheyPersons {
     /// Whether plural pronoun `mentions[k]` stands for people; `features` is scratch space.
     pub fn is_person(
         &self,
-        doc: &Document,
+        nouns: &PluralNouns,
         mentions: &[Mention],
         k: usize,
         features: &mut Vec<u64>,
     ) -> bool {
-        they_features(doc, mentions, k, features);
+        they_features(nouns, mentions, k, features);
         let mut scores = [0f32; 2];
         self.weights.scores(features, &mut scores);
         scores[PERSONS] > scores[THINGS]
@@ -100,15 +100,49 @@ fn mention_class(doc: &Document, m: &Mention) -> u64 {
     }
 }
 
+/// A document's plural common nouns, counted once for all its plural pronouns.
+pub struct PluralNouns<'d> {
+    doc: &'d Document,
+    /// How many plural nouns, and how many of them person nouns, come before each token.
+    before: Vec<(u32, u32)>,
+}
+
+impl<'d> PluralNouns<'d> {
+    pub fn new(doc: &'d Document) -> PluralNouns<'d> {
+        let mut counts = (0, 0);
+        let mut before = Vec::with_capacity(doc.tokens.len() + 1);
+        before.push(counts);
+        for t in 0..doc.tokens.len() {
+            if is_plural_noun(doc, t) {
+                counts.0 += 1;
+                counts.1 += is_person_noun_word(&sayso_text::lexicon_key(doc.token_text(t))) as u32;
+            }
+            before.push(counts);
+        }
+        PluralNouns { doc, before }
+    }
+}
+
+fn is_plural_noun(doc: &Document, t: usize) -> bool {
+    doc.upos.get(t) == Some(&Upos::Noun)
+        && is_plural_word(&sayso_text::lexicon_key(doc.token_text(t)))
+}
+
 /// The features of plural pronoun `mentions[k]` (a mention the stage found before deciding
 /// which plural pronouns to keep).
-pub fn they_features(doc: &Document, mentions: &[Mention], k: usize, out: &mut Vec<u64>) {
+pub fn they_features(nouns: &PluralNouns, mentions: &[Mention], k: usize, out: &mut Vec<u64>) {
     out.clear();
+    let doc = nouns.doc;
     let t = mentions[k].first;
     let lower = |t: usize| sayso_text::lexicon_key(doc.token_text(t));
     let sentence_of = |t: usize| doc.sentence_index(doc.tokens[t].span.start);
     let sentence = sentence_of(t);
-    let from = sentence.saturating_sub(2);
+    // The first token of the sentence two before: how far back it looks for what it takes up.
+    let from = doc
+        .sentences
+        .get(sentence.saturating_sub(2))
+        .map_or(0, |s| doc.token_at_or_after(s.start))
+        .min(t);
     let deprel = doc.deprels.get(t).map_or(1, |r| hash_str(r));
     out.push(mix(&[0]));
     out.push(mix(&[1, hash_str(&lower(t))]));
@@ -134,11 +168,9 @@ pub fn they_features(doc: &Document, mentions: &[Mention], k: usize, out: &mut V
         things_before(doc, mentions, k) as u64,
     ]));
     // The plural nouns it could take up.
-    let plural_nouns = (0..t)
+    let plural_nouns = (from.max(t.saturating_sub(REACH_TOKENS))..t)
         .rev()
-        .take(REACH_TOKENS)
-        .take_while(|&u| sentence_of(u) >= from)
-        .filter(|&u| doc.upos.get(u) == Some(&Upos::Noun) && is_plural_word(&lower(u)));
+        .filter(|&u| is_plural_noun(doc, u));
     let mut nearest_person = 2;
     for (rank, u) in plural_nouns.take(2).enumerate() {
         let word = lower(u);
@@ -163,7 +195,7 @@ pub fn they_features(doc: &Document, mentions: &[Mention], k: usize, out: &mut V
     for m in mentions[..k]
         .iter()
         .rev()
-        .take_while(|m| t - m.first <= REACH_TOKENS && sentence_of(m.first) >= from)
+        .take_while(|m| t - m.first <= REACH_TOKENS && m.first >= from)
     {
         let class = mention_class(doc, m);
         nearest.get_or_insert((class, band(t.saturating_sub(m.last))));
@@ -210,16 +242,11 @@ pub fn they_features(doc: &Document, mentions: &[Mention], k: usize, out: &mut V
         });
     out.push(mix(&[17, speakers_here as u64, deprel]));
     // What the text around it is about: people or things.
-    let (mut plurals, mut persons) = (0u64, 0u64);
-    for u in (0..t).rev().take(WIDE_REACH_TOKENS) {
-        if doc.upos.get(u) == Some(&Upos::Noun) {
-            let word = lower(u);
-            if is_plural_word(&word) {
-                plurals += 1;
-                persons += is_person_noun_word(&word) as u64;
-            }
-        }
-    }
+    let (now, then) = (
+        nouns.before[t],
+        nouns.before[t.saturating_sub(WIDE_REACH_TOKENS)],
+    );
+    let (plurals, persons) = ((now.0 - then.0) as u64, (now.1 - then.1) as u64);
     // In quarters (0 to 4), or 5 with no plural noun.
     let share = (4 * persons).checked_div(plurals).unwrap_or(5);
     out.push(mix(&[18, share]));

@@ -1,6 +1,6 @@
 //! Training the "they" classifier from treebank documents with GUM's entity layer.
 
-use super::{they_features, TheyPersons, PERSONS, THINGS};
+use super::{they_features, PluralNouns, TheyPersons, PERSONS, THINGS};
 use crate::mentions::{candidate_mentions, MentionKind, Pronoun};
 use sayso_annotate::perceptron::Trainer;
 use sayso_document::Document;
@@ -17,12 +17,13 @@ pub fn examples(docs: &[TrainingDocument]) -> Vec<(Vec<u64>, usize)> {
     let mut examples = Vec::new();
     for d in docs {
         let mentions = candidate_mentions(&d.doc);
+        let nouns = PluralNouns::new(&d.doc);
         for (k, m) in mentions.iter().enumerate() {
             if m.kind != MentionKind::Pronoun(Pronoun::Plural) {
                 continue;
             }
             let mut features = Vec::new();
-            they_features(&d.doc, &mentions, k, &mut features);
+            they_features(&nouns, &mentions, k, &mut features);
             let class = if d.persons.contains(&(m.first, m.last)) {
                 PERSONS
             } else {
