@@ -126,6 +126,13 @@ pub(crate) const ORGANIZATION_WORDS: &[&str] = &[
     "brigades",
 ];
 
+/// Whether a name's last word makes it an organization's or a place's ("Foundation",
+/// "County").
+fn names_a_body_or_place(word: &str) -> bool {
+    let word = word.to_lowercase();
+    ORGANIZATION_WORDS.contains(&word.as_str()) || PLACE_WORDS.contains(&word.as_str())
+}
+
 /// Last words that make a name a place's.
 const PLACE_WORDS: &[&str] = &[
     "street",
@@ -631,11 +638,7 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
         // A person's surname, not the first word of an organization's or a place's name:
         // "Trump" beside "Donald Trump" and "Trump University" is the man.
         let telling_end = |e: usize| {
-            words_of[e].len() > 1
-                && words_of[e].last().is_some_and(|w| {
-                    let w = w.to_lowercase();
-                    ORGANIZATION_WORDS.contains(&w.as_str()) || PLACE_WORDS.contains(&w.as_str())
-                })
+            words_of[e].len() > 1 && words_of[e].last().is_some_and(|w| names_a_body_or_place(w))
         };
         let shared = by_edge_word
             .get(first_word)
@@ -687,9 +690,7 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                             const MAX_MENTIONS_BEFORE_FULL_NAME: usize = 4;
                             // A person is not the first word of an organization's or a
                             // place's name ("Dr. Hale", then "the Hale Foundation").
-                            let telling = last_word.to_lowercase();
-                            let telling = ORGANIZATION_WORDS.contains(&telling.as_str())
-                                || PLACE_WORDS.contains(&telling.as_str());
+                            let telling = names_a_body_or_place(last_word);
                             [last_word, first_word]
                                 .into_iter()
                                 .filter_map(|w| {

@@ -1164,7 +1164,7 @@ fn keep_marked(mentions: &mut Vec<Mention>, keep: &[bool]) {
 }
 
 /// Possessive pronouns that open a noun phrase ("his mother").
-const POSSESSIVES: &[&str] = &["my", "your", "his", "her", "its", "our", "their"];
+pub(crate) const POSSESSIVES: &[&str] = &["my", "your", "his", "her", "its", "our", "their"];
 
 /// Words a noun phrase reaches back over from its head noun.
 const MAX_NOMINAL_WORDS: usize = 6;

@@ -141,11 +141,11 @@ impl<'d> NounPhrases<'d> {
         // The other party of a case ("Wade v. Jacobs") is no part of a party's phrase.
         let other_party = || {
             self.children_of(t).iter().any(|&c| {
+                let word = doc.token_text(c as usize);
                 (c as usize) < t
-                    && matches!(
-                        doc.token_text(c as usize).to_lowercase().as_str(),
-                        "v." | "v" | "vs." | "vs" | "versus"
-                    )
+                    && ["v.", "v", "vs.", "vs", "versus"]
+                        .iter()
+                        .any(|v| word.eq_ignore_ascii_case(v))
             })
         };
         (PHRASE_RELATIONS.contains(&rel) && !number_aside && !other_party())

@@ -18,7 +18,7 @@
 
 use crate::mentions::{
     is_person_noun_word, is_plural_word, title_word, Mention, MentionKind, Pronoun,
-    INSTITUTION_NOUNS, MEDIA_NOUNS, ORGANIZATION_NOUNS,
+    INSTITUTION_NOUNS, MEDIA_NOUNS, ORGANIZATION_NOUNS, POSSESSIVES,
 };
 use crate::nominals::{noun_gender, Gender};
 use sayso_document::{Attribution, Document, EntityKind, Span, Upos, Venue, VenueKind};
@@ -1459,11 +1459,9 @@ pub fn told_after(cx: &Context, cue: &[Span]) -> Option<(Span, Option<usize>)> {
         }
         return Some((cx.span_of(mention), entity_of(m)));
     }
-    // "told reporters", "asked him"; not an owner ("telling their stories").
-    let owner = matches!(
-        word.as_str(),
-        "their" | "his" | "its" | "my" | "our" | "your"
-    );
+    // "told reporters", "asked him"; not an owner ("telling their stories"; "her" is "asked
+    // her" too).
+    let owner = word != "her" && POSSESSIVES.contains(&word.as_str());
     (matches!(doc.upos.get(next), Some(Upos::Noun | Upos::Pron)) && !owner)
         .then(|| (doc.tokens[next].span, None))
 }

@@ -199,24 +199,15 @@ pub fn they_features(nouns: &PluralNouns, mentions: &[Mention], k: usize, out: &
     {
         let class = mention_class(doc, m);
         nearest.get_or_insert((class, band(t.saturating_sub(m.last))));
-        let slot = match class {
-            1..=3 => 0,
-            5 | 6 => 1,
-            _ if matches!(
-                m.kind,
-                MentionKind::Pronoun(Pronoun::Male | Pronoun::Female)
-            ) =>
-            {
-                2
-            }
-            _ if matches!(
-                m.kind,
-                MentionKind::Pronoun(Pronoun::FirstPerson | Pronoun::SecondPerson)
-            ) =>
-            {
-                3
-            }
-            _ if matches!(m.kind, MentionKind::Pronoun(Pronoun::Plural)) => 4,
+        let slot = match m.kind {
+            MentionKind::Name { .. } => 0,
+            MentionKind::Nominal {
+                organization: false,
+                ..
+            } => 1,
+            MentionKind::Pronoun(Pronoun::Male | Pronoun::Female) => 2,
+            MentionKind::Pronoun(Pronoun::FirstPerson | Pronoun::SecondPerson) => 3,
+            MentionKind::Pronoun(Pronoun::Plural) => 4,
             _ => continue,
         };
         counts[slot] += 1;
