@@ -566,7 +566,35 @@ fn organization_tail(doc: &Document, end: usize) -> Option<usize> {
     while last + 1 < doc.tokens.len() && last - start < MAX_NAME_WORDS && goes_on(last + 1) {
         last += 1;
     }
-    (last > start).then_some(last)
+    if last == start {
+        return None;
+    }
+    // "Department of Health and Human Services", "Center for Media and Public Affairs": the
+    // tail goes on over "and" to capitalized common words, but not to a name of its own ("the
+    // University of Texas and Ohio State", "Bank of America and Wells Fargo").
+    let and = last + 1;
+    let common = |k: usize| {
+        let word = lower(doc, k);
+        goes_on(k)
+            && crate::kinds::proper_names::kinds_of(doc.token_text(k)) == 0
+            && (matches!(doc.upos.get(k), Some(Upos::Adj))
+                || sayso_attribution::roles::word_classes::is_noun_or_verb(&word))
+    };
+    if and + 1 < doc.tokens.len() && doc.token_text(and) == "and" && common(and + 1) {
+        let mut end = and + 1;
+        while end + 1 < doc.tokens.len() && end - and < MAX_NAME_WORDS && common(end + 1) {
+            end += 1;
+        }
+        // Where the capitalized words end, and not before a tail of their own: "the National
+        // Association of Black Journalists and National Association of ..." are two.
+        let ends_there = end + 1 >= doc.tokens.len()
+            || !capitalized(doc, end + 1)
+                && !matches!(&*lower(doc, end + 1), "of" | "for" | "on" | "to");
+        if ends_there {
+            last = end;
+        }
+    }
+    Some(last)
 }
 
 /// Whether token `t` is a capitalized organization's word that a name goes on from, though
@@ -1428,6 +1456,31 @@ pub(crate) mod tests {
             &[Pron, Verb, Det, Propn, Adp, Propn, Propn, Adp, Propn, Punct],
         );
         assert_eq!(names(&doc), ["Committee", "Donald Trump"]);
+    }
+
+    #[test]
+    fn an_organizations_tail_goes_on_over_and_to_common_words_but_not_to_another_name() {
+        use Upos::*;
+        let doc = tagged(
+            "The Office of Parks and Public Gardens said so.",
+            &[Det, Propn, Adp, Propn, Cconj, Propn, Propn, Verb, Adv, Punct],
+        );
+        assert_eq!(names(&doc), ["The Office of Parks and Public Gardens"]);
+        // A place after "and" is a name of its own.
+        let doc = tagged(
+            "The University of Ohio and Texas agreed.",
+            &[Det, Propn, Adp, Propn, Cconj, Propn, Verb, Punct],
+        );
+        assert_eq!(names(&doc), ["The University of Ohio", "Texas"]);
+        // So is a second organization with a tail of its own.
+        let doc = tagged(
+            "The Union of Black Nurses and National Union of Teachers met.",
+            &[Det, Propn, Adp, Propn, Propn, Cconj, Propn, Propn, Adp, Propn, Verb, Punct],
+        );
+        assert_eq!(
+            names(&doc),
+            ["The Union of Black Nurses", "National Union of Teachers"]
+        );
     }
 
     #[test]
