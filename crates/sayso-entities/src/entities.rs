@@ -252,50 +252,129 @@ fn acronym_definitions(doc: &Document, mentions: &[Mention]) -> Vec<Option<usize
     defined_by
 }
 
-/// Whether the words after a name ending at token `last` describe a person: an age between
-/// commas ("Schiff, 56,") or an appositive noun phrase, after a comma or between dashes, whose
-/// nouns (before its end, a conjunction or a preposition) name people
-/// (", a 51-year-old retired nurse", ", the company's chief executive", "— Boston-trained surgeon
-/// and radio show host —").
-fn described_as_person_after(doc: &Document, last: usize) -> bool {
+/// What the words after a name say it names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Described {
+    /// An age between commas ("Schiff, 56,") or a noun of people in apposition.
+    Person,
+    /// A noun of organizations heading an apposition (", the Houston-based company").
+    Organization,
+    /// A relative clause opening with "which" between the subject and its verb: no person.
+    Which,
+}
+
+/// Nouns of organizations that, heading an apposition after a name, say what the name names
+/// (", the German company", "— a labor-affiliated group —"); not nouns that also name places
+/// or events ("site", "office", "campaign", "program").
+const APPOSED_ORGANIZATION_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "organization",
+    "bank",
+    "corporation",
+    "conglomerate",
+    "agency",
+    "association",
+    "coalition",
+    "union",
+    "network",
+    "newspaper",
+    "magazine",
+    "outlet",
+    "publisher",
+    "party",
+    "committee",
+    "foundation",
+    "institute",
+    "university",
+    "council",
+    "maker",
+    "manufacturer",
+    "automaker",
+    "retailer",
+    "insurer",
+    "lender",
+    "airline",
+    "nonprofit",
+    "charity",
+];
+
+/// What the words after the name at tokens `first..=last` describe: an age between commas
+/// ("Schiff, 56,"), an appositive noun phrase, after a comma or between dashes, whose nouns
+/// (before its end, a conjunction or a preposition) name people (", a 51-year-old retired
+/// nurse", ", the company's chief executive", "— Boston-trained surgeon and radio show host
+/// —") or, after a determiner, whose head noun names organizations (", the Houston-based
+/// company"), or a relative clause opening with "which" between a name opening its sentence
+/// and the name's verb ("Kessler, which makes valves, said").
+fn described_after(doc: &Document, first: usize, last: usize) -> Option<Described> {
+    use sayso_document::Upos;
     const MAX_APPOSITIVE_WORDS: usize = 10;
     let text = |k: usize| (k < doc.tokens.len()).then(|| doc.token_text(k));
-    let Some(opener) = text(last + 1).filter(|w| *w == "," || is_dash(w)) else {
-        return false;
-    };
-    let Some(next) = text(last + 2) else {
-        return false;
-    };
+    let opener = text(last + 1).filter(|w| *w == "," || is_dash(w))?;
+    let next = text(last + 2)?;
+    if opener == "," && next == "which" {
+        // After an object, "which" is as often about the whole clause ("attacked Hale, which
+        // drew criticism"), and after a noun before the name about that noun ("an appeal to
+        // evangelical Christians, which has helped him, shows").
+        const MAX_RELATIVE_WORDS: usize = 20;
+        let opens_sentence = starts_sentence(doc, first)
+            || first > 0
+                && starts_sentence(doc, first - 1)
+                && doc.upos.get(first - 1) == Some(&Upos::Det);
+        let comma = (last + 3..=last + 2 + MAX_RELATIVE_WORDS)
+            .take_while(|&k| text(k).is_some_and(|w| w != "." && w != ";"))
+            .find(|&k| text(k) == Some(","))?;
+        let verb_after = (comma + 1..comma + 3)
+            .find(|&k| doc.upos.get(k) != Some(&Upos::Adv))
+            .is_some_and(|k| matches!(doc.upos.get(k), Some(Upos::Verb | Upos::Aux)));
+        return (opens_sentence && verb_after).then_some(Described::Which);
+    }
     let comma = opener == ",";
     if comma && next.len() <= 3 && next.chars().all(|c| c.is_ascii_digit()) {
-        return text(last + 3) == Some(",");
+        return (text(last + 3) == Some(",")).then_some(Described::Person);
     }
-    // (After a comma with no determiner, only a singular noun: "Smith, political science
-    // professor at ...", not "In Texas, teachers ...".)
+    // (After a comma with no determiner, only a singular noun of people: "Smith, political
+    // science professor at ...", not "In Texas, teachers ...".)
     let bare = comma
         && !["a", "an", "the"]
             .iter()
             .any(|d| d.eq_ignore_ascii_case(next));
     let closes = |w: &str| w == opener || w == "." || w == "," || is_dash(w);
-    let Some(close) =
-        (last + 3..=last + 2 + MAX_APPOSITIVE_WORDS).find(|&k| text(k).is_none_or(closes))
-    else {
-        return false;
-    };
+    let close =
+        (last + 3..=last + 2 + MAX_APPOSITIVE_WORDS).find(|&k| text(k).is_none_or(closes))?;
     // The phrase's nouns: its last word and each one before "and", "or" or a preposition
     // ("professor at ...").
-    (last + 2..close)
+    let is_noun = |k: usize| doc.upos.get(k) == Some(&Upos::Noun);
+    let lower = |k: usize| doc.token_text(k).to_lowercase();
+    let person = (last + 2..close)
         .filter(|&k| {
             k + 1 == close
                 || matches!(text(k + 1), Some("and" | "or"))
-                || doc.upos.get(k + 1) == Some(&sayso_document::Upos::Adp)
+                || doc.upos.get(k + 1) == Some(&Upos::Adp)
         })
         .any(|k| {
-            let noun = doc.token_text(k).to_lowercase();
-            doc.upos.get(k) == Some(&sayso_document::Upos::Noun)
+            let noun = lower(k);
+            is_noun(k)
                 && crate::mentions::is_person_noun_word(&noun)
                 && !(bare && crate::mentions::is_plural_word(&noun))
+        });
+    if person {
+        return Some(Described::Person);
+    }
+    // The head: the last noun before a preposition, a verb or a relative word ("a billionaire
+    // head of an Idaho company", "a friend who left the campaign").
+    let head_end = (last + 2..close)
+        .find(|&k| {
+            matches!(
+                doc.upos.get(k),
+                Some(Upos::Adp | Upos::Verb | Upos::Aux | Upos::Pron | Upos::Sconj)
+            )
         })
+        .unwrap_or(close);
+    let head = (last + 2..head_end).rev().find(|&k| is_noun(k))?;
+    (!bare && head + 1 == head_end && APPOSED_ORGANIZATION_NOUNS.contains(&lower(head).as_str()))
+        .then_some(Described::Organization)
 }
 
 /// The initials of a name's capitalized words, a leading "The" and lower-case joining words
@@ -578,8 +657,8 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
     let kinds = crate::kinds::NameKinds::bundled();
     let mut kind_scores: Vec<[f32; 4]> = Vec::new();
     let defined_by = acronym_definitions(doc, mentions);
-    // Each entity: whether an age or a person noun in apposition follows one of its names.
-    let mut described_as_person: Vec<bool> = Vec::new();
+    // Each entity: what the words after its names describe it as.
+    let mut described: Vec<Vec<Described>> = Vec::new();
     let mut name_words: Vec<Vec<(usize, String)>> = mentions
         .iter()
         .map(|m| match m.kind {
@@ -747,7 +826,7 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                 words_of.push(key.clone());
                 variants.push(Vec::new());
                 kind_scores.push([0.0; 4]);
-                described_as_person.push(false);
+                described.push(Vec::new());
                 entities.len() - 1
             }
         };
@@ -803,7 +882,7 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                 marked_as_name,
             }),
         }
-        described_as_person[id] |= described_as_person_after(doc, last_token);
+        described[id].extend(described_after(doc, first_token, last_token));
         entity_of[m] = Some(id);
     }
     // The canonical name: the fullest name used twice or more, so that a word stuck to a name
@@ -923,6 +1002,7 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             continue;
         }
         let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+        let said_to_be = |what: Described| described[entity.id].contains(&what);
         let acronym = words.len() == 1
             && words[0].chars().count() >= 2
             && words[0]
@@ -949,11 +1029,14 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             // Confederacy"), unless it opens with a first name ("Lydia", a place in WordNet);
             // before what a comma after it seems to say ("in Moscow, Russia) was a general").
             kind
-        } else if described_as_person[entity.id] || has_middle_initial(&entity.name) {
+        } else if said_to_be(Described::Person) || has_middle_initial(&entity.name) {
             // An age or a person noun in apposition ("Keith Lamont Hale, a 51-year-old retired
             // nurse,") makes a person, whatever the classifier reads in the context; so does a
             // middle initial ("Loretta E. Lynch").
             EntityKind::Person
+        } else if said_to_be(Described::Organization) {
+            // ("Morgan Stanley, the investment bank,": whatever its first word.)
+            EntityKind::Organization
         } else if !words.is_empty() && crate::nominals::is_first_name(&words[0]) {
             // A first name opening a name ("Ted Cruz", "Carly Fiorina"), or one alone
             // ("Melania"), whatever the contexts of its mentions add up to.
@@ -970,7 +1053,11 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             EntityKind::Unknown
         } else {
             guessed[entity.id] = true;
-            crate::kinds::kind_of(scores)
+            match crate::kinds::kind_of(scores) {
+                // "Northwind Energy, which operates the pipeline": no person.
+                EntityKind::Person if said_to_be(Described::Which) => EntityKind::Organization,
+                kind => kind,
+            }
         };
     }
     // A longer name the classifier guessed that ends in a person's surname is a person's too:
@@ -1421,6 +1508,47 @@ mod tests {
     }
 
     #[test]
+    fn an_appositive_organization_and_which_before_the_verb_make_no_person() {
+        use Upos::*;
+        let doc = crate::mentions::tests::tagged(
+            "Orto, the German company, and Dee, a friend who left the party, spoke.",
+            &[
+                Propn, Punct, Det, Adj, Noun, Punct, Cconj, Propn, Punct, Det, Noun, Pron, Verb,
+                Det, Noun, Punct, Verb, Punct,
+            ],
+        );
+        assert_eq!(described_after(&doc, 0, 0), Some(Described::Organization));
+        // The apposition's head is "friend": the party is in its relative clause.
+        assert_eq!(described_after(&doc, 7, 7), None);
+        let doc = crate::mentions::tests::tagged(
+            "Kessler, which makes valves, said sales fell. Ada Lee attacked Hale, which drew \
+             criticism.",
+            &[
+                Propn, Punct, Pron, Verb, Noun, Punct, Verb, Noun, Verb, Punct, Propn, Propn, Verb,
+                Propn, Punct, Pron, Verb, Noun, Punct,
+            ],
+        );
+        assert_eq!(described_after(&doc, 0, 0), Some(Described::Which));
+        assert_eq!(described_after(&doc, 13, 13), None);
+        // Nor after a name inside a longer subject ("which" is about the appeal).
+        let doc = crate::mentions::tests::tagged(
+            "An appeal to Orto, which has helped Lee, shows it.",
+            &[
+                Det, Noun, Adp, Propn, Punct, Pron, Aux, Verb, Propn, Punct, Verb, Pron, Punct,
+            ],
+        );
+        assert_eq!(described_after(&doc, 3, 3), None);
+        // An organization in apposition outranks a first name.
+        let entities = entities_of(
+            "Morgan Stanley, the investment bank, said profits rose.",
+            &[
+                Propn, Propn, Punct, Det, Noun, Noun, Punct, Verb, Noun, Verb, Punct,
+            ],
+        );
+        assert_eq!(entities[0].kind, EntityKind::Organization);
+    }
+
+    #[test]
     fn an_appositive_person_and_a_persons_surname_make_a_person() {
         use Upos::*;
         let doc = crate::mentions::tests::tagged(
@@ -1430,8 +1558,8 @@ mod tests {
                 Verb, Adp, Propn, Punct, Det, Noun, Punct,
             ],
         );
-        assert!(described_as_person_after(&doc, 2));
-        assert!(!described_as_person_after(&doc, 15));
+        assert_eq!(described_after(&doc, 0, 2), Some(Described::Person));
+        assert_eq!(described_after(&doc, 15, 15), None);
         // Between dashes, with no determiner; any noun before "and" may name the person.
         let doc = crate::mentions::tests::tagged(
             "Ada Quill — Boston-trained surgeon and radio show host — has been called names.",
@@ -1440,8 +1568,8 @@ mod tests {
                 Aux, Verb, Noun, Punct,
             ],
         );
-        assert!(described_as_person_after(&doc, 1));
-        assert!(!described_as_person_after(&doc, 3));
+        assert_eq!(described_after(&doc, 0, 1), Some(Described::Person));
+        assert_eq!(described_after(&doc, 3, 3), None);
         // After a comma with no determiner, a singular noun before its preposition; not a
         // plural subject after a place.
         let doc = crate::mentions::tests::tagged(
@@ -1452,8 +1580,8 @@ mod tests {
                 Punct, Noun, Adp, Det, Noun, Verb, Punct,
             ],
         );
-        assert!(described_as_person_after(&doc, 1));
-        assert!(!described_as_person_after(&doc, 12));
+        assert_eq!(described_after(&doc, 0, 1), Some(Described::Person));
+        assert_eq!(described_after(&doc, 12, 12), None);
         let entities = entities_of(
             "The rally moved to Keith Lamont Hale, a 51-year-old retired nurse, where the river \
              bends.",

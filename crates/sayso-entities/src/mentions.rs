@@ -569,18 +569,23 @@ fn organization_tail(doc: &Document, end: usize) -> Option<usize> {
     if last == start {
         return None;
     }
-    // "Department of Health and Human Services", "Center for Media and Public Affairs": the
-    // tail goes on over "and" to capitalized common words, but not to a name of its own ("the
-    // University of Texas and Ohio State", "Bank of America and Wells Fargo").
+    // "Department of Health and Human Services", "Center for Media and Public Affairs": a
+    // tail of capitalized common words goes on over "and" to more of them, but not to a name
+    // of its own ("the University of Texas and Ohio State", "Bank of America and Wells Fargo").
     let and = last + 1;
     let common = |k: usize| {
         let word = lower(doc, k);
         goes_on(k)
-            && crate::kinds::proper_names::kinds_of(doc.token_text(k)) == 0
+            && crate::kinds::proper_names::kinds_of(doc.token_text(k))
+                & crate::kinds::proper_names::PLACE
+                == 0
             && (matches!(doc.upos.get(k), Some(Upos::Adj))
                 || sayso_attribution::roles::word_classes::is_noun_or_verb(&word))
     };
-    if and + 1 < doc.tokens.len() && doc.token_text(and) == "and" && common(and + 1) {
+    // (Nor when the tail is a name itself: "the Union of Ohio and Demos" are two.)
+    let tail_common = (start..=last).all(|k| !capitalized(doc, k) || common(k));
+    if tail_common && and + 1 < doc.tokens.len() && doc.token_text(and) == "and" && common(and + 1)
+    {
         let mut end = and + 1;
         while end + 1 < doc.tokens.len() && end - and < MAX_NAME_WORDS && common(end + 1) {
             end += 1;
@@ -1463,19 +1468,29 @@ pub(crate) mod tests {
         use Upos::*;
         let doc = tagged(
             "The Office of Parks and Public Gardens said so.",
-            &[Det, Propn, Adp, Propn, Cconj, Propn, Propn, Verb, Adv, Punct],
+            &[
+                Det, Propn, Adp, Propn, Cconj, Propn, Propn, Verb, Adv, Punct,
+            ],
         );
         assert_eq!(names(&doc), ["The Office of Parks and Public Gardens"]);
-        // A place after "and" is a name of its own.
+        // A place after "and" is a name of its own, and so is what follows a tail that is a
+        // place.
         let doc = tagged(
-            "The University of Ohio and Texas agreed.",
+            "The Department of Labor and Texas agreed.",
             &[Det, Propn, Adp, Propn, Cconj, Propn, Verb, Punct],
         );
-        assert_eq!(names(&doc), ["The University of Ohio", "Texas"]);
+        assert_eq!(names(&doc), ["The Department of Labor", "Texas"]);
+        let doc = tagged(
+            "The Union of Ohio and Demos agreed.",
+            &[Det, Propn, Adp, Propn, Cconj, Propn, Verb, Punct],
+        );
+        assert_eq!(names(&doc), ["The Union of Ohio", "Demos"]);
         // So is a second organization with a tail of its own.
         let doc = tagged(
             "The Union of Black Nurses and National Union of Teachers met.",
-            &[Det, Propn, Adp, Propn, Propn, Cconj, Propn, Propn, Adp, Propn, Verb, Punct],
+            &[
+                Det, Propn, Adp, Propn, Propn, Cconj, Propn, Propn, Adp, Propn, Verb, Punct,
+            ],
         );
         assert_eq!(
             names(&doc),
