@@ -259,8 +259,9 @@ enum Described {
     Person,
     /// A noun of organizations heading an apposition (", the Houston-based company").
     Organization,
-    /// A relative clause opening with "which" between the subject and its verb: no person.
-    Which,
+    /// What a person is not: a relative clause opening with "which" between the subject and
+    /// its verb, "its" right after the name's verb ("Exxon said its refinery"), shares of it.
+    NoPerson,
 }
 
 /// Nouns of organizations that, heading an apposition after a name, say what the name names
@@ -300,6 +301,35 @@ const APPOSED_ORGANIZATION_NOUNS: &[&str] = &[
     "charity",
 ];
 
+/// Whether the words around the name at tokens `first..=last` speak of it as no person does:
+/// "its" right after the verb it is the subject of ("Exxon said its refinery", "Acme announced
+/// that its"), or its shares or stock ("shares of Acme", "Acme shares").
+fn no_person_around(doc: &Document, first: usize, last: usize) -> bool {
+    use sayso_document::Upos;
+    let lower = |k: usize| (k < doc.tokens.len()).then(|| doc.token_text(k).to_lowercase());
+    let is_noun = |k: usize| doc.upos.get(k) == Some(&Upos::Noun);
+    let stock = |w: Option<String>| matches!(w.as_deref(), Some("shares" | "stock"));
+    let verb = last + 1 + usize::from(doc.upos.get(last + 1) == Some(&Upos::Adv));
+    // (A subject's name: not after a preposition, a verb or a determiner, "and no Lees shows
+    // its".)
+    let subject = first == 0
+        || !matches!(
+            doc.upos.get(first - 1),
+            Some(Upos::Adp | Upos::Verb | Upos::Aux | Upos::Det)
+        ) && lower(first - 1).as_deref() != Some("no");
+    let its_after_verb = subject
+        && doc.upos.get(verb) == Some(&Upos::Verb)
+        && (verb + 1..verb + 3)
+            .take_while(|&k| k == verb + 1 || lower(k - 1).as_deref() == Some("that"))
+            .any(|k| lower(k).as_deref() == Some("its"));
+    let shares_of = first >= 2
+        && lower(first - 1).as_deref() == Some("of")
+        && is_noun(first - 2)
+        && stock(lower(first - 2));
+    let shares_after = is_noun(last + 1) && stock(lower(last + 1));
+    its_after_verb || shares_of || shares_after
+}
+
 /// What the words after the name at tokens `first..=last` describe: an age between commas
 /// ("Schiff, 56,"), an appositive noun phrase, after a comma or between dashes, whose nouns
 /// (before its end, a conjunction or a preposition) name people (", a 51-year-old retired
@@ -328,7 +358,7 @@ fn described_after(doc: &Document, first: usize, last: usize) -> Option<Describe
         let verb_after = (comma + 1..comma + 3)
             .find(|&k| doc.upos.get(k) != Some(&Upos::Adv))
             .is_some_and(|k| matches!(doc.upos.get(k), Some(Upos::Verb | Upos::Aux)));
-        return (opens_sentence && verb_after).then_some(Described::Which);
+        return (opens_sentence && verb_after).then_some(Described::NoPerson);
     }
     let comma = opener == ",";
     if comma && next.len() <= 3 && next.chars().all(|c| c.is_ascii_digit()) {
@@ -883,6 +913,9 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             }),
         }
         described[id].extend(described_after(doc, first_token, last_token));
+        if no_person_around(doc, first_token, last_token) {
+            described[id].push(Described::NoPerson);
+        }
         entity_of[m] = Some(id);
     }
     // The canonical name: the fullest name used twice or more, so that a word stuck to a name
@@ -1055,7 +1088,7 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             guessed[entity.id] = true;
             match crate::kinds::kind_of(scores) {
                 // "Northwind Energy, which operates the pipeline": no person.
-                EntityKind::Person if said_to_be(Described::Which) => EntityKind::Organization,
+                EntityKind::Person if said_to_be(Described::NoPerson) => EntityKind::Organization,
                 kind => kind,
             }
         };
@@ -1508,7 +1541,7 @@ mod tests {
     }
 
     #[test]
-    fn an_appositive_organization_and_which_before_the_verb_make_no_person() {
+    fn an_appositive_organization_its_after_the_verb_shares_and_which_make_no_person() {
         use Upos::*;
         let doc = crate::mentions::tests::tagged(
             "Orto, the German company, and Dee, a friend who left the party, spoke.",
@@ -1528,7 +1561,7 @@ mod tests {
                 Propn, Punct, Pron, Verb, Noun, Punct,
             ],
         );
-        assert_eq!(described_after(&doc, 0, 0), Some(Described::Which));
+        assert_eq!(described_after(&doc, 0, 0), Some(Described::NoPerson));
         assert_eq!(described_after(&doc, 13, 13), None);
         // Nor after a name inside a longer subject ("which" is about the appeal).
         let doc = crate::mentions::tests::tagged(
@@ -1538,6 +1571,19 @@ mod tests {
             ],
         );
         assert_eq!(described_after(&doc, 3, 3), None);
+        // "its" after the verb of a name opening its clause, and shares of it; not "its" after
+        // a name that is no subject ("and no Lees shows its").
+        let doc = crate::mentions::tests::tagged(
+            "Orto said that its sales fell. Shares of Kessler rose. A bill with no Lees shows its \
+             flaws.",
+            &[
+                Propn, Verb, Sconj, Pron, Noun, Verb, Punct, Noun, Adp, Propn, Verb, Punct, Det,
+                Noun, Adp, Adv, Propn, Verb, Pron, Noun, Punct,
+            ],
+        );
+        assert!(no_person_around(&doc, 0, 0));
+        assert!(no_person_around(&doc, 9, 9));
+        assert!(!no_person_around(&doc, 16, 16));
         // An organization in apposition outranks a first name.
         let entities = entities_of(
             "Morgan Stanley, the investment bank, said profits rose.",
