@@ -735,6 +735,39 @@ pub fn find_mentions(doc: &Document) -> Vec<Mention> {
     mentions
 }
 
+/// Where the person's name starts after an office that a run of name words `first..=end`
+/// opens and a person title ends, when the title goes on over "of" and capitalized words or
+/// over more title words to a first name: "Ohio Secretary of State Rob Kline", "Ohio Attorney
+/// General Rob Kline" (the run stops before "of", or before a title the tagger took for an
+/// adjective).
+fn person_after_office(doc: &Document, first: usize, end: usize) -> Option<usize> {
+    const MAX_OFFICE_WORDS: usize = 4;
+    let n = doc.tokens.len();
+    if end == first || end + 2 >= n || title_word(&lower(doc, end)).is_none() {
+        return None;
+    }
+    let mut k = end + 1;
+    if doc.token_text(k) == "of" {
+        k += 1;
+        while k < n
+            && k - end <= MAX_OFFICE_WORDS
+            && capitalized(doc, k)
+            && !nominals::is_person_name(doc.token_text(k))
+        {
+            k += 1;
+        }
+    } else {
+        while k < n && capitalized(doc, k) && title_word(&lower(doc, k)).is_some() {
+            k += 1;
+        }
+    }
+    (k > end + 1 + usize::from(doc.token_text(end + 1) == "of")
+        && k < n
+        && is_name_token(doc, k)
+        && nominals::is_person_name(doc.token_text(k)))
+    .then_some(k)
+}
+
 /// The mentions of a document before the plural pronouns that stand for things are dropped
 /// (what the "they" classifier is trained over).
 pub fn candidate_mentions(doc: &Document) -> Vec<Mention> {
@@ -742,6 +775,9 @@ pub fn candidate_mentions(doc: &Document) -> Vec<Mention> {
     let mut mentions = Vec::new();
     // Party tags' tokens, which no later step takes for names either.
     let mut party_tags = Vec::new();
+    // The office a person's name comes after ("Ohio Secretary of State"), its first token and
+    // the name's.
+    let mut office: Option<(usize, usize)> = None;
     let mut t = 0;
     while t < n {
         if let Some(close) = party_tag_ends(doc, t) {
@@ -806,6 +842,11 @@ pub fn candidate_mentions(doc: &Document) -> Vec<Mention> {
                     break;
                 }
                 end += 1;
+            }
+            if let Some(name_start) = person_after_office(doc, t, end) {
+                office = Some((t, name_start));
+                t = name_start;
+                continue;
             }
             if let Some(last) = organization_joined_by_and(doc, t, end) {
                 end = last;
@@ -898,6 +939,10 @@ pub fn candidate_mentions(doc: &Document) -> Vec<Mention> {
             {
                 title_start -= 1;
             }
+            let title_start = match office {
+                Some((office_first, name_start)) if name_start == first => office_first,
+                _ => title_start,
+            };
             let title = (title_start < first).then(|| {
                 (title_start..first)
                     .map(|k| doc.token_text(k))
@@ -1899,6 +1944,30 @@ pub(crate) mod tests {
         assert!(
             matches!(&found[0], Mention { first: 3, last: 4, kind: MentionKind::Name { title: Some(t) } } if t == "Secretary"),
             "{found:?}"
+        );
+        // A title going on over "of" or over a title tagged otherwise: the whole office is
+        // the name's title, and no part of it a name.
+        let doc = tagged(
+            "Ohio Secretary of State Ann Lee and Ohio Attorney General Mary Tapp spoke.",
+            &[
+                Propn, Propn, Adp, Propn, Propn, Propn, Cconj, Propn, Propn, Adj, Propn, Propn,
+                Verb, Punct,
+            ],
+        );
+        let found = find_mentions(&doc);
+        let titled: Vec<(usize, usize, Option<&str>)> = found
+            .iter()
+            .filter_map(|m| match &m.kind {
+                MentionKind::Name { title } => Some((m.first, m.last, title.as_deref())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            titled,
+            [
+                (4, 5, Some("Ohio Secretary of State")),
+                (10, 11, Some("Ohio Attorney General"))
+            ]
         );
     }
 
