@@ -1426,6 +1426,21 @@ pub fn told_after(cx: &Context, cue: &[Span]) -> Option<(Span, Option<usize>)> {
         } => cx.organization_for(cx.mentions[m].last),
         _ => None,
     };
+    // "told the Associated Press": a name after "the" that the name leaves out.
+    if word == "the" {
+        let name = cx
+            .mention_at(next + 1)
+            .filter(|&m| matches!(cx.mentions[m].kind, MentionKind::Name { .. }))
+            .filter(|&m| {
+                // (Not "the Paris daily Le Monde", "the Manhattan mogul".)
+                let after = cx.mentions[m].last + 1;
+                !modified(&cx.mentions[m])
+                    && !matches!(doc.upos.get(after), Some(Upos::Adj | Upos::Num))
+            });
+        if let Some(m) = name {
+            return Some((span(next, cx.mentions[m].last), entity_of(m)));
+        }
+    }
     // The name that ends a run of owners and roles.
     let mut k = next;
     while k < doc.tokens.len() && k <= next + MAX_ADDRESSEE_ROLE_WORDS {
@@ -1808,6 +1823,34 @@ mod tests {
                 // What they told, not to whom.
                 (None, None)
             ]
+        );
+    }
+
+    #[test]
+    fn an_addressee_is_a_name_after_the_but_not_one_modifying_a_noun() {
+        use Upos::*;
+        let doc = resolved(
+            "Al Roe told the Daily Post it ended. Al Roe told the Ohio daily Zeit it ended.",
+            &[
+                Propn, Propn, Verb, Det, Propn, Propn, Pron, Verb, Punct, Propn, Propn, Verb, Det,
+                Propn, Adj, Propn, Pron, Verb, Punct,
+            ],
+            &[
+                ("Al Roe", "told", "it ended"),
+                ("Al Roe#1", "told#1", "it ended#1"),
+            ],
+        );
+        let addressees: Vec<(Option<&str>, Option<&str>)> = doc
+            .attributions
+            .iter()
+            .map(|a| {
+                let entity = a.addressee_entity.map(|e| doc.entities[e].name.as_str());
+                (a.addressee.first().map(|s| doc.slice(*s)), entity)
+            })
+            .collect();
+        assert_eq!(
+            addressees,
+            vec![(Some("the Daily Post"), Some("Daily Post")), (None, None)]
         );
     }
 
