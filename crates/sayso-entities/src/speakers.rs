@@ -807,7 +807,21 @@ impl Context<'_> {
         let Some(range) = source.iter().find(|r| r.contains(&m.first)) else {
             return false;
         };
-        let before = m.first.checked_sub(1).filter(|&k| range.contains(&k));
+        // (Past the name's title: "a spokesman for Gov. Ann Lee".)
+        let mut first = m.first;
+        while first > range.start
+            && title_word(&self.doc.token_text(first - 1).to_lowercase()).is_some()
+        {
+            first -= 1;
+        }
+        // ("Secretary of State John Kerry": "of" inside the title qualifies no one.)
+        let inside_title = first < m.first
+            && first >= 2
+            && self.doc.token_text(first - 1).eq_ignore_ascii_case("of")
+            && title_word(&self.doc.token_text(first - 2).to_lowercase()).is_some();
+        let before = first
+            .checked_sub(1)
+            .filter(|&k| range.contains(&k) && !inside_title);
         // (A title written as a name counts: "Senator from Texas says ...".)
         let after_preposition = before.is_some_and(|k| {
             matches!(
@@ -2887,6 +2901,19 @@ Tom Hale said yes. Gov. Ann Reyes spoke.",
             ],
         );
         assert_eq!(found, [None, Some("Ann Ruiz".to_string())]);
+        // Past the name's title too, but not past an office's own "of".
+        let found = speakers_of(
+            "A spokeswoman for Gov. Ann Ruiz said no. Secretary of State Al Roe added yes.",
+            &[
+                Det, Noun, Adp, Propn, Propn, Propn, Verb, Intj, Punct, Propn, Adp, Propn, Propn,
+                Propn, Verb, Intj, Punct,
+            ],
+            &[
+                ("A spokeswoman for Gov. Ann Ruiz", "said", "no"),
+                ("Secretary of State Al Roe", "added", "yes"),
+            ],
+        );
+        assert_eq!(found, [None, Some("Al Roe".to_string())]);
     }
 
     #[test]
