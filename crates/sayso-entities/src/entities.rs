@@ -259,6 +259,8 @@ enum Described {
     Person,
     /// A noun of organizations heading an apposition (", the Houston-based company").
     Organization,
+    /// A dateline's place ("WASHINGTON —", "COLUMBUS, Ohio —").
+    Dateline,
     /// What a person is not: a relative clause opening with "which" between the subject and
     /// its verb, "its" right after the name's verb ("Exxon said its refinery"), shares of it.
     NoPerson,
@@ -300,6 +302,46 @@ const APPOSED_ORGANIZATION_NOUNS: &[&str] = &[
     "nonprofit",
     "charity",
 ];
+
+/// Whether the name at tokens `first..=last`, in capitals, opens a paragraph as a dateline
+/// does: before a dash, after a comma and a state or a wire service in brackets at most
+/// ("WASHINGTON —", "COLUMBUS, Ohio —", "NEW YORK (AP) —"; not a heading's first words,
+/// "SENATE PASSES BILL —").
+fn is_dateline(doc: &Document, first: usize, last: usize) -> bool {
+    const MAX_PLACE_WORDS: usize = 3;
+    const MAX_BRACKETED_WORDS: usize = 3;
+    let opens_paragraph = doc
+        .paragraphs
+        .iter()
+        .any(|p| p.start == doc.tokens[first].span.start);
+    let in_capitals = (first..=last).all(|k| !doc.token_text(k).chars().any(char::is_lowercase));
+    if !opens_paragraph || !in_capitals {
+        return false;
+    }
+    let text = |k: usize| (k < doc.tokens.len()).then(|| doc.token_text(k));
+    let mut k = last + 1;
+    // ", Ohio", ", N.H.": the state.
+    if text(k) == Some(",") {
+        k += 1;
+        let start = k;
+        while k - start < MAX_PLACE_WORDS
+            && text(k).is_some_and(|w| w.starts_with(char::is_uppercase))
+        {
+            k += 1;
+        }
+    }
+    // "(AP)": the wire service.
+    if text(k) == Some("(") {
+        let close = (k + 1..=k + 1 + MAX_BRACKETED_WORDS).find(|&c| text(c) == Some(")"));
+        match close {
+            Some(c) => k = c + 1,
+            None => return false,
+        }
+    }
+    // A dash set off by a space ("SIEGEL--Jerome" opens a notice of death).
+    text(k).is_some_and(|w| is_dash(w) || w == "-")
+        && doc.tokens[k - 1].span.end < doc.tokens[k].span.start
+}
 
 /// Whether the words around the name at tokens `first..=last` speak of it as no person does:
 /// "its" right after the verb it is the subject of ("Exxon said its refinery", "Acme announced
@@ -916,6 +958,9 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
         if no_person_around(doc, first_token, last_token) {
             described[id].push(Described::NoPerson);
         }
+        if is_dateline(doc, first_token, last_token) {
+            described[id].push(Described::Dateline);
+        }
         entity_of[m] = Some(id);
     }
     // The canonical name: the fullest name used twice or more, so that a word stuck to a name
@@ -1047,7 +1092,7 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
             .position(|w| matches!(w.as_str(), "of" | "for" | "on" | "to"))
             .and_then(|k| k.checked_sub(1))
             .map(|k| words[k].to_lowercase());
-        entity.kind = if PLACE_WORDS.contains(&last.as_str()) {
+        entity.kind = if PLACE_WORDS.contains(&last.as_str()) || said_to_be(Described::Dateline) {
             EntityKind::Place
         } else if entity.name.starts_with("The ")
             || acronym
@@ -1592,6 +1637,23 @@ mod tests {
             ],
         );
         assert_eq!(entities[0].kind, EntityKind::Organization);
+    }
+
+    #[test]
+    fn a_datelines_name_in_capitals_is_a_place_but_not_a_headings_first_word() {
+        use Upos::*;
+        let doc = crate::mentions::tests::tagged(
+            "DAYTON, Ohio (AP) — It rained.\n\nSENATE PASSES BILL — It did.\n\nHALE--Ann, 90, died.",
+            &[
+                Propn, Punct, Propn, Punct, Propn, Punct, Punct, Pron, Verb, Punct, Propn, Verb,
+                Noun, Punct, Pron, Verb, Punct, Propn, Punct, Propn, Punct, Num, Punct, Verb, Punct,
+            ],
+        );
+        assert!(is_dateline(&doc, 0, 0));
+        assert!(!is_dateline(&doc, 10, 10));
+        assert!(!is_dateline(&doc, 17, 17));
+        // Not inside a paragraph.
+        assert!(!is_dateline(&doc, 2, 2));
     }
 
     #[test]
