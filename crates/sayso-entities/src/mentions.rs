@@ -659,18 +659,28 @@ pub(crate) fn is_quote_mark(word: &str) -> bool {
     !word.is_empty() && word.chars().all(sayso_text::tokens::is_quote_char)
 }
 
-/// The closing bracket of a party and state or district after a politician's name, opening at
-/// token `t` ("(D-Wis.)", "(R-Newport News)"): no name of its own.
+/// The last token of a party and state or district after a politician's name, opening at
+/// token `t`: its closing bracket ("(D-Wis.)", "(R-Newport News)") or, set off by commas, its
+/// last word (", R-Iowa,"): no name of its own.
 fn party_tag_ends(doc: &Document, t: usize) -> Option<usize> {
     const MAX_TAG_TOKENS: usize = 6;
+    let opener = t.checked_sub(1).map(|open| doc.token_text(open));
     let party = matches!(doc.token_text(t), "D" | "R" | "I")
-        && t.checked_sub(1)
-            .is_some_and(|open| doc.token_text(open) == "(")
-        && hyphened(doc, t);
+        && matches!(opener, Some("(" | ","))
+        && hyphened(doc, t)
+        && capitalized(doc, t + 2);
     if !party {
         return None;
     }
-    (t + 2..(t + MAX_TAG_TOKENS).min(doc.tokens.len())).find(|&k| doc.token_text(k) == ")")
+    let end = t + 2..(t + MAX_TAG_TOKENS).min(doc.tokens.len());
+    match opener {
+        Some("(") => end.clone().find(|&k| doc.token_text(k) == ")"),
+        _ => end
+            .clone()
+            .find(|&k| matches!(doc.token_text(k), "," | ")" | "." | ";"))
+            .filter(|&k| doc.token_text(k) == ",")
+            .map(|comma| comma - 1),
+    }
 }
 
 /// The last token of a nickname in quotation marks between a name's words, when a name's word

@@ -498,9 +498,16 @@ impl Context<'_> {
             name -= 1;
         }
         let e = self.entity_of[name]?;
-        // Only punctuation and an age may stand between them.
-        let adjacent = (self.mentions[closest].last + 1..relative.first)
-            .all(|t| matches!(self.doc.upos.get(t), Some(Upos::Punct | Upos::Num)));
+        // Only punctuation, an age and a party tag (", R-Ill.,") may stand between them.
+        let mut in_party_tag = false;
+        let adjacent = (self.mentions[closest].last + 1..relative.first).all(|t| {
+            let word = self.doc.token_text(t);
+            in_party_tag = matches!(word, "D" | "R" | "I") && self.doc.token_text(t + 1) == "-"
+                || in_party_tag
+                    && word != ","
+                    && (word == "-" || word.starts_with(char::is_uppercase));
+            in_party_tag || matches!(self.doc.upos.get(t), Some(Upos::Punct | Upos::Num))
+        });
         (adjacent && (who || self.kinds[e] != EntityKind::Person)).then_some(e)
     }
 
@@ -2136,6 +2143,16 @@ mod tests {
             &[("who", "said", "no")],
         );
         assert_eq!(found, names(&[Some("Bo Lee")]));
+        // And past a party tag set off by commas, which names no one.
+        let found = speakers_of(
+            "Rep. Al Roe, R-Ill., who leads it, said no.",
+            &[
+                Propn, Propn, Propn, Punct, Propn, Punct, Propn, Punct, Pron, Verb, Pron, Punct,
+                Verb, Intj, Punct,
+            ],
+            &[("who", "said", "no")],
+        );
+        assert_eq!(found, names(&[Some("Al Roe")]));
     }
 
     #[test]
