@@ -1599,6 +1599,36 @@ pub fn content_start_after_addressee(
 }
 
 /// A word naming where it was said, in the cue's sentence and outside the content.
+/// The title in quotation marks, with its marks, of a show named after "on" at token `t`
+/// and perhaps its network's possessive ("on NBC's "Meet the Press"", "on "Fox News
+/// Sunday"").
+fn quoted_show_after(doc: &Document, t: usize) -> Option<Span> {
+    const MAX_NETWORK_WORDS: usize = 3;
+    const MAX_TITLE_WORDS: usize = 8;
+    let text = |k: usize| (k < doc.tokens.len()).then(|| doc.token_text(k));
+    if text(t) != Some("on") {
+        return None;
+    }
+    let mut k = t + 1;
+    let network = (k..k + MAX_NETWORK_WORDS)
+        .take_while(|&j| text(j).is_some_and(|w| w.starts_with(char::is_uppercase)))
+        .count();
+    if network > 0 {
+        k += network;
+        if !matches!(text(k), Some("'s" | "’s")) {
+            return None;
+        }
+        k += 1;
+    }
+    if !matches!(text(k), Some("\"" | "“")) || !text(k + 1)?.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let close = (k + 2..k + 2 + MAX_TITLE_WORDS).find(|&j| matches!(text(j), Some("\"" | "”")))?;
+    // (Not before a noun saying what it is: "on "The Axe Files" podcast" is the podcast's.)
+    (doc.upos.get(close + 1) != Some(&Upos::Noun))
+        .then(|| Span::new(doc.tokens[k].span.start, doc.tokens[close].span.end))
+}
+
 pub fn venue(cx: &Context, a: &Attribution) -> Option<Venue> {
     let (cue, content) = (&a.cue, &a.content);
     let first_cue = cue.first()?;
@@ -1645,6 +1675,18 @@ pub fn venue(cx: &Context, a: &Attribution) -> Option<Venue> {
     for t in reach {
         if inside_content(t) || modifies_source(t) {
             continue;
+        }
+        // "on NBC's "Meet the Press"": the show named in quotation marks, also after the word
+        // of an interview ("in an interview on ...").
+        let interview = matches!(doc.token_text(t), "interview" | "interviews");
+        let show = (t..=t + usize::from(interview))
+            .find_map(|k| quoted_show_after(doc, k))
+            .filter(|s| doc.tokens_in(*s).all(|k| !inside_content(k)));
+        if let Some(show) = show {
+            return Some(Venue {
+                span: show,
+                kind: VenueKind::Broadcast,
+            });
         }
         let word = doc.token_text(t).to_lowercase();
         let kind = match word.as_str() {
@@ -1742,6 +1784,22 @@ mod tests {
         let venue = doc.attributions[0].venue.expect("a venue");
         assert_eq!(venue.kind, sayso_document::VenueKind::Podcast);
         assert_eq!(doc.slice(venue.span), "\"The Axe Files\" podcast");
+    }
+
+    #[test]
+    fn a_show_named_in_quotation_marks_after_on_is_the_venue_over_an_interview() {
+        use Upos::*;
+        let doc = resolved(
+            "Lee said in an interview on NBC's \"Meet the Press\" that it ended.",
+            &[
+                Propn, Verb, Adp, Det, Noun, Adp, Propn, Part, Punct, Verb, Det, Propn, Punct,
+                Sconj, Pron, Verb, Punct,
+            ],
+            &[("Lee", "said", "it ended")],
+        );
+        let venue = doc.attributions[0].venue.expect("a venue");
+        assert_eq!(venue.kind, sayso_document::VenueKind::Broadcast);
+        assert_eq!(doc.slice(venue.span), "\"Meet the Press\"");
     }
 
     #[test]
