@@ -310,12 +310,15 @@ const APPOSED_ORGANIZATION_NOUNS: &[&str] = &[
 fn is_dateline(doc: &Document, first: usize, last: usize) -> bool {
     const MAX_PLACE_WORDS: usize = 3;
     const MAX_BRACKETED_WORDS: usize = 3;
-    let opens_paragraph = doc
-        .paragraphs
-        .iter()
-        .any(|p| p.start == doc.tokens[first].span.start);
     let in_capitals = (first..=last).all(|k| !doc.token_text(k).chars().any(char::is_lowercase));
-    if !opens_paragraph || !in_capitals {
+    // (Paragraphs are in order: a search, so that thousands of names stay linear.)
+    let start = doc.tokens[first].span.start;
+    if !in_capitals
+        || doc
+            .paragraphs
+            .binary_search_by_key(&start, |p| p.start)
+            .is_err()
+    {
         return false;
     }
     let text = |k: usize| (k < doc.tokens.len()).then(|| doc.token_text(k));
