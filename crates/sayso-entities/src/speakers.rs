@@ -1884,16 +1884,8 @@ mod tests {
                 ("Al Roe#4", "told#3", "their stories"),
             ],
         );
-        let addressees: Vec<(Option<&str>, Option<&str>)> = doc
-            .attributions
-            .iter()
-            .map(|a| {
-                let entity = a.addressee_entity.map(|e| doc.entities[e].name.as_str());
-                (a.addressee.first().map(|s| doc.slice(*s)), entity)
-            })
-            .collect();
         assert_eq!(
-            addressees,
+            addressees(&doc),
             vec![
                 (Some("CNN's Jo Tapp"), Some("Jo Tapp")),
                 (Some("his aides"), None),
@@ -1903,6 +1895,17 @@ mod tests {
                 (None, None)
             ]
         );
+    }
+
+    /// Each attribution's addressee and the name of its entity.
+    fn addressees(doc: &Document) -> Vec<(Option<&str>, Option<&str>)> {
+        doc.attributions
+            .iter()
+            .map(|a| {
+                let entity = a.addressee_entity.map(|e| doc.entities[e].name.as_str());
+                (a.addressee.first().map(|s| doc.slice(*s)), entity)
+            })
+            .collect()
     }
 
     #[test]
@@ -1919,16 +1922,8 @@ mod tests {
                 ("Al Roe#1", "told#1", "it ended#1"),
             ],
         );
-        let addressees: Vec<(Option<&str>, Option<&str>)> = doc
-            .attributions
-            .iter()
-            .map(|a| {
-                let entity = a.addressee_entity.map(|e| doc.entities[e].name.as_str());
-                (a.addressee.first().map(|s| doc.slice(*s)), entity)
-            })
-            .collect();
         assert_eq!(
-            addressees,
+            addressees(&doc),
             vec![(Some("the Daily Post"), Some("Daily Post")), (None, None)]
         );
     }
