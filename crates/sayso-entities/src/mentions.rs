@@ -590,8 +590,8 @@ fn organization_tail(doc: &Document, end: usize) -> Option<usize> {
         while end + 1 < doc.tokens.len() && end - and < MAX_NAME_WORDS && common(end + 1) {
             end += 1;
         }
-        // Where the capitalized words end, and not before a tail of their own: "the National
-        // Association of Black Journalists and National Association of ..." are two.
+        // Where the capitalized words end, and not before a tail of their own: "the Union of
+        // Black Nurses and National Union of Teachers" are two.
         let ends_there = end + 1 >= doc.tokens.len()
             || !capitalized(doc, end + 1)
                 && !matches!(&*lower(doc, end + 1), "of" | "for" | "on" | "to");
