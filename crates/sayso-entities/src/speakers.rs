@@ -866,7 +866,16 @@ impl Context<'_> {
             group_seen |= group(t);
             qualifies
         });
-        after_preposition || possessor_of_person || in_group_modifier
+        // Who came by a document is not who wrote it ("a memo obtained by the Hale Times").
+        let came_by = before.is_some_and(|k| {
+            self.doc.token_text(k) == "by"
+                && k > range.start
+                && matches!(
+                    self.doc.token_text(k - 1).to_lowercase().as_str(),
+                    "obtained" | "reviewed" | "seen" | "acquired" | "viewed"
+                )
+        });
+        after_preposition || possessor_of_person || in_group_modifier || came_by
     }
 
     /// Whether token `t` is a noun naming people, a person ("spokeswoman") or a body of them
@@ -2955,6 +2964,17 @@ Tom Hale said yes. Gov. Ann Reyes spoke.",
         };
         assert_eq!(mentions_of("Bo Lee"), ["Bo Lee", "I", "Lee"]);
         assert_eq!(mentions_of("Tom Hale"), ["Tom Hale", "he"]);
+    }
+
+    #[test]
+    fn who_came_by_a_document_did_not_write_it() {
+        use Upos::*;
+        let found = speakers_of(
+            "A memo obtained by Hale News said no.",
+            &[Det, Noun, Verb, Adp, Propn, Propn, Verb, Intj, Punct],
+            &[("A memo obtained by Hale News", "said", "no")],
+        );
+        assert_eq!(found, [None]);
     }
 
     #[test]
