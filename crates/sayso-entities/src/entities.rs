@@ -252,7 +252,7 @@ fn acronym_definitions(doc: &Document, mentions: &[Mention]) -> Vec<Option<usize
     defined_by
 }
 
-/// What the words after a name say it names.
+/// What the words around a name say it names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Described {
     /// An age between commas ("Schiff, 56,") or a noun of people in apposition.
@@ -351,9 +351,10 @@ fn is_dateline(doc: &Document, first: usize, last: usize) -> bool {
 /// that its"), or its shares or stock ("shares of Acme", "Acme shares").
 fn no_person_around(doc: &Document, first: usize, last: usize) -> bool {
     use sayso_document::Upos;
-    let lower = |k: usize| (k < doc.tokens.len()).then(|| doc.token_text(k).to_lowercase());
+    let is =
+        |k: usize, word: &str| k < doc.tokens.len() && doc.token_text(k).eq_ignore_ascii_case(word);
     let is_noun = |k: usize| doc.upos.get(k) == Some(&Upos::Noun);
-    let stock = |w: Option<String>| matches!(w.as_deref(), Some("shares" | "stock"));
+    let stock = |k: usize| is_noun(k) && (is(k, "shares") || is(k, "stock"));
     let verb = last + 1 + usize::from(doc.upos.get(last + 1) == Some(&Upos::Adv));
     // (A subject's name: not after a preposition, a verb or a determiner, "and no Lees shows
     // its".)
@@ -361,17 +362,14 @@ fn no_person_around(doc: &Document, first: usize, last: usize) -> bool {
         || !matches!(
             doc.upos.get(first - 1),
             Some(Upos::Adp | Upos::Verb | Upos::Aux | Upos::Det)
-        ) && lower(first - 1).as_deref() != Some("no");
+        ) && !is(first - 1, "no");
     let its_after_verb = subject
         && doc.upos.get(verb) == Some(&Upos::Verb)
         && (verb + 1..verb + 3)
-            .take_while(|&k| k == verb + 1 || lower(k - 1).as_deref() == Some("that"))
-            .any(|k| lower(k).as_deref() == Some("its"));
-    let shares_of = first >= 2
-        && lower(first - 1).as_deref() == Some("of")
-        && is_noun(first - 2)
-        && stock(lower(first - 2));
-    let shares_after = is_noun(last + 1) && stock(lower(last + 1));
+            .take_while(|&k| k == verb + 1 || is(k - 1, "that"))
+            .any(|k| is(k, "its"));
+    let shares_of = first >= 2 && is(first - 1, "of") && stock(first - 2);
+    let shares_after = stock(last + 1);
     its_after_verb || shares_of || shares_after
 }
 
@@ -391,7 +389,7 @@ fn described_after(doc: &Document, first: usize, last: usize) -> Option<Describe
     if opener == "," && next == "which" {
         // After an object, "which" is as often about the whole clause ("attacked Hale, which
         // drew criticism"), and after a noun before the name about that noun ("an appeal to
-        // evangelical Christians, which has helped him, shows").
+        // rural Texans, which has helped him, shows").
         const MAX_RELATIVE_WORDS: usize = 20;
         let opens_sentence = starts_sentence(doc, first)
             || first > 0
@@ -732,7 +730,7 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
     let kinds = crate::kinds::NameKinds::bundled();
     let mut kind_scores: Vec<[f32; 4]> = Vec::new();
     let defined_by = acronym_definitions(doc, mentions);
-    // Each entity: what the words after its names describe it as.
+    // Each entity: what the words around its names describe it as.
     let mut described: Vec<Vec<Described>> = Vec::new();
     let mut name_words: Vec<Vec<(usize, String)>> = mentions
         .iter()

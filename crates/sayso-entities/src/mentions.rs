@@ -674,9 +674,9 @@ fn party_tag_ends(doc: &Document, t: usize) -> Option<usize> {
     }
     let end = t + 2..(t + MAX_TAG_TOKENS).min(doc.tokens.len());
     match opener {
-        Some("(") => end.clone().find(|&k| doc.token_text(k) == ")"),
+        Some("(") => end.into_iter().find(|&k| doc.token_text(k) == ")"),
         _ => end
-            .clone()
+            .into_iter()
             .find(|&k| matches!(doc.token_text(k), "," | ")" | "." | ";"))
             .filter(|&k| doc.token_text(k) == ",")
             .map(|comma| comma - 1),
@@ -771,6 +771,7 @@ fn person_after_office(doc: &Document, first: usize, end: usize) -> Option<usize
             k += 1;
         }
     }
+    // (At least one word of the office after "of", or one more title.)
     (k > end + 1 + usize::from(doc.token_text(end + 1) == "of")
         && k < n
         && is_name_token(doc, k)
