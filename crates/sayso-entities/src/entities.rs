@@ -838,7 +838,7 @@ pub fn build_entities(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec
                         .find(|&e| words_of[e].len() > 1 && key.ends_with(&words_of[e]))
                         .or_else(|| {
                             // A full name after many mentions of one word is someone else's
-                            // ("Mr. Obama and the first lady, Michelle Obama").
+                            // ("Mr. Hale and his wife, Ann Hale").
                             const MAX_MENTIONS_BEFORE_FULL_NAME: usize = 4;
                             // A person is not the first word of an organization's or a
                             // place's name ("Dr. Hale", then "the Hale Foundation").

@@ -65,7 +65,7 @@ impl<'d> NounPhrases<'d> {
             (first, last, head) = (q, q, q);
         }
         let (mut lo, mut hi) = (first, last);
-        // A predicate nominal's clause hangs on it too ("was a young man, thirty-five, younger
+        // A predicate nominal's clause hangs on it too ("was a young woman, forty, younger
         // because ...").
         let predicate = self
             .children_of(head)

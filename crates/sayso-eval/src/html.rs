@@ -1,6 +1,6 @@
 //! Main-text extraction scored as trafilatura's evaluation scores it: over all pages, a
-//! must-have snippet found in the output is a true positive (missing: a false negative), a
-//! must-not-have snippet found is a false positive (absent: a true negative).
+//! must-have snippet the output holds counts as a true positive (one it lacks, a false
+//! negative), a must-not-have snippet found is a false positive (absent: a true negative).
 
 use serde::Serialize;
 

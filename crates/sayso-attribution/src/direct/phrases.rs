@@ -1,6 +1,6 @@
 //! Noun phrases around cues, from part-of-speech tags: the source mention before a cue
 //! ("Sen. Tim Kaine (D-Va.)", "the singer", "Flynn, a top Trump surrogate,") or after one
-//! ("said Lee Miringoff, director of the Marist College Institute").
+//! ("said Ann Lee, director of the Hale College Institute").
 
 use sayso_document::{Document, TokenKind, Upos};
 use std::ops::Range;

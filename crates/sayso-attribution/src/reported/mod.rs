@@ -305,8 +305,8 @@ pub(crate) fn subject(
 }
 
 /// The noun phrase a verb of saying was hung off as a reduced relative clause, which is its
-/// subject: the parser reads "Clinton's campaign manager Robby Mook said as much" as the
-/// manager "said as much", a relative of the phrase. Not before "to" ("a man said to be"),
+/// subject: the parser reads "Hale's campaign manager Jo Tapp said so" as the
+/// manager "said so", a relative of the phrase. Not before "to" ("a man said to be"),
 /// nor for a passive ("the remarks, reported by ...").
 fn misparsed_subject(doc: &Document, tree: &Tree, v: usize) -> Option<Range> {
     /// A cue this often in PolNeAR train ("said", "argued"; not "released").
