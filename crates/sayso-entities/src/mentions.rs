@@ -574,13 +574,12 @@ fn organization_tail(doc: &Document, end: usize) -> Option<usize> {
     // of its own ("the University of Texas and Ohio State", "Bank of America and Wells Fargo").
     let and = last + 1;
     let common = |k: usize| {
-        let word = lower(doc, k);
         goes_on(k)
             && crate::kinds::proper_names::kinds_of(doc.token_text(k))
                 & crate::kinds::proper_names::PLACE
                 == 0
             && (matches!(doc.upos.get(k), Some(Upos::Adj))
-                || sayso_attribution::roles::word_classes::is_noun_or_verb(&word))
+                || sayso_attribution::roles::word_classes::is_noun_or_verb(&lower(doc, k)))
     };
     // (Nor when the tail is a name itself: "the Union of Ohio and Demos" are two.)
     let tail_common = (start..=last).all(|k| !capitalized(doc, k) || common(k));
@@ -662,7 +661,7 @@ pub(crate) fn is_quote_mark(word: &str) -> bool {
 /// The last token of a party and state or district after a politician's name, opening at
 /// token `t`: its closing bracket ("(D-Wis.)", "(R-Newport News)") or, set off by commas, its
 /// last word (", R-Iowa,"): no name of its own.
-fn party_tag_ends(doc: &Document, t: usize) -> Option<usize> {
+pub(crate) fn party_tag_ends(doc: &Document, t: usize) -> Option<usize> {
     const MAX_TAG_TOKENS: usize = 6;
     let opener = t.checked_sub(1).map(|open| doc.token_text(open));
     let party = matches!(doc.token_text(t), "D" | "R" | "I")

@@ -499,15 +499,17 @@ impl Context<'_> {
         }
         let e = self.entity_of[name]?;
         // Only punctuation, an age and a party tag (", R-Ill.,") may stand between them.
-        let mut in_party_tag = false;
-        let adjacent = (self.mentions[closest].last + 1..relative.first).all(|t| {
-            let word = self.doc.token_text(t);
-            in_party_tag = matches!(word, "D" | "R" | "I") && self.doc.token_text(t + 1) == "-"
-                || in_party_tag
-                    && word != ","
-                    && (word == "-" || word.starts_with(char::is_uppercase));
-            in_party_tag || matches!(self.doc.upos.get(t), Some(Upos::Punct | Upos::Num))
-        });
+        let mut t = self.mentions[closest].last + 1;
+        let mut adjacent = true;
+        while adjacent && t < relative.first {
+            match crate::mentions::party_tag_ends(self.doc, t) {
+                Some(end) => t = end + 1,
+                None => {
+                    adjacent = matches!(self.doc.upos.get(t), Some(Upos::Punct | Upos::Num));
+                    t += 1;
+                }
+            }
+        }
         (adjacent && (who || self.kinds[e] != EntityKind::Person)).then_some(e)
     }
 

@@ -100,32 +100,45 @@ fn mention_class(doc: &Document, m: &Mention) -> u64 {
     }
 }
 
-/// A document's plural common nouns, counted once for all its plural pronouns.
+/// A document's plural common nouns, found once for all its plural pronouns.
 pub struct PluralNouns<'d> {
     doc: &'d Document,
     /// How many plural nouns, and how many of them person nouns, come before each token.
     before: Vec<(u32, u32)>,
+    /// Their tokens, in order.
+    tokens: Vec<usize>,
 }
 
 impl<'d> PluralNouns<'d> {
     pub fn new(doc: &'d Document) -> PluralNouns<'d> {
         let mut counts = (0, 0);
         let mut before = Vec::with_capacity(doc.tokens.len() + 1);
+        let mut tokens = Vec::new();
         before.push(counts);
         for t in 0..doc.tokens.len() {
-            if is_plural_noun(doc, t) {
-                counts.0 += 1;
-                counts.1 += is_person_noun_word(&sayso_text::lexicon_key(doc.token_text(t))) as u32;
+            if doc.upos.get(t) == Some(&Upos::Noun) {
+                let word = sayso_text::lexicon_key(doc.token_text(t));
+                if is_plural_word(&word) {
+                    counts.0 += 1;
+                    counts.1 += is_person_noun_word(&word) as u32;
+                    tokens.push(t);
+                }
             }
             before.push(counts);
         }
-        PluralNouns { doc, before }
+        PluralNouns {
+            doc,
+            before,
+            tokens,
+        }
     }
-}
 
-fn is_plural_noun(doc: &Document, t: usize) -> bool {
-    doc.upos.get(t) == Some(&Upos::Noun)
-        && is_plural_word(&sayso_text::lexicon_key(doc.token_text(t)))
+    /// The plural nouns at tokens `range`, nearest the end first.
+    fn nearest_first(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let from = self.tokens.partition_point(|&u| u < range.start);
+        let to = self.tokens.partition_point(|&u| u < range.end);
+        self.tokens[from..to].iter().rev().copied()
+    }
 }
 
 /// The features of plural pronoun `mentions[k]` (a mention the stage found before deciding
@@ -168,9 +181,7 @@ pub fn they_features(nouns: &PluralNouns, mentions: &[Mention], k: usize, out: &
         things_before(doc, mentions, k) as u64,
     ]));
     // The plural nouns it could take up.
-    let plural_nouns = (from.max(t.saturating_sub(REACH_TOKENS))..t)
-        .rev()
-        .filter(|&u| is_plural_noun(doc, u));
+    let plural_nouns = nouns.nearest_first(from.max(t.saturating_sub(REACH_TOKENS))..t);
     let mut nearest_person = 2;
     for (rank, u) in plural_nouns.take(2).enumerate() {
         let word = lower(u);
